@@ -1,0 +1,159 @@
+"""Clean text copied from web forums.
+
+The main enemy is Discuz!'s anti-copy "jammer": every line break of a post is
+replaced by 5–15 triples ``chr(32..59) + " " + chr(63..126)`` glued either to the
+end of the previous line or to the start of the next one. Because the browser
+renders it as HTML, runs of spaces collapse (a triple whose first character is a
+space shows as `` x``) and a double space may come out as U+00A0. A blank line
+becomes a line of noise alone.
+
+:func:`clean_text` removes that noise and the other forum debris, normalises
+whitespace and punctuation width, and keeps every legitimate character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# --- jammer -----------------------------------------------------------------
+
+_SP = "[ \u00a0]"
+# One rendered triple: an optional low char (the first char may have been a space
+# that collapsed), one or two spaces, a high char.
+_TRIPLE = rf"[\x21-\x3b]?{_SP}{{1,2}}[\x3f-\x7e]"
+# A run of triples. The first one is written out so the run may start with the low
+# char directly (no leading separator).
+_RUN = rf"(?:[\x21-\x3b]{_SP}{{1,2}}[\x3f-\x7e]|{_SP}{{1,2}}[\x3f-\x7e])(?:{_TRIPLE})+"
+# At the start of a line the collapsed leading spaces may be gone entirely, so the
+# line can begin with a bare high char.
+_PREFIX_RE = re.compile(rf"^{_SP}*(?P<noise>[\x3f-\x7e]?{_RUN})(?:{_SP}+|$)")
+_SUFFIX_RE = re.compile(rf"(?:^|(?<=[^\x20-\x7e\u00a0])|{_SP})(?P<noise>{_RUN}){_SP}*$")
+
+_MIN_TRIPLES = 5
+_MIN_DISTINCT_LOW = 3
+
+
+def _looks_like_jammer(noise: str) -> bool:
+    """Random triples: enough of them, and a varied set of low characters.
+
+    The variety check keeps legitimate ASCII such as ``A, B, C, D, E`` safe.
+    """
+    triples = re.findall(_TRIPLE, noise)
+    # a bare leading high char counts as a triple whose low char was a space
+    count = len(triples) + (1 if noise[:1] and noise[0] >= "\x3f" else 0)
+    lows = {t[0] for t in triples if t[0] not in " \u00a0"}
+    return count >= _MIN_TRIPLES and len(lows) >= _MIN_DISTINCT_LOW
+
+
+def strip_jammer_line(line: str) -> str:
+    """Remove jammer noise glued to the start and/or the end of one line."""
+    match = _PREFIX_RE.match(line)
+    if match and _looks_like_jammer(match.group("noise")):
+        line = line[match.end() :]
+    match = _SUFFIX_RE.search(line)
+    if match and _looks_like_jammer(match.group("noise")):
+        line = line[: match.start("noise")]
+    return line
+
+
+# --- other forum debris -----------------------------------------------------
+
+_EDIT_NOTICE_RE = re.compile(
+    r"(?:\[i=s\]\s*)?本帖最后由\s*.{1,40}?\s*于\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*编辑(?:\s*\[/i\])?"
+)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_TRAILING_BAR_RE = re.compile(r"[ \u00a0\t]*\|+[ \u00a0\t]*$")
+_SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u3000]+")
+
+# --- punctuation width --------------------------------------------------------
+
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_PAREN_RE = re.compile(r"\(([^()\n]*)\)")
+_PUNCT_RE = re.compile(r"[,:;?!]")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for Han characters and CJK punctuation/full-width forms."""
+    if not ch:
+        return False
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2FA1F
+        or 0xF900 <= code <= 0xFAFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2018 <= code <= 0x201D  # curly quotes used in Chinese text
+    )
+
+
+def is_han(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2FA1F
+        or 0xF900 <= code <= 0xFAFF
+    )
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    index += step
+    while 0 <= index < len(text) and text[index] == " ":
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def normalize_punctuation(line: str) -> str:
+    """Half-width ``, : ; ? ! ( )`` next to Chinese become full-width; numbers
+    (``1,000``, ``10:30``) and Latin text keep theirs."""
+
+    def paren(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        before = _neighbour(line, match.start(), -1)
+        after = _neighbour(line, match.end() - 1, 1)
+        if any(is_cjk(c) for c in inner) or is_cjk(before) or is_cjk(after):
+            return f"（{inner}）"
+        return match.group(0)
+
+    line = _PAREN_RE.sub(paren, line)
+    chars = list(line)
+    for match in _PUNCT_RE.finditer(line):
+        i = match.start()
+        before = _neighbour(line, i, -1)
+        after = _neighbour(line, i, 1)
+        if before.isdigit() and after.isdigit():
+            continue
+        if is_cjk(before) or is_cjk(after):
+            chars[i] = _HALF_TO_FULL[chars[i]]
+    line = "".join(chars)
+    # no stray spaces around full-width punctuation
+    return re.sub(r" *([，：；？！（）。、“”]) *", _keep_space_before_latin, line)
+
+
+def _keep_space_before_latin(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+# --- the cleaner --------------------------------------------------------------
+
+
+def clean_line(line: str) -> str:
+    line = strip_jammer_line(line)
+    line = _EDIT_NOTICE_RE.sub("", line)
+    line = _TRAILING_BAR_RE.sub("", line)
+    line = _SPACE_RUN_RE.sub(" ", line).strip()
+    return normalize_punctuation(line)
+
+
+def clean_text(text: str) -> str:
+    """Return the cleaned text: one paragraph per line, no blank lines, ending with a newline
+    (empty string if nothing is left)."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE_RE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (clean_line(line) for line in text.split("\n"))
+    kept = [line for line in lines if line]
+    return "\n".join(kept) + "\n" if kept else ""

@@ -1,0 +1,394 @@
+"""Structure stage: cleaned text -> :class:`Document` with sections, paragraphs,
+sentences and ordinal enumerations.
+
+Headings are recognised in the usual Chinese forms (``一是``, ``一、``, ``（一）``,
+``第一，``, ``第一章``, ``第一节``, ``第N条``, ``1.``, ``1、``, ``（1）``,
+``首先/其次/最后``, Markdown ``#``). A marker only counts when it is part of a
+numbered run (1, 2, 3 …), so a stray ``一是`` in prose is not a heading. Levels
+follow the order in which marker styles first appear, the way nested lists are read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Document, Paragraph, Section, Sentence
+from .numerals import CN_NUM_CHARS, parse_number
+
+_CN = f"[{CN_NUM_CHARS}]+"
+_NUM = rf"(?:{_CN}|\d{{1,3}})"
+
+# style -> regex with groups (marker, number, rest)
+_LINE_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("zhang", re.compile(rf"^(第({_NUM})章)\s*(.*)$")),
+    ("jie", re.compile(rf"^(第({_NUM})节)\s*(.*)$")),
+    ("tiao", re.compile(rf"^(第({_NUM})条)(?:\s+|(?=[\u4e00-\u9fff（]))(.*)$")),
+    ("dun", re.compile(rf"^(({_CN})、)\s*(.+)$")),
+    ("paren", re.compile(rf"^([（(]({_CN})[）)])\s*(.+)$")),
+    ("aparen", re.compile(r"^([（(](\d{1,2})[）)])\s*(.+)$")),
+    ("arabic", re.compile(r"^((\d{1,2})(?:[.．](?!\d)|、))\s*(.+)$")),
+    ("shi", re.compile(rf"^(({_CN})是)(.+)$")),
+    ("di", re.compile(rf"^(第({_CN})[，,、：:])(.+)$")),
+    ("seq", re.compile(r"^((首先|其次|再次|然后|最后)[，,：:])(.+)$")),
+]
+_SEQ_NUMBERS = {"首先": 1, "其次": 2, "再次": 3, "然后": 3}
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_ALWAYS_HEADING = {"zhang", "jie", "tiao"}
+
+# Inline ordinals inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…, 其一…
+_INLINE_MARKER = re.compile(
+    rf"(?:(?<=^)|(?<=[。；;：:，,！？!?\s“”]))"
+    rf"(?P<marker>(?P<num>[一二三四五六七八九十])(?P<suffix>是|要|则|为|方面[，,：:]?)"
+    rf"|第(?P<num2>[一二三四五六七八九十])(?P<suffix2>[，,、：:])"
+    rf"|其(?P<num3>[一二三四五六七八九十])(?P<suffix3>[，,、：:是]))"
+)
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|……[”’」』]*")
+_HEADING_MAX = 30
+_COUNT_RE = re.compile(
+    rf"(?P<num>[一二两三四五六七八九十]|\d{{1,2}})(?P<unit>个方面|个|方面|点|条|项|种|类|要|心|化|有|不|大|性)"
+)
+
+
+@dataclass
+class ListItem:
+    """One item of an ordinal enumeration (a line or an inline ``一是…``)."""
+
+    number: int
+    marker: str
+    text: str  # item text after the marker (up to the next marker)
+    core: str  # the short phrase that names the item
+    start: int  # offset of the marker
+    core_start: int
+    paragraph: int
+
+
+@dataclass
+class Enumeration:
+    style: str  # e.g. "shi", "yao", "paren", "inline-shi"
+    items: list[ListItem]
+    intro: str = ""  # the sentence that announces the list, if any
+    count: int | None = None  # number announced in the intro ("五个方面" -> 5)
+    label: str = ""  # "五个方面", "四心"
+    inline: bool = False
+    headings: bool = False  # the items are the document's section headings
+
+
+@dataclass
+class StructuredDocument(Document):
+    enumerations: list[Enumeration] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    paragraph: Paragraph
+    style: str
+    marker: str
+    number: int
+    rest: str
+    rest_start: int
+    md_level: int = 0
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """Split on 。！？ (with closing quotes kept) -> (start, end, text) with absolute offsets."""
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[pos:end].strip():
+            spans.append((offset + pos, offset + end, text[pos:end]))
+        pos = end
+    if text[pos:].strip():
+        spans.append((offset + pos, offset + len(text), text[pos:]))
+    return spans
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    paragraphs = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append(Paragraph(len(paragraphs), pos, pos + len(line), line, 0))
+        pos += len(line) + 1
+    return paragraphs
+
+
+def _match_marker(paragraph: Paragraph) -> _Candidate | None:
+    line = paragraph.text
+    md_level = 0
+    base = 0
+    md = _MD_HEADING.match(line)
+    if md:
+        md_level = len(md.group(1))
+        base = md.start(2)
+        line = md.group(2)
+    for style, pattern in _LINE_MARKERS:
+        match = pattern.match(line)
+        if not match:
+            continue
+        token = match.group(2)
+        number = _SEQ_NUMBERS.get(token, 99 if token == "最后" else None)
+        if number is None:
+            number = parse_number(token)
+        if number is None or number == 0:
+            continue
+        return _Candidate(paragraph, style, match.group(1), number, match.group(3),
+                          paragraph.start + base + match.start(3), md_level)
+    if md:
+        return _Candidate(paragraph, f"md{md_level}", "", 0, line, paragraph.start + base, md_level)
+    return None
+
+
+def _numbered_runs(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep candidates that belong to a run 1, 2, 3… of their style (restarts allowed)."""
+    kept: list[_Candidate] = []
+    by_style: dict[str, list[_Candidate]] = {}
+    for cand in candidates:
+        by_style.setdefault(cand.style, []).append(cand)
+    for style, cands in by_style.items():
+        if style.startswith("md"):
+            kept.extend(cands)
+            continue
+        run: list[_Candidate] = []
+        runs: list[list[_Candidate]] = []
+        for cand in cands:
+            expected = run[-1].number + 1 if run else 1
+            if cand.number == expected or (style == "seq" and cand.number == 99 and run):
+                run.append(cand)
+            elif cand.number == 1:
+                runs.append(run)
+                run = [cand]
+            else:
+                continue
+        runs.append(run)
+        for run in runs:
+            if len(run) >= 2 or (run and style in _ALWAYS_HEADING):
+                kept.extend(run)
+    kept.sort(key=lambda c: c.paragraph.start)
+    return kept
+
+
+def _first_sentence(rest: str) -> str:
+    match = re.search(r"[。！？!?；;]", rest)
+    return rest[: match.start()] if match else rest
+
+
+def _is_heading(cand: _Candidate, inside_article: bool) -> bool:
+    if cand.style in _ALWAYS_HEADING or cand.style.startswith("md"):
+        return True
+    if inside_article:
+        return False
+    rest = cand.rest.rstrip()
+    if rest.endswith(("；", ";", "，", ",", "、", "：", ":")):
+        return False
+    first = _first_sentence(rest)
+    return 0 < len(first) <= _HEADING_MAX and "；" not in first
+
+
+def _item_core(text: str) -> str:
+    """The short name of a list item: its first sentence when short, else its first clause."""
+    first = _first_sentence(text).strip()
+    if len(first) <= 12:
+        return first.rstrip("：:，,")
+    clause = re.split(r"[，,：:]", first, maxsplit=1)[0]
+    return clause.strip()
+
+
+def _announced(intro: str) -> tuple[int | None, str]:
+    """Find an announced count in the sentence before a list: 五个方面 -> (5, '五个方面')."""
+    quoted = re.findall(r"“([^”]{2,6})”", intro)
+    for q in quoted:
+        m = _COUNT_RE.match(q)
+        if m:
+            return parse_number(m.group("num")), q
+    matches = list(_COUNT_RE.finditer(intro))
+    for m in reversed(matches):
+        number = parse_number(m.group("num"))
+        if number and number >= 2:
+            tail = intro[m.start():m.end() + 2]
+            label = re.split(r"[：:，,。；]", tail)[0]
+            return number, label
+    return None, ""
+
+
+def _inline_enumerations(paragraph: Paragraph, text: str) -> list[Enumeration]:
+    """Ordinals inside one paragraph: 一要…二要…; 一是责任心。…二是细心。…"""
+    found: list[Enumeration] = []
+    markers = []
+    for m in _INLINE_MARKER.finditer(paragraph.text):
+        num = m.group("num") or m.group("num2") or m.group("num3")
+        suffix = m.group("suffix") or m.group("suffix2") or m.group("suffix3")
+        family = ("di" if m.group("num2") else "qi" if m.group("num3") else "") + suffix[:1]
+        markers.append((m, parse_number(num), family))
+    by_family: dict[str, list] = {}
+    for entry in markers:
+        by_family.setdefault(entry[2], []).append(entry)
+    for family, entries in by_family.items():
+        runs: list[list] = []
+        run: list = []
+        for entry in entries:
+            expected = run[-1][1] + 1 if run else 1
+            if entry[1] == expected:
+                run.append(entry)
+            elif entry[1] == 1:
+                runs.append(run)
+                run = [entry]
+        runs.append(run)
+        for run in runs:
+            if len(run) < 2:
+                continue
+            items = []
+            for i, (m, number, _) in enumerate(run):
+                stop = run[i + 1][0].start() if i + 1 < len(run) else len(paragraph.text)
+                item_text = paragraph.text[m.end():stop]
+                if i + 1 == len(run):
+                    item_text = _first_sentence_keep(item_text)
+                core = _item_core(item_text)
+                core_offset = item_text.find(core) if core else 0
+                items.append(ListItem(number, m.group("marker"), item_text, core,
+                                      paragraph.start + m.start(),
+                                      paragraph.start + m.end() + max(core_offset, 0),
+                                      paragraph.index))
+            before = paragraph.text[: run[0][0].start()]
+            intro = _last_sentence(before)
+            count, label = _announced(intro)
+            found.append(Enumeration(f"inline-{family}", items, intro, count, label, inline=True))
+    return found
+
+
+def _first_sentence_keep(text: str) -> str:
+    match = _SENTENCE_END.search(text)
+    return text[: match.end()] if match else text
+
+
+def _last_sentence(text: str) -> str:
+    parts = [p for p in re.split(r"(?<=[。！？!?])", text) if p.strip()]
+    return parts[-1].strip() if parts else ""
+
+
+def build_document(text: str, title: str, doc_id: str | None = None, source: str = "") -> StructuredDocument:
+    """Cleaned text -> a document with sections, paragraphs, sentences and enumerations."""
+    paragraphs = _paragraphs(text)
+    candidates = [c for p in paragraphs if (c := _match_marker(p))]
+    candidates = _numbered_runs(candidates)
+
+    # A leading Markdown H1 is the document title, not a section.
+    if candidates and candidates[0].style == "md1" and candidates[0].paragraph.index == 0:
+        title = title or candidates[0].rest
+        candidates = candidates[1:]
+
+    style_order: list[str] = []
+    sections = [Section(0, "", start=0, level=0)]
+    list_candidates: list[_Candidate] = []
+    current_article = False
+    for cand in candidates:
+        if not _is_heading(cand, current_article and cand.style not in _ALWAYS_HEADING):
+            list_candidates.append(cand)
+            continue
+        if cand.style not in style_order:
+            style_order.append(cand.style)
+        level = style_order.index(cand.style) + 1
+        current_article = cand.style == "tiao"
+        if cand.style == "tiao":
+            heading, heading_end = "", cand.rest_start
+        else:
+            first = _first_sentence(cand.rest).strip()
+            heading = first.rstrip("：:")
+            heading_end = cand.rest_start + len(first)
+        parent = next((s.index for s in reversed(sections) if 0 < s.level < level), None)
+        sections.append(Section(len(sections), heading, cand.marker, cand.number, level,
+                                cand.style, cand.paragraph.start, 0, heading_end, parent))
+    for i, section in enumerate(sections):
+        section.end = sections[i + 1].start if i + 1 < len(sections) else len(text)
+
+    doc = StructuredDocument(id=doc_id or title, title=title, text=text, source=source)
+    doc.sections = sections
+    doc.paragraphs = paragraphs
+    _assign(doc)
+    doc.enumerations = _line_enumerations(doc, list_candidates) + _heading_enumerations(doc)
+    for paragraph in paragraphs:
+        doc.enumerations.extend(_inline_enumerations(paragraph, text))
+    _drop_overlapping(doc)
+    return doc
+
+
+def _assign(doc: StructuredDocument) -> None:
+    """Attach paragraphs and sentences to sections."""
+    for paragraph in doc.paragraphs:
+        section = doc.section_of(paragraph.start)
+        paragraph.section = section.index
+        section.paragraphs.append(paragraph)
+        for start, end, sentence_text in split_sentences(paragraph.text, paragraph.start):
+            # leading spaces are not part of the sentence
+            stripped = sentence_text.lstrip()
+            start += len(sentence_text) - len(stripped)
+            sentence = Sentence(len(doc.sentences), start, end, stripped.rstrip(),
+                                paragraph.index, doc.section_of(start).index)
+            paragraph.sentences.append(sentence)
+            doc.sentences.append(sentence)
+
+
+def _line_enumerations(doc: StructuredDocument, cands: list[_Candidate]) -> list[Enumeration]:
+    """Consecutive list lines of one style ((一)(二)…, 1. 2. …) form an enumeration."""
+    result: list[Enumeration] = []
+    run: list[_Candidate] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            first_par = run[0].paragraph
+            previous = doc.paragraphs[first_par.index - 1].text if first_par.index else ""
+            intro = _last_sentence(previous) or previous
+            count, label = _announced(intro)
+            items = []
+            for c in run:
+                core = _item_core(c.rest)
+                items.append(ListItem(c.number, c.marker, c.rest, core, c.paragraph.start,
+                                      c.rest_start + max(c.rest.find(core), 0), c.paragraph.index))
+            result.append(Enumeration(run[0].style, items, intro, count, label))
+        run.clear()
+
+    for cand in cands:
+        if run and (cand.style != run[-1].style or cand.number != run[-1].number + 1
+                    or doc.section_of(cand.paragraph.start) is not doc.section_of(run[-1].paragraph.start)):
+            flush()
+        if not run and cand.number != 1:
+            continue
+        run.append(cand)
+    flush()
+    return result
+
+
+def _heading_enumerations(doc: StructuredDocument) -> list[Enumeration]:
+    """Sibling headings (same level, same parent) form an enumeration of their own."""
+    groups: dict[tuple, list[Section]] = {}
+    for section in doc.sections[1:]:
+        if section.heading:
+            groups.setdefault((section.level, section.parent, section.style), []).append(section)
+    result = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        first = group[0]
+        before = doc.text[: first.start].rstrip("\n")
+        intro = _last_sentence(before.split("\n")[-1]) if before else ""
+        count, label = _announced(intro)
+        items = [ListItem(s.number, s.marker, s.heading, s.heading, s.start,
+                          s.heading_end - len(s.heading), doc.paragraphs[0].index) for s in group]
+        for item, section in zip(items, group):
+            item.paragraph = next(p.index for p in doc.paragraphs if p.start <= section.start < p.end + 1)
+        result.append(Enumeration(first.style, items, intro, count, label, headings=True))
+    return result
+
+
+def _drop_overlapping(doc: StructuredDocument) -> None:
+    """An inline run that restates line-level items (same offsets) is dropped."""
+    seen: set[int] = set()
+    kept = []
+    for enum in doc.enumerations:
+        starts = {item.core_start for item in enum.items}
+        if starts & seen:
+            continue
+        seen |= starts
+        kept.append(enum)
+    doc.enumerations = kept
