@@ -147,7 +147,8 @@ class Item:
     id: str  # stable key: location and kind, never derived from wording
     kind: str
     section: str  # section title, e.g. 一、突出重点，分清主次
-    source: str  # the source sentence(s)
+    document: str = ""  # id of the document it came from (part of the note GUID)
+    source: str = ""  # the source sentence(s)
     text: str | None = None
     question: str | None = None
     options: list[str] | None = None

@@ -314,9 +314,11 @@ def _add_frame(ctx: _Ctx, template: tuple, rows: list[tuple[int, str]], values: 
         m = re.fullmatch(pattern, text)
         for k, value in enumerate(row):
             offset = start + m.start(k + 1)
-            value = _expand_to_known(ctx, offset, value)
-            slot_texts[k].append(value)
-            per_slot[k].append(ctx.add(value, "parallel", offset, 0.85))
+            known = _expand_to_known(ctx, offset, value)
+            slot_texts[k].append(known)
+            is_answer = k == len(row) - 1
+            if is_answer or known != value:
+                per_slot[k].append(ctx.add(known, "parallel", offset, 0.85))
     answer_slot = len(per_slot) - 1
     subjects = slot_texts[0] if len(per_slot) > 1 else []
     for k, members in enumerate(per_slot):
@@ -327,7 +329,7 @@ def _add_frame(ctx: _Ctx, template: tuple, rows: list[tuple[int, str]], values: 
 def _expand_to_known(ctx: _Ctx, start: int, value: str) -> str:
     """Prefer a slot's extension that is already a known phrase (对上 -> 对上协调)."""
     for phrase in ctx.phrases:
-        if phrase.kind == "enumeration" and phrase.text.startswith(value) and phrase.text != value:
+        if phrase.kind == "enumeration" and phrase.text.startswith(value):
             if ctx.doc.text.startswith(phrase.text, start):
                 return phrase.text
     return value
@@ -441,8 +443,9 @@ def find_terms(ctx: _Ctx, tokens: list[tuple[int, str]], limit: int = 12) -> Non
     """Domain terms: multi-character words ranked by TF-IDF against jieba's dictionary."""
     counts: dict[str, list[int]] = {}
     for start, tok in tokens:
-        if len(tok) >= 3 and all(is_han(c) for c in tok) and tok not in STOPWORDS:
+        if len(tok) >= 3 and all(is_han(c) for c in tok) and tok not in STOPWORDS and tok[0] not in "每各该本其此上下好":
             counts.setdefault(tok, []).append(start)
+    counts = {tok: starts for tok, starts in counts.items() if len(tok) >= 4 or len(starts) >= 2}
     idioms = segment.idioms()
     scored = sorted(((len(starts) * segment.idf(tok), tok) for tok, starts in counts.items()
                      if tok not in idioms and segment.word_frequency(tok) > 0), reverse=True)

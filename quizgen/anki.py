@@ -1,0 +1,124 @@
+"""Export stage: items -> an Anki package (.apkg) with genanki.
+
+Model and deck ids are frozen (deck ids derive from the deck name), note GUIDs derive
+from (document, item id) so that a rebuild updates notes in place and keeps the
+learners' review history. Packages are stamped with the current time, which is what
+lets Anki's importer see the rebuilt notes as newer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import html
+import time
+from pathlib import Path
+
+import genanki
+
+from .atomic import atomic_path
+from .errors import QuizgenError
+from .model import Deck, Item
+from .resources import template
+
+CLOZE_MODEL_ID = 1734250911
+CHOICE_MODEL_ID = 1734250912
+LETTERS = "ABCDEFGHIJ"
+KIND_LABEL = {"choice": "单项选择题", "multi": "多项选择题", "judge": "判断题"}
+
+
+def cloze_model() -> genanki.Model:
+    return genanki.Model(
+        CLOZE_MODEL_ID,
+        "quizgen 填空 (cloze)",
+        fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": "章节"}, {"name": "出处"}],
+        templates=[{
+            "name": "填空",
+            "qfmt": template("anki/cloze_front.html"),
+            "afmt": template("anki/cloze_back.html"),
+        }],
+        css=template("anki/card.css"),
+        model_type=genanki.Model.CLOZE,
+    )
+
+
+def choice_model() -> genanki.Model:
+    return genanki.Model(
+        CHOICE_MODEL_ID,
+        "quizgen 选择判断 (choice)",
+        fields=[{"name": name} for name in ("题干", "选项", "答案", "解析", "章节", "出处", "题型")],
+        templates=[{
+            "name": "选择判断",
+            "qfmt": template("anki/choice_front.html"),
+            "afmt": template("anki/choice_back.html"),
+        }],
+        css=template("anki/card.css"),
+    )
+
+
+def deck_id(name: str) -> int:
+    digest = hashlib.sha1(f"quizgen-deck:{name}".encode()).digest()
+    return int.from_bytes(digest[:7], "big") | 1 << 40
+
+
+def note_guid(item: Item) -> str:
+    return genanki.guid_for(item.document, item.id)
+
+
+def _tag(text: str) -> str:
+    return "".join(text.split()) or "quizgen"
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def choice_fields(item: Item) -> list[str]:
+    if item.kind == "judge":
+        stem = _esc(item.statement or "")
+        options = '<ol class="qz-options"><li>A. 正确</li><li>B. 错误</li></ol>'
+        answer = "正确" if item.answer else "错误"
+    else:
+        stem = _esc(item.question or "")
+        options = '<ol class="qz-options">' + "".join(
+            f"<li>{LETTERS[i]}. {_esc(opt)}</li>" for i, opt in enumerate(item.options or [])
+        ) + "</ol>"
+        picked = item.answer if isinstance(item.answer, list) else []
+        answer = "、".join(f"{LETTERS[i]}. {_esc((item.options or [])[i])}" for i in picked)
+    return [stem, options, answer, _esc(item.explanation), _esc(item.section), _esc(item.source),
+            KIND_LABEL[item.kind]]
+
+
+def build_package(deck: Deck) -> genanki.Package:
+    cloze, choice = cloze_model(), choice_model()
+    decks: dict[str, genanki.Deck] = {}
+    for item in deck.items:
+        if not item.enabled:
+            continue
+        name = f"{deck.name}::{item.section}" if item.section else deck.name
+        if name not in decks:
+            decks[name] = genanki.Deck(deck_id(name), name)
+        tags = [_tag(t) for t in ["quizgen", f"quizgen::{item.kind}", *item.tags]]
+        if item.kind == "cloze":
+            if "{{c" not in (item.text or ""):
+                raise QuizgenError(f"cloze item {item.id} has no deletion")
+            fields = [item.text or "", _esc(item.hint), _esc(item.section), _esc(item.source)]
+            note = genanki.Note(model=cloze, fields=fields, guid=note_guid(item), tags=tags)
+        else:
+            note = genanki.Note(model=choice, fields=choice_fields(item), guid=note_guid(item), tags=tags)
+        decks[name].add_note(note)
+    return genanki.Package(list(decks.values()))
+
+
+def write_apkg(deck: Deck, path: Path, timestamp: float | None = None) -> Path:
+    """Write ``deck`` to ``path`` atomically; returns the path."""
+    package = build_package(deck)
+    with atomic_path(path) as tmp:
+        package.write_to_file(str(tmp), timestamp=time.time() if timestamp is None else timestamp)
+    return path
+
+
+def card_count(item: Item) -> int:
+    if item.kind != "cloze":
+        return 1
+    return len(set(re.findall(r"\{\{c(\d+)::", item.text or "")))

@@ -1,0 +1,154 @@
+"""Items stage, cloze notes: one note per sentence (its key phrases as deletions) and
+one note per enumeration whose items are spread over several sentences."""
+
+from __future__ import annotations
+
+import html
+
+from .model import Document, Item, Phrase, SiblingSet
+from .numerals import CN_NUM_CHARS
+
+MAX_DELETIONS = 4
+
+
+def escape(text: str) -> str:
+    """Field text for Anki: HTML-escaped, with braces neutralised so that source text
+    can never form cloze or template syntax."""
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def hint_for(phrase: Phrase, sibling: SiblingSet | None) -> str:
+    """A hint only where the answer would otherwise be ambiguous."""
+    if phrase.kind == "parallel" and sibling is not None and sibling.label == phrase.text:
+        sizes = {len(m.text) for m in sibling.members}
+        count = len(sibling.members)
+        return f"{count}句，每句{sizes.pop()}字" if len(sizes) == 1 else f"{count}句"
+    if sibling is not None or len(phrase.text) <= 3:
+        return f"{len(phrase.text)}字"
+    return ""
+
+
+def cloze_markup(text: str, spans: list[tuple[int, int, int, str]]) -> str:
+    """``text`` with deletions ``(start, end, number, hint)`` (offsets into ``text``)."""
+    out, pos = [], 0
+    for start, end, number, hint in sorted(spans):
+        out.append(escape(text[pos:start]))
+        answer = escape(text[start:end])
+        out.append(f"{{{{c{number}::{answer}::{hint}}}}}" if hint else f"{{{{c{number}::{answer}}}}}")
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def _choose(phrases: list[Phrase]) -> list[Phrase]:
+    """Non-overlapping phrases, best first, at most MAX_DELETIONS; then in text order."""
+    chosen: list[Phrase] = []
+    for p in sorted(phrases, key=lambda p: (-p.score, -(p.end - p.start), p.start)):
+        if any(p.start < c.end and c.start < p.end for c in chosen):
+            continue
+        chosen.append(p)
+        if len(chosen) == MAX_DELETIONS:
+            break
+    return sorted(chosen, key=lambda p: p.start)
+
+
+def _location(doc: Document, sentence_index: int) -> str:
+    sentence = doc.sentences[sentence_index]
+    section = doc.sections[sentence.section]
+    paragraph_no = next(i for i, p in enumerate(section.paragraphs) if p.index == sentence.paragraph)
+    sentence_no = next(i for i, s in enumerate(doc.paragraphs[sentence.paragraph].sentences)
+                       if s.index == sentence_index)
+    return f"s{section.index}-p{paragraph_no + 1}-t{sentence_no + 1}"
+
+
+def sentence_notes(doc: Document) -> list[Item]:
+    sets = {s.id: s for s in doc.sibling_sets}
+    by_sentence: dict[int, list[Phrase]] = {}
+    for phrase in doc.phrases:
+        if phrase.sentence >= 0:
+            by_sentence.setdefault(phrase.sentence, []).append(phrase)
+    items = []
+    for index, phrases in sorted(by_sentence.items()):
+        sentence = doc.sentences[index]
+        chosen = _choose(phrases)
+        if not chosen:
+            continue
+        spans = [(p.start - sentence.start, p.end - sentence.start, n,
+                  hint_for(p, sets.get(p.set_id) if p.set_id is not None else None))
+                 for n, p in enumerate(chosen, 1)]
+        section = doc.sections[sentence.section]
+        items.append(Item(
+            id=f"{_location(doc, index)}-cloze",
+            kind="cloze",
+            section=section.title,
+            source=sentence.text,
+            text=cloze_markup(sentence.text, spans),
+            tags=sorted({p.kind for p in chosen}),
+        ))
+    return items
+
+
+def _spread(doc: Document, sibling: SiblingSet) -> bool:
+    return len({m.sentence for m in sibling.members}) > 1
+
+
+def enumeration_notes(doc: Document) -> list[Item]:
+    """一是{{c1::…}}；二是{{c2::…}}… for lists spread over several sentences."""
+    items = []
+    per_section: dict[int, int] = {}
+    for sibling in doc.sibling_sets:
+        if sibling.kind not in ("enumeration", "headings") or not _spread(doc, sibling):
+            continue
+        first = sibling.members[0]
+        section_index = doc.sentences[first.sentence].section if sibling.kind == "enumeration" else 0
+        if sibling.kind == "headings":
+            section_index = doc.sections[first.section].parent or 0
+        per_section[section_index] = per_section.get(section_index, 0) + 1
+        section = doc.sections[section_index]
+        lead = _lead(doc, sibling)
+        parts, n = [], 0
+        for n, member in enumerate(sibling.members, 1):
+            marker = _marker_before(doc, member)
+            hint = f"{len(member.text)}字"
+            parts.append(f"{escape(marker)}{{{{c{n}::{escape(member.text)}::{hint}}}}}")
+        text = escape(lead) + "；".join(parts) + "。"
+        source = "；".join(_marker_before(doc, m) + m.text for m in sibling.members) + "。"
+        items.append(Item(
+            id=f"s{section_index}-list{per_section[section_index]}-cloze",
+            kind="cloze",
+            section=section.title,
+            source=(lead + source) if lead else source,
+            text=text,
+            tags=["enumeration"],
+        ))
+    return items
+
+
+def _lead(doc: Document, sibling: SiblingSet) -> str:
+    """The words that announce the list (做好办公室工作，应该具备“四心”), ending with a colon."""
+    first = sibling.members[0]
+    marker_start = first.start - len(_marker_before(doc, first))
+    label = sibling.label.strip().rstrip("：:，,")
+    candidates = [s for s in doc.sentences if s.start < marker_start][-3:]
+    for sentence in reversed(candidates):
+        if label and label in sentence.text:
+            lead = doc.text[sentence.start: min(sentence.end, marker_start)]
+            return lead.rstrip("：:，,。 ") + "："
+    return label + "：" if label else ""
+
+
+def _marker_before(doc: Document, phrase: Phrase) -> str:
+    """The ordinal marker written just before a list item (一是, （一）, 1.), or ''."""
+    window = doc.text[max(0, phrase.start - 6): phrase.start]
+    for size in range(min(6, len(window)), 0, -1):
+        candidate = window[-size:]
+        stripped = candidate.strip("（()）、.．是要第其")
+        if stripped and all(c in CN_NUM_CHARS or c.isdigit() for c in stripped) and (
+            candidate[-1] in "是要、.．）)" or candidate.startswith("第")
+        ):
+            return candidate
+    return ""
+
+
+def cloze_items(doc: Document) -> list[Item]:
+    return enumeration_notes(doc) + sentence_notes(doc)

@@ -1,0 +1,50 @@
+"""Export stage: items -> JSON with a stable, documented schema (see README)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import __version__
+from .anki import note_guid
+from .atomic import write_text
+from .model import Deck, Item
+
+SCHEMA_VERSION = 1
+
+
+def item_to_dict(item: Item) -> dict:
+    data: dict = {"id": item.id, "guid": note_guid(item), "kind": item.kind,
+                  "document": item.document, "section": item.section}
+    if item.kind == "cloze":
+        data["text"] = item.text
+        if item.hint:
+            data["hint"] = item.hint
+    elif item.kind in ("choice", "multi"):
+        data["question"] = item.question
+        data["options"] = list(item.options or [])
+        data["answer"] = list(item.answer) if isinstance(item.answer, list) else []
+    elif item.kind == "judge":
+        data["statement"] = item.statement
+        data["answer"] = bool(item.answer)
+    if item.explanation:
+        data["explanation"] = item.explanation
+    data["source"] = item.source
+    data["tags"] = list(item.tags)
+    return data
+
+
+def deck_to_dict(deck: Deck) -> dict:
+    return {
+        "schema": SCHEMA_VERSION,
+        "generator": f"quizgen {__version__}",
+        "deck": deck.name,
+        "source": deck.source,
+        "documents": [{"id": d.id, "title": d.title, "source": d.source} for d in deck.documents],
+        "items": [item_to_dict(i) for i in deck.items if i.enabled],
+    }
+
+
+def write_json(deck: Deck, path: Path) -> Path:
+    write_text(path, json.dumps(deck_to_dict(deck), ensure_ascii=False, indent=2) + "\n")
+    return path

@@ -1,0 +1,88 @@
+"""Every produced .apkg goes through the real Anki client (the `anki` package)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from ankiclient import cards, import_apkg, open_collection, review_card, review_state, strip_html
+
+from quizgen.pipeline import build
+from quizgen.read import sample
+
+NOISE = re.compile(r"[\x21-\x3b] [\x3f-\x7e]|\u200b|\ufeff|本帖最后由")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("decks")
+    result = build([sample()], out, ("apkg", "json"))
+    return out, result
+
+
+def test_sample_deck_imports_with_matching_counts(built, tmp_path):
+    out, result = built
+    apkg = out / "办公室工作.apkg"
+    data = json.loads((out / "办公室工作.json").read_text(encoding="utf-8"))
+    col = open_collection(tmp_path)
+    try:
+        summary = import_apkg(col, apkg)
+        expected_cards = sum(len(set(re.findall(r"\{\{c(\d+)::", i["text"]))) if i["kind"] == "cloze" else 1
+                             for i in data["items"])
+        assert summary.new == len(data["items"]) == col.note_count()
+        assert col.card_count() == expected_cards == result.outputs[0].cards
+        rendered = cards(col)
+        assert len(rendered) == expected_cards
+        cloze_cards = [c for c in rendered if c.notetype.startswith("quizgen 填空")]
+        assert len(cloze_cards) >= 30
+        for card in cloze_cards:
+            hidden = re.search(r'<span class="cloze" data-cloze="([^"]+)"[^>]*>\[[^\]]*\]</span>', card.question)
+            assert hidden, card.question
+            answer = re.search(r'<span class="cloze"[^>]*>([^<]+)</span>', card.answer)
+            assert answer and answer.group(1) == hidden.group(1)
+            for value in card.fields.values():
+                assert not NOISE.search(value), value
+        # every one of the five aspects has its own subdeck with cards
+        decks = {c.deck for c in rendered}
+        for heading in ("一、突出重点，分清主次", "二、着眼全局，当好参谋", "三、积极协调，促进和谐",
+                        "四、注重细节，避免失误", "五、善于学习，精通业务"):
+            assert f"办公室工作::{heading}" in decks
+    finally:
+        col.close()
+
+
+def test_rebuild_after_rewording_updates_in_place_and_keeps_reviews(tmp_path):
+    first = tmp_path / "v1"
+    src = sample()
+    build([src], first, ("apkg",))
+    col = open_collection(tmp_path / "col")
+    try:
+        assert import_apkg(col, first / "办公室工作.apkg").new > 0
+        target = next(c for c in cards(col) if "组织协调" in c.fields["Text"])
+        before = review_card(col, target.card_id)
+        assert before.reps == 1 and before.revlog == 1
+
+        time.sleep(1.1)
+        reworded = type(src)(src.title, src.text.replace("组织协调是办公室的一项要职能",
+                                                        "组织协调是办公室的一项重要职能"))
+        second = tmp_path / "v2"
+        build([reworded], second, ("apkg",))
+        summary = import_apkg(col, second / "办公室工作.apkg")
+        assert summary.new == 0
+        assert summary.updated == col.note_count()
+        note_text = col.get_note(target.note_id)["Text"]
+        assert "一项重要职能" in note_text
+        assert review_state(col, target.card_id) == before
+    finally:
+        col.close()
+
+
+def test_same_input_gives_same_guids(tmp_path):
+    a = build([sample()], tmp_path / "a", ("json",))
+    b = build([sample()], tmp_path / "b", ("json",))
+    ja = json.loads(a.outputs[0].path.read_text(encoding="utf-8"))
+    jb = json.loads(b.outputs[0].path.read_text(encoding="utf-8"))
+    assert [i["guid"] for i in ja["items"]] == [i["guid"] for i in jb["items"]]
+    assert ja["items"] == jb["items"]

@@ -1,0 +1,83 @@
+"""The command line as a user runs it: a real subprocess, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+COMMANDS = ["build", "clean"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "quizgen", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("quizgen ")
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_everywhere(command):
+    result = run(*([command] if command else []), "--help")
+    assert result.returncode == 0
+    assert "Usage" in result.stdout
+
+
+def test_build_without_arguments_builds_the_sample_into_decks(tmp_path):
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    apkg = tmp_path / "decks" / "办公室工作.apkg"
+    assert apkg.stat().st_size > 10_000
+    assert "办公室工作.apkg" in result.stdout and "notes" in result.stdout and "cards" in result.stdout
+    data = json.loads((tmp_path / "decks" / "办公室工作.json").read_text(encoding="utf-8"))
+    assert data["deck"] == "办公室工作" and len(data["items"]) >= 30
+    assert not [p for p in (tmp_path / "decks").iterdir() if p.name.endswith(".part")]
+
+
+def test_build_options(tmp_path, seed_raw):
+    src = tmp_path / "我的 文章.txt"
+    src.write_text(seed_raw, encoding="utf-8")
+    result = run("build", str(src), "-o", str(tmp_path / "out"), "--format", "json", "--name", "培训")
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "out" / "培训.json").read_text(encoding="utf-8"))
+    assert data["deck"] == "培训"
+    assert not (tmp_path / "out" / "培训.apkg").exists()
+
+
+def test_clean_prints_and_writes(tmp_path, seed_raw, seed_clean):
+    src = tmp_path / "raw.txt"
+    src.write_text(seed_raw, encoding="utf-8")
+    result = run("clean", str(src))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[1] == "一是突出重点，分清主次。"
+    result = run("clean", str(src), "-o", str(tmp_path / "clean.txt"))
+    assert result.returncode == 0
+    assert (tmp_path / "clean.txt").read_text(encoding="utf-8").splitlines()[1] == "一是突出重点，分清主次。"
+
+
+@pytest.mark.parametrize("content,message", [
+    (None, "no such file"),
+    (b"", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n", "nothing left"),
+])
+def test_bad_input_is_one_line_error(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = run("build", str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.txt" in lines[0] and message in lines[0]
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_unknown_format_is_usage_error(tmp_path):
+    result = run("build", "--format", "docx", "-o", str(tmp_path))
+    assert result.returncode == 2 and "unknown format" in result.stderr
