@@ -257,12 +257,14 @@ def _token_frames(ctx: _Ctx, units: list[tuple[int, str]], taken: set[int]) -> N
         _add_frame(ctx, template, rows, values)
 
 
-_FUNCTION_WORDS = frozenset("""尤其 要 都 得 也 就 还 又 才 便 更 再 只 已 将 会 能 可 应 须 必须 需要 尤其要 都得
-    的 地 了 着 过 是 在 和 与 及 或 而 并 但 却 很 太 最 非常 一定 不 没 没有 这 那 其 之 所 被 把 让 对 向 从""".split())
+_FUNCTION_WORDS = frozenset("""需 需要 可以 可 应该 应当 必须 尤其 要 都 得 也 就 还 又 才 便 更 再 只 已 将 会 能 可 应 须 必须 需要 尤其要 都得
+    的 地 了 着 过 是 在 和 与 及 或 而 并 但 却 很 太 最 非常 一定 不 没 没有 这 那 其 之 所""".split())
 
 
 def _is_function(text: str) -> bool:
-    return not text or len(text) < 2 and not is_han(text) or all(t in _FUNCTION_WORDS for t in segment.cut(text))
+    """A slot that is (or starts with) a function word is no phrase: 是次要的, 需及时办理."""
+    tokens = segment.cut(text)
+    return not tokens or tokens[0] in _FUNCTION_WORDS
 
 
 def _units(text: str, offset: int, stops: str) -> list[tuple[int, str]]:

@@ -28,8 +28,9 @@ def process(source: Source) -> StructuredDocument:
 
 def make_items(doc: StructuredDocument, seed: int = 0) -> list[Item]:
     from .cloze import cloze_items
+    from .questions import question_items
 
-    items = cloze_items(doc)
+    items = cloze_items(doc) + question_items(doc, seed=seed)
     for item in items:
         item.document = doc.id
     _check_unique(items, doc)

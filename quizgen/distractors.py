@@ -1,0 +1,184 @@
+"""Distractors a trainer would accept, best source first:
+
+1. siblings from the same enumeration or parallel frame (the text's own alternatives);
+2. phrases of the same kind and shape elsewhere in the document;
+3. words from jieba's dictionary of the same length sharing a character or suffix,
+   chosen by frequency.
+
+Every candidate passes the same rules: distinct, not a substring or superstring of the
+key or of another option, not one of the other correct answers, similar length.
+Choices are deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from . import segment
+from .clean import is_han
+from .model import Document, Phrase, SiblingSet
+from .phrases import is_junk
+
+_PUNCT_RE = re.compile(r"[，。、；：！？“”‘’（）,.;:!?()\s]")
+
+
+def bare(text: str) -> str:
+    return _PUNCT_RE.sub("", text)
+
+
+@dataclass
+class Pick:
+    text: str
+    tier: int  # 1 sibling, 2 same kind in document, 3 dictionary
+
+
+def compatible(candidate: str, key: str, taken: Iterable[str], forbidden: Iterable[str] = ()) -> bool:
+    c, k = bare(candidate), bare(key)
+    if not c or c == k or c in k or k in c:
+        return False
+    if is_junk(candidate):
+        return False
+    for other in list(taken) + list(forbidden):
+        o = bare(other)
+        if c == o or c in o or o in c:
+            return False
+    limit = max(1, len(k) // 2)
+    return abs(len(c) - len(k)) <= limit
+
+
+def choose(key: str, doc: Document, sibling: SiblingSet | None, kind: str, count: int,
+           rng: random.Random, forbidden: Iterable[str] = (), exclude_siblings: bool = False) -> list[Pick]:
+    """``count`` distractors for ``key``, best tier first."""
+    forbidden = list(forbidden)
+    if sibling is not None and sibling.label:
+        forbidden.append(sibling.label)
+    picks: list[Pick] = []
+
+    def take(candidates: list[str], tier: int) -> None:
+        candidates = sorted(set(candidates), key=lambda c: (abs(len(bare(c)) - len(bare(key))), c))
+        rng.shuffle(candidates)  # deterministic for the seed; ties broken by the seed
+        candidates.sort(key=lambda c: abs(len(bare(c)) - len(bare(key))))
+        for cand in candidates:
+            if len(picks) >= count:
+                return
+            if compatible(cand, key, [p.text for p in picks], forbidden):
+                picks.append(Pick(cand, tier))
+
+    affix = shared_suffix([m.text for m in sibling.members]) if sibling is not None else ""
+    if sibling is not None and not exclude_siblings:
+        take([m.text for m in sibling.members if m.text != key], 1)
+    if affix:
+        # the siblings share a suffix (责任心, 细心, 耐心…): outsiders should too
+        members = {m.text for m in sibling.members}
+        take([p.text for p in doc.phrases if p.text.endswith(affix) and p.text not in members], 2)
+        take(dictionary_neighbours(bare(key), suffix=affix), 3)
+    if len(picks) < count:
+        take(same_kind(doc, key, kind, sibling), 2)
+    if len(picks) < count:
+        take(dictionary_neighbours(bare(key)), 3)
+    return picks[:count]
+
+
+def shared_suffix(texts: list[str]) -> str:
+    """The longest suffix shared by at least half of ``texts`` (and by more than one)."""
+    best = ""
+    for n in range(1, 4):
+        ends: dict[str, int] = {}
+        for t in texts:
+            if len(t) > n:
+                ends[t[-n:]] = ends.get(t[-n:], 0) + 1
+        common = [e for e, c in ends.items() if c >= max(2, (len(texts) + 1) // 2) and all(is_han(x) for x in e)]
+        if common:
+            best = max(common, key=lambda e: ends[e])
+    return best
+
+
+def same_kind(doc: Document, key: str, kind: str, sibling: SiblingSet | None) -> list[str]:
+    """Phrases of the same kind and shape elsewhere in the document."""
+    members = {m.text for m in sibling.members} if sibling else set()
+    parallel_sets = {s.id for s in doc.sibling_sets if s.kind == "parallel"}
+    out = []
+    for phrase in doc.phrases:
+        if phrase.text in members or phrase.text == key:
+            continue
+        if phrase.set_id in parallel_sets and not (kind == "heading" and "，" in phrase.text):
+            continue
+        if kind == "figure":
+            if phrase.kind == "figure" and _unit(phrase.text) == _unit(key):
+                out.append(phrase.text)
+        elif phrase.kind == kind or (kind in ("enumeration", "parallel") and phrase.kind in ("enumeration", "parallel")) \
+                or (kind == "heading" and phrase.kind == "parallel" and "，" in phrase.text):
+            if _same_shape(phrase.text, key):
+                out.append(phrase.text)
+    if kind == "figure":
+        out.extend(perturbed_figures(key))
+    return out
+
+
+def _same_shape(a: str, b: str) -> bool:
+    return (("，" in a) == ("，" in b)) and abs(len(a) - len(b)) <= max(1, len(b) // 3)
+
+
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _unit(text: str) -> str:
+    return _NUMBER_RE.sub("", re.sub(r"[零〇一二两三四五六七八九十百千万]+", "", text))
+
+
+def perturbed_figures(key: str) -> list[str]:
+    """4.5厘米 -> 4.2厘米, 5厘米, 6厘米 …: plausible wrong values of the same form."""
+    m = _NUMBER_RE.search(key)
+    if not m:
+        return []
+    value = float(m.group())
+    decimals = len(m.group().split(".")[1]) if "." in m.group() else 0
+    out = []
+    for factor in (0.5, 0.8, 0.9, 1.2, 1.5, 2.0, 1.1, 0.7, 3.0):
+        new = round(value * factor, decimals)
+        if new <= 0 or new == value:
+            continue
+        text = f"{new:.{decimals}f}" if decimals else str(int(round(new)))
+        out.append(key[: m.start()] + text + key[m.end():])
+    return out
+
+
+@cache
+def _by_length() -> dict[int, list[tuple[str, int]]]:
+    table: dict[int, list[tuple[str, int]]] = {}
+    for word, freq in segment.tokenizer().FREQ.items():
+        if freq >= 20 and 2 <= len(word) <= 4 and all(is_han(c) for c in word):
+            table.setdefault(len(word), []).append((word, freq))
+    return table
+
+
+def dictionary_neighbours(key: str, limit: int = 30, suffix: str = "") -> list[str]:
+    """Dictionary words of the same length sharing the last character (责任心 -> 进取心,
+    事业心) or, failing that, the first; most frequent first. With ``suffix``: words of
+    the key's length (or one shorter or longer) ending with it."""
+    if not key or len(key) > 4 or not all(is_han(c) for c in key):
+        return []
+    if suffix:
+        freq = segment.tokenizer().FREQ
+        out = []
+        for length in (len(key), len(key) - 1, len(key) + 1):
+            ranked = sorted(((f, w) for w, f in _by_length().get(length, [])
+                             if w.endswith(suffix) and w != key
+                             # 市中心 is 市+中心, not a kind of 心
+                             and not (len(w) > len(suffix) + 1 and freq.get(w[-len(suffix) - 1:], 0) > 0)),
+                            reverse=True)
+            out += [w for _, w in ranked[:limit]]
+        return out
+    words = _by_length().get(len(key), [])
+    suffix = [(f, w) for w, f in words if w[-1] == key[-1] and w != key]
+    prefix = [(f, w) for w, f in words if w[0] == key[0] and w != key]
+    ranked = sorted(suffix, reverse=True)[:limit] or sorted(prefix, reverse=True)[:limit]
+    return [w for _, w in ranked]
+
+
+def figure_phrases(doc: Document) -> list[Phrase]:
+    return [p for p in doc.phrases if p.kind == "figure"]
