@@ -91,6 +91,25 @@ def clean(
         sys.stdout.write(text)
 
 
+@app.command()
+def phrases(
+    input: Annotated[Optional[Path], typer.Argument(
+        help="Text file to analyse. Without one, the built-in sample.", show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    top: Annotated[int, typer.Option("--top", "-n", help="Show the N best phrases (0: all).")] = 30,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
+) -> None:
+    """Show the structure of a text and the key phrases quizgen would ask about."""
+    from .pipeline import process
+    from .report import phrases_json, print_phrases
+
+    doc = process(_sources([input] if input else None, encoding)[0])
+    if as_json:
+        sys.stdout.write(phrases_json(doc, top) + "\n")
+    else:
+        print_phrases(doc, top)
+
+
 def main() -> None:
     """Console entry point: one-line errors, exit 2 for bad input, 1 for other failures."""
     try:

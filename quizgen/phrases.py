@@ -281,6 +281,9 @@ def _align(a: list[str], b: list[str]) -> tuple | None:
     (None). None unless they share enough."""
     if a == b or len(a) < 3 or len(b) < 3:
         return None
+    shared = set(a) & set(b)
+    if sum(len(t) for t in shared) < 3 or not any(len(t) >= 2 for t in shared):
+        return None
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     template: list[str | None] = []
     for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():

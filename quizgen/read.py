@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from .errors import InputError
@@ -52,4 +53,37 @@ def read_source(path: Path, encoding: str | None = None) -> Source:
     if not data.strip():
         raise InputError("file is empty", path)
     text, used = decode(data, path, encoding)
-    return Source(title=path.stem, text=text, path=path, encoding=used)
+    title = path.stem
+    if path.suffix.lower() in (".md", ".markdown"):
+        text = markdown_to_text(text)
+        h1 = re.search(r"^# (.+)$", text, re.M)
+        if h1:
+            title = h1.group(1).strip()
+    return Source(title=title, text=text, path=path, encoding=used)
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_MD_RULES = [
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"^```.*?^```", re.S | re.M), ""),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+    (re.compile(r"^\s{0,3}[-*+]\s+", re.M), ""),  # bullets
+    (re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$", re.M), ""),  # rules
+    (re.compile(r"^\|?\s*:?-{3,}.*$", re.M), ""),  # table separators
+]
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown -> plain text. ATX headings stay as '# heading' lines (the structure stage
+    reads them); emphasis, links, images, HTML and comments are stripped."""
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    text = _FRONT_MATTER.sub("", text)
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    return text

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
-from functools import cache
+import tempfile
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba
@@ -21,17 +23,36 @@ def tokenizer() -> jieba.Tokenizer:
     return jieba.dt
 
 
+@lru_cache(maxsize=4096)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text, HMM=True))
+
+
 def cut(text: str) -> list[str]:
-    return tokenizer().lcut(text, HMM=True)
+    """jieba's lcut, memoised (the phrase finders cut the same clauses repeatedly)."""
+    return list(_cut(text))
 
 
 @cache
 def idioms() -> frozenset[str]:
     """Idioms (i), set phrases (l) and four-character status words (z) of jieba's
-    dictionary, plus a curated list of sayings jieba splits."""
-    dictionary = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8")
-    words = set(re.findall(r"^(\S{4,}) \d+ [il]\n", dictionary, re.M))
-    words.update(re.findall(r"^(\S{4}) \d+ z\n", dictionary, re.M))
+    dictionary. Extracted once per dictionary and cached next to jieba's own cache."""
+    dictionary = Path(jieba.__file__).with_name("dict.txt")
+    stat = dictionary.stat()
+    cache_file = Path(tempfile.gettempdir()) / f"quizgen-idioms-{stat.st_size}-{int(stat.st_mtime)}.txt"
+    try:
+        return frozenset(cache_file.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        pass
+    text = dictionary.read_text(encoding="utf-8")
+    words = set(re.findall(r"^(\S{4,}) \d+ [il]\n", text, re.M))
+    words.update(re.findall(r"^(\S{4}) \d+ z\n", text, re.M))
+    try:
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(sorted(words)), encoding="utf-8")
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only temp dir only costs speed
     return frozenset(words)
 
 

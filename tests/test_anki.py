@@ -44,6 +44,25 @@ def test_sample_deck_imports_with_matching_counts(built, tmp_path):
             assert answer and answer.group(1) == hidden.group(1)
             for value in card.fields.values():
                 assert not NOISE.search(value), value
+        # choice, multi-select and true/false notes: options on the front, the answer on the back
+        by_guid = {i["guid"]: i for i in data["items"]}
+        question_cards = [c for c in rendered if c.notetype.startswith("quizgen 选择判断")]
+        assert len(question_cards) == sum(1 for i in data["items"] if i["kind"] != "cloze") >= 35
+        for card in question_cards:
+            item = by_guid[card.guid]
+            front, back = strip_html(card.question), strip_html(card.answer)
+            label = {"choice": "单项选择题", "multi": "多项选择题", "judge": "判断题"}[item["kind"]]
+            assert label in front and "答案" not in front
+            if item["kind"] == "judge":
+                assert item["statement"] in front
+                assert ("答案：正确" if item["answer"] else "答案：错误") in back
+            else:
+                assert item["question"] in front
+                for letter, option in zip("ABCDEF", item["options"]):
+                    assert f"{letter}. {option}" in front
+                expected = "、".join(f"{'ABCDEF'[k]}. {item['options'][k]}" for k in item["answer"])
+                assert f"答案：{expected}" in back
+            assert "出处" in back and item["source"] in back
         # every one of the five aspects has its own subdeck with cards
         decks = {c.deck for c in rendered}
         for heading in ("一、突出重点，分清主次", "二、着眼全局，当好参谋", "三、积极协调，促进和谐",
@@ -60,7 +79,7 @@ def test_rebuild_after_rewording_updates_in_place_and_keeps_reviews(tmp_path):
     col = open_collection(tmp_path / "col")
     try:
         assert import_apkg(col, first / "办公室工作.apkg").new > 0
-        target = next(c for c in cards(col) if "组织协调" in c.fields["Text"])
+        target = next(c for c in cards(col) if "一项要职能" in c.fields.get("Text", ""))
         before = review_card(col, target.card_id)
         assert before.reps == 1 and before.revlog == 1
 

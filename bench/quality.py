@@ -1,0 +1,191 @@
+"""Key-phrase quality benchmark: quizgen against generic keyword extractors.
+
+For the reference article and every annotated document in tests/data/annotated/, prints
+- recall: share of annotated key phrases found among quizgen's answers (cloze deletions
+  and the correct options of choice/multi questions);
+- junk: share of answers that must never be asked (the annotation's junk list, ordinal
+  markers, function words, anything with noise characters);
+- sibling sets: annotated sibling sets that quizgen found complete, as one set;
+- the same recall and junk figures for jieba TF-IDF, TextRank and (if installed)
+  jionlp, each taking its top 50, measured in the same run;
+- per question type: count, share of distractors drawn from a sibling set, and rule
+  violations (duplicate options, an option inside another, the key in the stem,
+  option lengths that give the answer away).
+Punctuation and its width are ignored when comparing.
+
+    python bench/quality.py [--no-jionlp] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizgen.clean import clean_text  # noqa: E402
+from quizgen.model import Source  # noqa: E402
+from quizgen.phrases import is_junk  # noqa: E402
+from quizgen.pipeline import make_items, process  # noqa: E402
+from quizgen.read import read_source  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+_PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
+
+
+def bare(text: str) -> str:
+    return _PUNCT.sub("", html.unescape(text))
+
+
+def corpus() -> list[tuple[str, Source, dict]]:
+    docs = []
+    seed = DATA / "office-work.raw.txt"
+    docs.append(("office-work (reference)", Source("办公室工作", seed.read_text(encoding="utf-8")),
+                 json.loads((DATA / "office-work.keyphrases.json").read_text(encoding="utf-8"))))
+    for ann in sorted((DATA / "annotated").glob("*.keyphrases.json")):
+        doc = ann.with_name(ann.name.replace(".keyphrases.json", ".md"))
+        docs.append((doc.stem, read_source(doc), json.loads(ann.read_text(encoding="utf-8"))))
+    return docs
+
+
+def quizgen_answers(items) -> list[str]:
+    answers = []
+    for item in items:
+        if item.kind == "cloze":
+            answers += [html.unescape(a) for a in _CLOZE.findall(item.text or "")]
+        elif item.kind in ("choice", "multi"):
+            answers += [item.options[i] for i in item.answer]
+    return answers
+
+
+def score(answers: list[str], annotation: dict) -> tuple[float, float, int, int]:
+    got = {bare(a) for a in answers}
+    found = sum(1 for kp in annotation["key_phrases"] if any(bare(s) in got for s in kp["accept"]))
+    junk_list = {bare(j) for j in annotation.get("junk", [])}
+    junk = sum(1 for a in answers if bare(a) in junk_list or is_junk(a))
+    total = len(annotation["key_phrases"])
+    return found / total, (junk / len(answers) if answers else 0.0), found, total
+
+
+def sets_complete(doc, annotation: dict) -> tuple[int, int, list]:
+    ours = [{bare(t) for t in s.texts} for s in doc.sibling_sets]
+    missing = []
+    for wanted in annotation.get("sibling_sets", []):
+        want = {bare(w) for w in wanted}
+        if not any(want <= mine for mine in ours):
+            missing.append(wanted)
+    n = len(annotation.get("sibling_sets", []))
+    return n - len(missing), n, missing
+
+
+def baselines(text: str, use_jionlp: bool) -> dict[str, list[str]]:
+    import jieba.analyse
+
+    result = {
+        "jieba TF-IDF": jieba.analyse.extract_tags(text, topK=50),
+        "jieba TextRank": jieba.analyse.textrank(text, topK=50),
+    }
+    if use_jionlp:
+        try:
+            import jionlp
+        except ImportError:
+            pass
+        else:
+            result["jionlp"] = jionlp.keyphrase.extract_keyphrase(text, top_k=50)
+    return result
+
+
+def question_stats(items, doc) -> dict[str, dict]:
+    sibling_texts = {bare(m.text) for s in doc.sibling_sets for m in s.members}
+    stats: dict[str, dict] = {}
+    for item in items:
+        if item.kind == "cloze":
+            continue
+        entry = stats.setdefault(item.kind, {"count": 0, "distractors": 0, "sibling": 0, "violations": 0})
+        entry["count"] += 1
+        if item.kind == "judge":
+            continue
+        options = [bare(o) for o in item.options]
+        correct = {options[i] for i in item.answer}
+        wrong = [o for o in options if o not in correct]
+        entry["distractors"] += len(wrong)
+        entry["sibling"] += sum(1 for o in wrong if o in sibling_texts)
+        if violations(item, options):
+            entry["violations"] += 1
+    return stats
+
+
+def violations(item, options: list[str]) -> list[str]:
+    found = []
+    if len(set(options)) != len(options):
+        found.append("duplicate options")
+    for i, a in enumerate(options):
+        for j, b in enumerate(options):
+            if i != j and a and a in b:
+                found.append(f"option inside another: {a} / {b}")
+    stem = bare(item.question or "")
+    if item.kind == "choice" and any(options[i] in stem for i in item.answer):
+        found.append("key in stem")
+    if item.kind == "choice":
+        key = options[item.answer[0]]
+        others = [len(o) for k, o in enumerate(options) if k not in item.answer]
+        if others and (len(key) > 2 * max(others) or 2 * len(key) < min(others)):
+            found.append("key stands out by length")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-jionlp", action="store_true", help="skip the jionlp baseline (slow to load)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list missed phrases and junk answers")
+    args = parser.parse_args()
+
+    totals: dict[str, list[float]] = {}
+    qtotals: Counter = Counter()
+    for name, source, annotation in corpus():
+        start = time.perf_counter()
+        doc = process(source)
+        items = make_items(doc)
+        elapsed = time.perf_counter() - start
+        answers = quizgen_answers(items)
+        recall, junk, found, total = score(answers, annotation)
+        complete, nsets, missing = sets_complete(doc, annotation)
+        print(f"\n== {name}  ({len(doc.text)} chars, {elapsed:.2f} s)")
+        print(f"  {'quizgen':<16} recall {recall:5.2f} ({found}/{total})  junk {junk:5.1%} "
+              f"of {len(answers)} answers  sibling sets complete {complete}/{nsets}")
+        totals.setdefault("quizgen", []).append(recall)
+        if args.verbose:
+            got = {bare(a) for a in answers}
+            missed = [kp["accept"][0] for kp in annotation["key_phrases"]
+                      if not any(bare(s) in got for s in kp["accept"])]
+            junk_answers = sorted({a for a in answers if is_junk(a) or bare(a) in
+                                   {bare(j) for j in annotation.get("junk", [])}})
+            print(f"    missed: {missed}")
+            print(f"    junk answers: {junk_answers}")
+            print(f"    incomplete sets: {missing}")
+        text = clean_text(source.text)
+        for base, words in baselines(text, not args.no_jionlp).items():
+            r, j, f, t = score(words, annotation)
+            print(f"  {base:<16} recall {r:5.2f} ({f}/{t})  junk {j:5.1%} of {len(words)} answers")
+            totals.setdefault(base, []).append(r)
+        for kind, s in sorted(question_stats(items, doc).items()):
+            share = s["sibling"] / s["distractors"] if s["distractors"] else 0.0
+            print(f"  {kind:<7} {s['count']:3d} questions  distractors from sibling sets {share:5.1%}"
+                  f"  rule violations {s['violations']}")
+            qtotals[(kind, "violations")] += s["violations"]
+    print("\n== mean recall over all documents")
+    for name, values in totals.items():
+        print(f"  {name:<16} {sum(values) / len(values):5.2f}  (annotated others: "
+              f"{sum(values[1:]) / max(1, len(values) - 1):5.2f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,663 @@
+"""Printable exam papers (试卷): selection, randomized versions, HTML with a self-test mode.
+
+The flow is ``select`` (which items, spread over the sections) -> ``make_paper`` (one version:
+questions and options shuffled, answers remapped) -> ``render_html`` (Jinja2 templates in
+``templates/paper/``) -> ``write_html`` / ``write_pdf`` (:mod:`quizgen.pdf`, WeasyPrint).
+``write_papers`` writes every version in every format.
+
+Determinism: selection uses ``random.Random(f"{seed}:select")`` and version ``v`` uses
+``random.Random(f"{seed}:{v}")``, never the global generator, so the same seed always gives
+the same papers and all versions of one seed share the same questions.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import random
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .atomic import write_text
+from .errors import InputError, QuizgenError
+from .model import Deck, Item, to_chinese_numeral
+from .resources import templates_dir
+
+# Paper question types in exam order; item kind "cloze" becomes a fill-in-the-blank question.
+PAPER_KINDS = ("choice", "multi", "judge", "fill")
+KIND_NAMES = {"choice": "单项选择题", "multi": "多项选择题", "judge": "判断题", "fill": "填空题"}
+DEFAULT_POINTS = {"choice": 2, "multi": 3, "judge": 1, "fill": 2}
+KIND_ALIASES = {"choice": "choice", "single": "choice", "单选": "choice", "单项选择题": "choice",
+                "multi": "multi", "多选": "multi", "多项选择题": "multi",
+                "judge": "judge", "判断": "judge", "判断题": "judge",
+                "fill": "fill", "cloze": "fill", "填空": "fill", "填空题": "fill"}
+FORMATS = ("html", "pdf")
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+PAPER_SUFFIX = "试卷"
+BLANK_MARK = "（　　）"  # two ideographic spaces: room for a letter or √/×
+
+CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+# Options that refer to the others ("以上都对", "A和B") must keep their place.
+_FIXED_OPTION_RE = re.compile(r"以上|上述|都(不)?(对|是|正确|错误)|均(不)?(对|是|正确)|^[A-H]\s*[和与及、,，]\s*[A-H]")
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass
+class Blank:
+    """One deletion of a cloze item, printed as an underline long enough to write it by hand."""
+
+    answer: str  # plain text (unescaped)
+    hint: str = ""
+
+    @property
+    def width_em(self) -> float:
+        """Handwriting needs about 1.5 em per character, plus a margin; at least 4 em,
+        at most a line (the template also caps it at 100%)."""
+        length = sum(2 if ord(c) > 0x2E7F else 1 for c in self.answer) / 2
+        return round(min(34.0, max(4.0, length * 1.5 + 1.5)), 1)
+
+
+@dataclass
+class Question:
+    number: int  # 1-based, continuous over the whole paper
+    kind: str  # choice, multi, judge, fill
+    item_id: str
+    points: float
+    section: str = ""  # the source text's section (Item.section)
+    source: str = ""  # the source sentence (Item.source)
+    explanation: str = ""
+    stem: str = ""  # choice/multi/judge: plain text, without the （　　） mark
+    options: list[str] = field(default_factory=list)  # in the order printed
+    option_order: list[int] = field(default_factory=list)  # printed i <- item.options[option_order[i]]
+    answer: list[int] | bool | list[str] | None = None  # choice/multi: printed indexes; judge: bool; fill: texts
+    parts: list[str | Blank] = field(default_factory=list)  # fill: text and blanks in order
+
+    @property
+    def blanks(self) -> list[Blank]:
+        return [p for p in self.parts if isinstance(p, Blank)]
+
+    @property
+    def marked_stem(self) -> str:
+        """The stem with the answer brackets （　　）: before the final 。 of a choice question
+        ("……的是（　　）。"), at the end of a judge statement ("……。（　　）")."""
+        stem = self.stem
+        if self.kind == "judge":
+            return stem + BLANK_MARK
+        if re.search(r"[（(][\s　]*[）)]|_{2,}", stem):
+            return stem
+        if stem.endswith(("。", ".")):
+            return stem[:-1] + BLANK_MARK + "。"
+        return stem + BLANK_MARK
+
+    @property
+    def answer_letters(self) -> str:
+        if self.kind in ("choice", "multi"):
+            return "".join(LETTERS[i] for i in self.answer or [])
+        if self.kind == "judge":
+            return "√" if self.answer else "×"
+        return ""
+
+    @property
+    def answer_short(self) -> str:
+        """The answer as in a key's quick table: B, ACD, √, ①整体素质 ②…"""
+        if self.kind == "fill":
+            blanks = self.blanks
+            if len(blanks) == 1:
+                return blanks[0].answer
+            return "　".join(f"{circled(k)}{b.answer}" for k, b in enumerate(blanks, 1))
+        return self.answer_letters
+
+    @property
+    def answer_long(self) -> str:
+        """The answer spelled out for the explanations: "B. 整体素质", "√（正确）"."""
+        if self.kind in ("choice", "multi"):
+            return "；".join(f"{LETTERS[i]}. {self.options[i]}" for i in self.answer or [])
+        if self.kind == "judge":
+            return "√（正确）" if self.answer else "×（错误）"
+        return self.answer_short
+
+    @property
+    def option_columns(self) -> int:
+        """Options per printed line: 4 for short options, 2 for medium, 1 for long ones."""
+        longest = max((display_width(o) for o in self.options), default=0)
+        return 4 if longest <= 14 else 2 if longest <= 32 else 1
+
+
+@dataclass
+class PaperSection:
+    number: int  # 1-based position on the paper: 一、二、…
+    kind: str
+    points: float  # per question
+    questions: list[Question] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+    @property
+    def title(self) -> str:
+        return f"{to_chinese_numeral(self.number)}、{self.name}"
+
+    @property
+    def numeral(self) -> str:
+        return to_chinese_numeral(self.number)
+
+    @property
+    def count(self) -> int:
+        return len(self.questions)
+
+    @property
+    def total(self) -> float:
+        return self.points * self.count
+
+    @property
+    def summary(self) -> str:
+        return f"（共{self.count}题，每题{fmt_points(self.points)}分，共{fmt_points(self.total)}分）"
+
+    @property
+    def instruction(self) -> str:
+        """What to do, as on a printed paper."""
+        if self.kind == "choice":
+            return "每题只有一个正确答案，请将其字母填在括号内。"
+        if self.kind == "multi":
+            at_least_two = all(len(q.answer or []) >= 2 for q in self.questions)
+            many = "两个或两个以上" if at_least_two else "一个或多个"
+            return f"每题有{many}正确答案，请将其字母填在括号内；多选、少选、错选均不得分。"
+        if self.kind == "judge":
+            return "判断下列说法是否正确，正确的在括号内打“√”，错误的打“×”。"
+        return "请在横线上填写正确答案。"
+
+    @property
+    def screen_instruction(self) -> str:
+        """The same for the on-screen self-test."""
+        if self.kind == "choice":
+            return "每题只有一个正确答案，请选择。"
+        if self.kind == "multi":
+            return self.instruction.replace("请将其字母填在括号内", "请全部选出")
+        if self.kind == "judge":
+            return "判断下列说法是否正确。"
+        if any(len(q.blanks) > 1 for q in self.questions):
+            return "请在横线上填写正确答案；有多个空的题目按答对的空数计分。"
+        return "请在横线上填写正确答案。"
+
+
+@dataclass
+class Paper:
+    deck: str
+    seed: int
+    version: int
+    label: str  # "A", "B", … or "" for a paper that has a single version
+    sections: list[PaperSection]
+    minutes: int | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.deck} 培训测验"
+
+    @property
+    def version_name(self) -> str:
+        return f"{self.label}卷" if self.label else ""
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title}（{self.version_name}）" if self.label else self.title
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for s in self.sections for q in s.questions]
+
+    @property
+    def total_points(self) -> float:
+        return sum(s.total for s in self.sections)
+
+    @property
+    def info(self) -> str:
+        """满分100分，考试时间60分钟。"""
+        text = f"满分{fmt_points(self.total_points)}分"
+        if self.minutes:
+            text += f"，考试时间{self.minutes}分钟"
+        return text + "。"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def fmt_points(value: float) -> str:
+    """2 -> "2", 2.5 -> "2.5"."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def circled(n: int) -> str:
+    """1 -> ①, …, 20 -> ⑳; beyond: （21）."""
+    return chr(0x245F + n) if 1 <= n <= 20 else f"（{n}）"
+
+
+def display_width(text: str) -> int:
+    """Width in half-width units: a Chinese character counts 2."""
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+
+def version_label(version: int) -> str:
+    if not 0 <= version < len(LETTERS):
+        raise InputError(f"version must be between 0 and {len(LETTERS) - 1} (A–Z), not {version}")
+    return LETTERS[version]
+
+
+def paper_kind(item: Item) -> str:
+    return "fill" if item.kind == "cloze" else item.kind
+
+
+def _normalise_kinds(mapping: Mapping[str, float] | None, what: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key, value in (mapping or {}).items():
+        kind = KIND_ALIASES.get(str(key).strip().lower())
+        if kind is None:
+            raise InputError(f"unknown question type {key!r} in {what} "
+                             f"(use {', '.join(PAPER_KINDS)})")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 \
+                or not math.isfinite(value):
+            raise InputError(f"{what} for {key!r} must be a number ≥ 0, not {value!r}")
+        out[kind] = value
+    return out
+
+
+def parse_cloze(text: str) -> list[str | Blank]:
+    """Anki cloze text (HTML-escaped) -> plain text parts and blanks, in order.
+
+    Every deletion (c1…cN, repeated numbers included) becomes a blank. Literal braces in the
+    source are escaped as ``&#123;`` by the cloze stage, so they never look like a deletion.
+    """
+    parts: list[str | Blank] = []
+    pos = 0
+    for match in CLOZE_RE.finditer(text):
+        if match.start() > pos:
+            parts.append(html.unescape(text[pos:match.start()]))
+        parts.append(Blank(html.unescape(match.group(2)).strip(), html.unescape(match.group(3) or "")))
+        pos = match.end()
+    if pos < len(text):
+        parts.append(html.unescape(text[pos:]))
+    return parts
+
+
+def _check(item: Item) -> None:
+    """Refuse items whose answer the paper could print wrongly."""
+    def bad(problem: str) -> QuizgenError:
+        return QuizgenError(f"item {item.id} ({item.kind}) cannot go on a paper: {problem}")
+
+    if item.kind == "cloze":
+        if not CLOZE_RE.search(item.text or ""):
+            raise bad("no cloze deletion")
+    elif item.kind in ("choice", "multi"):
+        options, answer = item.options or [], item.answer
+        if len(options) < 2:
+            raise bad("fewer than two options")
+        if len(options) > len(LETTERS):
+            raise bad("too many options")
+        if not isinstance(answer, list) or not answer or isinstance(answer, bool):
+            raise bad("no answer")
+        if any(isinstance(a, bool) or not isinstance(a, int) or not 0 <= a < len(options) for a in answer):
+            raise bad(f"answer {answer!r} does not index its {len(options)} options")
+        if item.kind == "choice" and len(set(answer)) != 1:
+            raise bad("a single-choice question needs exactly one answer")
+        if not (item.question or "").strip():
+            raise bad("empty question")
+    elif item.kind == "judge":
+        if not isinstance(item.answer, bool):
+            raise bad("the answer must be true or false")
+        if not (item.statement or "").strip():
+            raise bad("empty statement")
+
+
+def usable(items: Iterable[Item]) -> list[Item]:
+    """Enabled items of a kind a paper can carry, checked."""
+    out = []
+    for item in items:
+        if not item.enabled or paper_kind(item) not in PAPER_KINDS:
+            continue
+        _check(item)
+        out.append(item)
+    return out
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _allocate(total: int, weights: Mapping[str, float]) -> dict[str, int]:
+    """Split ``total`` over kinds in proportion to ``weights`` (largest remainder), giving each
+    kind with a weight at least one when there is enough to go round; never more than its weight."""
+    kinds = [k for k in PAPER_KINDS if weights.get(k, 0) > 0]
+    quota = {k: 0 for k in kinds}
+    if total <= 0 or not kinds:
+        return quota
+    if total >= len(kinds):
+        for k in kinds:
+            quota[k] = 1
+        total -= len(kinds)
+    rest = {k: weights[k] - quota[k] for k in kinds}
+    pool = sum(rest.values())
+    if total > 0 and pool > 0:
+        shares = {k: total * rest[k] / pool for k in kinds}
+        for k in kinds:
+            quota[k] += int(shares[k])
+        left = total - sum(int(s) for s in shares.values())
+        for k in sorted(kinds, key=lambda k: (-(shares[k] - int(shares[k])), PAPER_KINDS.index(k))):
+            if left <= 0:
+                break
+            if quota[k] < weights[k]:
+                quota[k] += 1
+                left -= 1
+    return {k: int(min(q, weights[k])) for k, q in quota.items()}
+
+
+def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
+           per_type: Mapping[str, int] | None = None) -> list[Item]:
+    """Pick the items for a paper, spread over the text's sections; deck order is kept.
+
+    - neither ``count`` nor ``per_type``: every usable item;
+    - ``per_type`` (e.g. ``{"choice": 10, "judge": 5}``; keys also ``single``/``cloze``/``fill``):
+      that many of each type, capped by what there is; types not named are left out;
+    - ``count``: that many in total, split over the types in proportion to what there is
+      (each type at least one when possible); with ``per_type`` as well, it caps the total.
+
+    Within the quotas, questions are taken round-robin over ``Item.section`` (sections in a
+    seeded order, each section's items shuffled), so a short paper covers as many sections
+    as it can instead of the first N items. Deterministic for a given seed.
+    """
+    pool = usable(items)
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
+        raise InputError(f"the number of questions must be a whole number ≥ 1, not {count!r}")
+    available = {k: sum(1 for i in pool if paper_kind(i) == k) for k in PAPER_KINDS}
+    if per_type is not None:
+        wanted = _normalise_kinds(per_type, "the per-type counts")
+        if any(not float(v).is_integer() for v in wanted.values()):
+            raise InputError("per-type counts must be whole numbers")
+        quota = {k: min(int(wanted.get(k, 0)), available[k]) for k in PAPER_KINDS}
+        if count is not None and sum(quota.values()) > count:
+            quota = _allocate(count, quota)
+    elif count is not None:
+        quota = _allocate(min(count, len(pool)), available)
+    else:
+        quota = dict(available)
+    quota = {k: quota.get(k, 0) for k in PAPER_KINDS}
+    if sum(quota.values()) == 0:
+        if not pool:
+            raise InputError("the deck has no questions to put on a paper")
+        raise InputError("no questions selected (check the per-type counts)")
+
+    rng = random.Random(f"{seed}:select")
+    sections: list[str] = []
+    by_section: dict[str, dict[str, list[int]]] = {}
+    for index, item in enumerate(pool):
+        if item.section not in by_section:
+            sections.append(item.section)
+            by_section[item.section] = {k: [] for k in PAPER_KINDS}
+        by_section[item.section][paper_kind(item)].append(index)
+    for groups in by_section.values():
+        for group in groups.values():
+            rng.shuffle(group)
+    rng.shuffle(sections)
+
+    remaining = dict(quota)
+    chosen: list[int] = []
+    while any(remaining.values()):
+        progress = False
+        for name in sections:
+            groups = by_section[name]
+            candidates = [k for k in PAPER_KINDS if remaining[k] and groups[k]]
+            if not candidates:
+                continue
+            # the type furthest from its quota goes first, so types mix within each round
+            kind = max(candidates, key=lambda k: (remaining[k] / quota[k], -PAPER_KINDS.index(k)))
+            chosen.append(groups[kind].pop())
+            remaining[kind] -= 1
+            progress = True
+        if not progress:  # cannot happen: quotas never exceed what there is
+            break
+    return [pool[i] for i in sorted(chosen)]
+
+
+# --------------------------------------------------------------------------- versions
+
+
+def _option_order(options: Sequence[str], rng: random.Random) -> list[int]:
+    """A shuffled order of the options; options that refer to others keep their place,
+    and options like "A和B" freeze the whole question."""
+    order = list(range(len(options)))
+    if any(re.search(r"^[A-H]\s*[和与及、,，]\s*[A-H]", o.strip()) for o in options):
+        return order
+    movable = [i for i, o in enumerate(options) if not _FIXED_OPTION_RE.search(o)]
+    shuffled = movable[:]
+    rng.shuffle(shuffled)
+    for slot, index in zip(movable, shuffled):
+        order[slot] = index
+    return order
+
+
+def _arrange(groups: dict[str, list[Item]], rng: random.Random) -> dict[str, list[tuple[Item, list[int]]]]:
+    out = {}
+    for kind, group in groups.items():
+        group = group[:]
+        rng.shuffle(group)
+        out[kind] = [(item, _option_order(item.options or [], rng) if kind in ("choice", "multi") else [])
+                     for item in group]
+    return out
+
+
+def _signature(arrangement: dict[str, list[tuple[Item, list[int]]]]) -> tuple:
+    return tuple((kind, tuple((item.id, tuple(order)) for item, order in rows))
+                 for kind, rows in arrangement.items())
+
+
+def _arrangement(groups: dict[str, list[Item]], seed: int, version: int):
+    """Version ``version``'s order: ``random.Random(f"{seed}:{version}")``, re-drawn (a bounded,
+    seeded number of times) when it would repeat an earlier version's order exactly."""
+    seen: set[tuple] = set()
+    result = None
+    for v in range(version + 1):
+        for attempt in range(32):
+            rng = random.Random(f"{seed}:{v}" if attempt == 0 else f"{seed}:{v}:{attempt}")
+            result = _arrange(groups, rng)
+            if _signature(result) not in seen:
+                break
+        seen.add(_signature(result))
+    return result
+
+
+def make_question(item: Item, number: int, points: float, order: list[int]) -> Question:
+    kind = paper_kind(item)
+    q = Question(number=number, kind=kind, item_id=item.id, points=points, section=item.section,
+                 source=item.source, explanation=item.explanation)
+    if kind in ("choice", "multi"):
+        options = list(item.options or [])
+        q.stem = (item.question or "").strip()
+        q.option_order = order
+        q.options = [options[i] for i in order]
+        q.answer = sorted(order.index(a) for a in set(item.answer))  # type: ignore[arg-type]
+    elif kind == "judge":
+        q.stem = (item.statement or "").strip()
+        q.answer = bool(item.answer)
+    else:
+        q.parts = parse_cloze(item.text or "")
+        q.answer = [b.answer for b in q.blanks]
+    return q
+
+
+def make_paper(deck: Deck, seed: int = 0, version: int = 0, count: int | None = None,
+               per_type: Mapping[str, int] | None = None, points: Mapping[str, float] | None = None,
+               minutes: int | None = None, label: str | None = None) -> Paper:
+    """One version of the paper. All versions of a seed hold the same questions (``select``);
+    version ``v`` shuffles questions within each section and the options of each question with
+    ``random.Random(f"{seed}:{v}")``, remapping the answers. ``label`` defaults to "" for
+    version 0 and the version letter otherwise (``write_papers`` labels all versions A, B, …)."""
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InputError(f"version must be a whole number, not {version!r}")
+    letter = version_label(version)
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 1):
+        raise InputError(f"the time must be a whole number of minutes ≥ 1, not {minutes!r}")
+    per_question = dict(DEFAULT_POINTS)
+    per_question.update(_normalise_kinds(points, "the points"))
+    if any(v <= 0 for v in per_question.values()):
+        raise InputError("points per question must be greater than 0")
+
+    chosen = select(deck.items, seed, count, per_type)
+    groups = {k: [i for i in chosen if paper_kind(i) == k] for k in PAPER_KINDS}
+    groups = {k: v for k, v in groups.items() if v}
+    arrangement = _arrangement(groups, seed, version)
+
+    sections, number = [], 0
+    for kind in PAPER_KINDS:
+        if kind not in arrangement:
+            continue
+        section = PaperSection(len(sections) + 1, kind, per_question[kind])
+        for item, order in arrangement[kind]:
+            number += 1
+            section.questions.append(make_question(item, number, per_question[kind], order))
+        sections.append(section)
+    return Paper(deck.name, seed, version, letter if label is None and version else (label or ""),
+                 sections, minutes)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+@cache
+def _environment():
+    try:
+        import jinja2
+    except ImportError as exc:  # pragma: no cover - jinja2 is a dependency
+        raise QuizgenError(f"paper output needs Jinja2 ({exc})") from None
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir() / "paper")),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["points"] = fmt_points
+    env.filters["circled"] = circled
+    env.globals["letters"] = LETTERS
+    env.globals["blank_mark"] = BLANK_MARK
+    return env
+
+
+def _asset(name: str) -> str:
+    return (templates_dir() / "paper" / name).read_text(encoding="utf-8")
+
+
+def _answer_data(paper: Paper) -> dict:
+    """What the self-test script needs to mark the paper (also readable in the page source,
+    which is fine for a self-test)."""
+    return {"total": paper.total_points, "questions": [
+        {"n": q.number, "kind": q.kind, "points": q.points, "answer": q.answer} for q in paper.questions]}
+
+
+def render_html(paper: Paper, interactive: bool = True, fonts: str = "embed") -> str:
+    """The paper as one self-contained HTML page (inline CSS and JS, no network).
+
+    ``interactive``: the on-screen self-test (inputs, 交卷, score and explanations); the
+    PDF uses ``interactive=False``. ``fonts``: "embed" puts a subset of the bundled Noto
+    fonts into the page as data URIs (identical look everywhere, no missing glyphs);
+    "file" points @font-face at the font files (for WeasyPrint); "system" uses none.
+    """
+    from markupsafe import Markup
+
+    from . import pdf
+
+    env = _environment()
+    template = env.get_template("paper.html")
+
+    def render(font_css: str) -> str:
+        return template.render(
+            paper=paper,
+            interactive=interactive,
+            css=Markup(font_css + "\n" + _asset("paper.css")),
+            script=Markup(_asset("paper.js")) if interactive else "",
+            data=_answer_data(paper),
+        )
+
+    if fonts == "file":
+        return render(pdf.font_face_css("file"))
+    if fonts == "system":
+        return render("")
+    if fonts != "embed":
+        raise ValueError(f"fonts must be 'embed', 'file' or 'system', not {fonts!r}")
+    page = render("")
+    headings = "".join([paper.full_title, "参考答案与解析答案速查得分题号总分", *(s.title for s in paper.sections)])
+    return render(pdf.font_face_css("embed", text=page + _asset("paper.js"), heading_text=headings))
+
+
+def _paper_opts(opts: dict) -> dict:
+    allowed = {"seed", "version", "count", "per_type", "points", "minutes", "label"}
+    unknown = set(opts) - allowed
+    if unknown:
+        raise TypeError(f"unexpected option(s): {', '.join(sorted(unknown))}")
+    return opts
+
+
+def write_html(deck: Deck, path: Path | str, **opts) -> Path:
+    """Render one paper (options as for :func:`make_paper`) to ``path``, atomically."""
+    path = Path(path)
+    write_text(path, render_html(make_paper(deck, **_paper_opts(opts))))
+    return path
+
+
+def write_pdf(deck: Deck, path: Path | str, **opts) -> Path:
+    """Render one paper (options as for :func:`make_paper`) to a PDF at ``path``, atomically.
+    Raises :class:`QuizgenError` when WeasyPrint or its system libraries are missing."""
+    from . import pdf
+
+    path = Path(path)
+    return pdf.write_pdf(make_paper(deck, **_paper_opts(opts)), path)
+
+
+def paper_stem(deck_name: str, label: str = "") -> str:
+    from .pipeline import safe_filename
+
+    stem = f"{safe_filename(deck_name)}-{PAPER_SUFFIX}"
+    return f"{stem}-{label}" if label else stem
+
+
+def write_papers(deck: Deck, out_dir: Path | str, formats: Sequence[str] = FORMATS, versions: int = 1,
+                 seed: int = 0, count: int | None = None, per_type: Mapping[str, int] | None = None,
+                 points: Mapping[str, float] | None = None, minutes: int | None = None) -> list[Path]:
+    """Write every version in every format into ``out_dir``: ``办公室工作-试卷.html`` and
+    ``.pdf``, or with ``versions`` > 1 ``办公室工作-试卷-A.html``, ``-B``, …
+
+    All HTML files are written before any PDF, so when PDF rendering is impossible (the
+    :class:`QuizgenError` raised then says why) the HTML papers are still there.
+    """
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise InputError(f"unknown paper format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
+    if isinstance(versions, bool) or not isinstance(versions, int) or not 1 <= versions <= len(LETTERS):
+        raise InputError(f"the number of versions must be between 1 and {len(LETTERS)}, not {versions!r}")
+    out_dir = Path(out_dir)
+    papers = [make_paper(deck, seed=seed, version=v, count=count, per_type=per_type, points=points,
+                         minutes=minutes, label=LETTERS[v] if versions > 1 else "")
+              for v in range(versions)]
+    written: list[Path] = []
+    if "html" in formats:
+        for paper in papers:
+            path = out_dir / f"{paper_stem(deck.name, paper.label)}.html"
+            write_text(path, render_html(paper))
+            written.append(path)
+    if "pdf" in formats:
+        from . import pdf
+
+        for paper in papers:
+            path = out_dir / f"{paper_stem(deck.name, paper.label)}.pdf"
+            try:
+                pdf.write_pdf(paper, path)
+            except QuizgenError as exc:
+                if not written:
+                    raise
+                done = ", ".join(str(p) for p in written)
+                raise QuizgenError(f"{exc.message} (written all the same: {done})", exc.path or path) from None
+            written.append(path)
+    return written
