@@ -28,7 +28,11 @@ _RUN = rf"(?:[\x21-\x3b]{_SP}{{1,2}}[\x3f-\x7e]|{_SP}{{1,2}}[\x3f-\x7e])(?:{_TRI
 # At the start of a line the collapsed leading spaces may be gone entirely, so the
 # line can begin with a bare high char.
 _PREFIX_RE = re.compile(rf"^{_SP}*(?P<noise>[\x3f-\x7e]?{_RUN})(?:{_SP}+|$)")
-_SUFFIX_RE = re.compile(rf"(?:^|(?<=[^\x20-\x7e\u00a0])|{_SP})(?P<noise>{_RUN}){_SP}*$")
+# At the end of a line the separating space may have swallowed the first triple's
+# collapsed spaces, leaving a bare high char right after it.
+_SUFFIX_RE = re.compile(
+    rf"(?:(?:^|(?<=[^\x20-\x7e\u00a0]))(?P<glued>{_RUN})|{_SP}(?P<spaced>[\x3f-\x7e]?{_RUN})){_SP}*$"
+)
 
 _MIN_TRIPLES = 5
 _MIN_DISTINCT_LOW = 3
@@ -47,13 +51,15 @@ def _looks_like_jammer(noise: str) -> bool:
 
 
 def strip_jammer_line(line: str) -> str:
-    """Remove jammer noise glued to the start and/or the end of one line."""
-    match = _PREFIX_RE.match(line)
-    if match and _looks_like_jammer(match.group("noise")):
-        line = line[match.end() :]
-    match = _SUFFIX_RE.search(line)
-    if match and _looks_like_jammer(match.group("noise")):
-        line = line[: match.start("noise")]
+    """Remove jammer noise glued to the start and/or the end of one line (a line that
+    stood for several blank lines carries several runs)."""
+    while (match := _PREFIX_RE.match(line)) and _looks_like_jammer(match.group("noise")):
+        line = line[match.end():]
+    while match := _SUFFIX_RE.search(line):
+        group = "glued" if match.group("glued") is not None else "spaced"
+        if not _looks_like_jammer(match.group(group)):
+            break
+        line = line[: match.start(group)]
     return line
 
 

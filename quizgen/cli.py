@@ -45,9 +45,11 @@ def _sources(inputs: list[Path] | None, encoding: str | None):
     return [read_source(path, encoding) for path in inputs]
 
 
-def _formats(value: str) -> tuple[str, ...]:
-    from .pipeline import FORMATS
+def _formats(value: str | None) -> tuple[str, ...]:
+    from .pipeline import DEFAULT_FORMATS, FORMATS
 
+    if value is None:
+        return DEFAULT_FORMATS
     formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -58,20 +60,103 @@ def _formats(value: str) -> tuple[str, ...]:
 @app.command()
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Text files to build from. Without any, builds the built-in sample (办公室工作).",
+        help="Files or folders to build from (.txt, .md, .html, .docx), or a course manifest "
+             "(.toml). Without any, builds the built-in sample (办公室工作).",
         show_default=False)] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("decks"),
-    format: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: apkg,json.")] = "apkg,json",
+    format: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="Comma-separated formats: apkg,json,html,pdf. [default: all]",
+        show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name (default: the document title).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for question order and distractors.")] = 0,
+    merge: Annotated[bool, typer.Option("--merge", help="One deck with a subdeck per document.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
+                                                help="Worker processes. [default: CPU count]",
+                                                show_default=False)] = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
+    script: Annotated[Optional[str], typer.Option(
+        "--script", help="Convert the output to simplified or traditional Chinese.")] = None,
+    versions: Annotated[int, typer.Option("--versions", min=1, max=26,
+                                          help="Paper versions (A, B, …) with shuffled order.")] = 1,
+    count: Annotated[Optional[int], typer.Option("--count", min=1,
+                                                 help="Questions on the paper (spread over sections).")] = None,
+    minutes: Annotated[Optional[int], typer.Option("--minutes", min=1, help="Time allowed, printed on the paper.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report each input's encoding.")] = False,
 ) -> None:
-    """Build an Anki deck (and other formats) from texts."""
-    from .pipeline import build as build_deck
+    """Build Anki decks, exam papers (HTML, PDF) and JSON from texts."""
+    from .pipeline import BuildOptions, PaperOptions
 
-    result = build_deck(_sources(inputs, encoding), out, _formats(format), name, seed)
+    options = BuildOptions(_formats(format), name, seed, merge, encoding, script, jobs,
+                           PaperOptions(versions, count, None, None, minutes))
+    if inputs and len(inputs) == 1 and inputs[0].suffix.lower() == ".toml":
+        result = _build_manifest(inputs[0], out, options, format is not None)
+    else:
+        result = _build_inputs(inputs, out, options)
+    _report(result, verbose)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+def _build_inputs(inputs, out, options):
+    from .pipeline import build_batch
+    from .read import collect_inputs
+
+    paths = collect_inputs(inputs) if inputs else None
+    total = len(paths) if paths else 1
+    if total < 3:
+        return build_batch(paths, out, options)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=_stderr(), transient=True) as bar:
+        task = bar.add_task("building", total=total)
+        return build_batch(paths, out, options, progress=lambda _label: bar.advance(task))
+
+
+def _build_manifest(path, out, options, formats_given):
+    from dataclasses import replace
+
+    from .manifest import load_manifest, read_sources
+    from .pipeline import BatchResult, deck_from, export, make_items, process
+
+    manifest = load_manifest(path)
+    options = replace(options, name=options.name or manifest.title,
+                      seed=manifest.seed if manifest.seed is not None else options.seed,
+                      script=options.script or manifest.script,
+                      formats=options.formats if formats_given or not manifest.formats
+                      else _formats(",".join(manifest.formats)))
+    pieces = []
+    for source in read_sources(manifest):
+        doc = process(source, options.script)
+        pieces.append((doc, make_items(doc, options.seed)))
+    result = BatchResult(documents=len(pieces))
+    if manifest.merge:
+        result.outputs = export(deck_from(pieces, options.name), out, options.formats, options.seed, options.paper)
+    else:
+        for piece in pieces:
+            result.outputs += export(deck_from([piece]), out, options.formats, options.seed, options.paper)
+    return result
+
+
+def _stderr():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _report(result, verbose: bool) -> None:
+    if verbose:
+        for label, encoding in result.encodings.items():
+            typer.echo(f"read {label} ({encoding})", err=True)
     for output in result.outputs:
-        typer.echo(f"wrote {output.path}  ({output.notes} notes, {output.cards} cards)")
+        detail = f"  ({output.notes} notes, {output.cards} cards)" if output.format == "apkg" else ""
+        typer.echo(f"wrote {output.path}{detail}")
+    for failure in result.failures:
+        typer.echo(f"quizgen: error: {failure.error}", err=True)
+    if result.failures and result.documents:
+        typer.echo(f"quizgen: {len(result.failures)} of {result.documents + len(result.failures)} "
+                   f"inputs failed; the others were built", err=True)
 
 
 @app.command()
@@ -113,7 +198,9 @@ def phrases(
 def main() -> None:
     """Console entry point: one-line errors, exit 2 for bad input, 1 for other failures."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except QuizgenError as exc:
         if _state["debug"]:
             raise

@@ -242,6 +242,17 @@ def display_width(text: str) -> int:
     return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
 
 
+def css_string(text: str):
+    """A quoted CSS string with every character outside [A-Za-z0-9 CJK] hex-escaped, safe
+    inside <style> (no quote, backslash or "</style>" can break out)."""
+    from markupsafe import Markup
+
+    def esc(c: str) -> str:
+        return c if c.isalnum() and (c.isascii() or ord(c) > 0x2E7F) else f"\\{ord(c):x} "
+
+    return Markup('"' + "".join(esc(c) for c in text) + '"')
+
+
 def version_label(version: int) -> str:
     if not 0 <= version < len(LETTERS):
         raise InputError(f"version must be between 0 and {len(LETTERS) - 1} (A–Z), not {version}")
@@ -468,10 +479,20 @@ def _arrangement(groups: dict[str, list[Item]], seed: int, version: int):
     return result
 
 
+def explanation(item: Item) -> str:
+    """The item's explanation without a quote of its source sentence (原文：“…”（section）),
+    which the paper prints anyway as 出处."""
+    text = (item.explanation or "").strip()
+    source = (item.source or "").strip()
+    if source:
+        text = re.sub("原文[：:]\\s*“" + re.escape(source) + "”(（[^（）]*）)?[。；]?", "", text).strip()
+    return text
+
+
 def make_question(item: Item, number: int, points: float, order: list[int]) -> Question:
     kind = paper_kind(item)
     q = Question(number=number, kind=kind, item_id=item.id, points=points, section=item.section,
-                 source=item.source, explanation=item.explanation)
+                 source=item.source, explanation=explanation(item))
     if kind in ("choice", "multi"):
         options = list(item.options or [])
         q.stem = (item.question or "").strip()
@@ -540,6 +561,7 @@ def _environment():
     )
     env.filters["points"] = fmt_points
     env.filters["circled"] = circled
+    env.filters["css_string"] = css_string
     env.globals["letters"] = LETTERS
     env.globals["blank_mark"] = BLANK_MARK
     return env
@@ -552,7 +574,7 @@ def _asset(name: str) -> str:
 def _answer_data(paper: Paper) -> dict:
     """What the self-test script needs to mark the paper (also readable in the page source,
     which is fine for a self-test)."""
-    return {"total": paper.total_points, "questions": [
+    return {"total": paper.total_points, "minutes": paper.minutes, "questions": [
         {"n": q.number, "kind": q.kind, "points": q.points, "answer": q.answer} for q in paper.questions]}
 
 

@@ -1,29 +1,46 @@
 """The pipeline as a library: read -> clean -> structure -> phrases -> items -> export.
 
-The CLI is a thin layer over :func:`make_deck` and :func:`build`; tests call them directly.
+The CLI is a thin layer over :func:`build_batch` (and :func:`make_deck` / :func:`export`
+for single decks); tests call them directly.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clean import clean_text
-from .errors import InputError
+from .errors import InputError, QuizgenError
 from .model import Deck, Item, Source
 from .phrases import analyze
 from .structure import StructuredDocument
 
-FORMATS = ("apkg", "json")
-DEFAULT_FORMATS = ("apkg",)
+FORMATS = ("apkg", "json", "html", "pdf")
+DEFAULT_FORMATS = ("apkg", "json")
+SCRIPTS = ("simplified", "traditional")
 
 
-def process(source: Source) -> StructuredDocument:
+def convert_script(text: str, script: str | None) -> str:
+    """Convert between simplified and traditional Chinese with OpenCC."""
+    if not script:
+        return text
+    if script not in SCRIPTS:
+        raise InputError(f"unknown script {script!r}; choose simplified or traditional")
+    import opencc
+
+    return opencc.OpenCC("t2s" if script == "simplified" else "s2t").convert(text)
+
+
+def process(source: Source, script: str | None = None) -> StructuredDocument:
     """Clean and analyse one source into a structured document with key phrases."""
-    text = clean_text(source.text)
+    text = convert_script(clean_text(source.text), script)
     if not text.strip():
         raise InputError("nothing left after cleaning (empty, whitespace or noise only)", source.label)
-    return analyze(text, title=source.title, doc_id=source.title, source=source.label)
+    title = convert_script(source.title, script)
+    return analyze(text, title=title, doc_id=title, source=source.label)
 
 
 def make_items(doc: StructuredDocument, seed: int = 0) -> list[Item]:
@@ -31,33 +48,39 @@ def make_items(doc: StructuredDocument, seed: int = 0) -> list[Item]:
     from .questions import question_items
 
     items = cloze_items(doc) + question_items(doc, seed=seed)
-    for item in items:
-        item.document = doc.id
-    _check_unique(items, doc)
-    return items
-
-
-def _check_unique(items: list[Item], doc: StructuredDocument) -> None:
+    if not items:
+        raise InputError("found nothing worth asking about in it (no key phrases)", doc.source)
     seen: set[str] = set()
     for item in items:
+        item.document = doc.id
         if item.id in seen:
             raise AssertionError(f"duplicate item id {item.id} in {doc.id}")
         seen.add(item.id)
+    return items
 
 
-def make_deck(sources: list[Source], name: str | None = None, seed: int = 0) -> Deck:
-    """One deck from one or more sources (several sources: a subdeck per document)."""
-    documents, items = [], []
-    for source in sources:
-        doc = process(source)
-        doc_items = make_items(doc, seed)
-        if len(sources) > 1:
-            for item in doc_items:
-                item.section = f"{doc.title}::{item.section}"
-        documents.append(doc)
+def deck_from(documents: list[tuple[StructuredDocument, list[Item]]], name: str | None = None) -> Deck:
+    """One deck; with several documents, a subdeck per document."""
+    items: list[Item] = []
+    for doc, doc_items in documents:
+        if len(documents) > 1:
+            doc_items = [replace(i, section=f"{doc.title}::{i.section}") for i in doc_items]
         items.extend(doc_items)
-    deck_name = name or (documents[0].title if len(documents) == 1 else "quizgen")
-    return Deck(deck_name, documents, items, source=", ".join(d.source for d in documents))
+    docs = [doc for doc, _ in documents]
+    deck_name = name or (docs[0].title if len(docs) == 1 else "quizgen")
+    return Deck(deck_name, docs, items, source=", ".join(d.source for d in docs))
+
+
+def make_deck(sources: list[Source], name: str | None = None, seed: int = 0,
+              script: str | None = None) -> Deck:
+    pieces = []
+    for source in sources:
+        doc = process(source, script)
+        pieces.append((doc, make_items(doc, seed)))
+    return deck_from(pieces, name)
+
+
+# --- export -----------------------------------------------------------------------
 
 
 @dataclass
@@ -69,9 +92,12 @@ class Output:
 
 
 @dataclass
-class BuildResult:
-    deck: Deck
-    outputs: list[Output] = field(default_factory=list)
+class PaperOptions:
+    versions: int = 1
+    count: int | None = None
+    per_type: dict[str, int] | None = None
+    points: dict[str, float] | None = None
+    minutes: int | None = None
 
 
 def safe_filename(name: str) -> str:
@@ -80,25 +106,183 @@ def safe_filename(name: str) -> str:
     return cleaned or "deck"
 
 
-def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> BuildResult:
-    from . import anki, jsonexport
+def ensure_writable(out_dir: Path) -> None:
+    """Fail early, with a clear message, when the output folder cannot be written."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create output folder: {exc.strerror}", out_dir) from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise InputError("output folder is not writable", out_dir)
 
-    result = BuildResult(deck)
+
+def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, seed: int = 0,
+           paper: PaperOptions | None = None) -> list[Output]:
+    """Write ``deck`` in every format asked for. A PDF that cannot be rendered is reported
+    after the other formats are written."""
+    from . import anki
+
+    ensure_writable(out_dir)
     stem = safe_filename(deck.name)
     enabled = [i for i in deck.items if i.enabled]
-    notes = len(enabled)
-    cards = sum(anki.card_count(i) for i in enabled)
+    notes, cards = len(enabled), sum(anki.card_count(i) for i in enabled)
+    outputs: list[Output] = []
+    deferred: QuizgenError | None = None
     for fmt in formats:
-        if fmt == "apkg":
-            path = anki.write_apkg(deck, out_dir / f"{stem}.apkg")
-        elif fmt == "json":
-            path = jsonexport.write_json(deck, out_dir / f"{stem}.json")
-        else:
-            raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-        result.outputs.append(Output(path, fmt, notes, cards))
-    return result
+        try:
+            for path in _write(fmt, deck, out_dir, stem, seed, paper or PaperOptions()):
+                outputs.append(Output(path, fmt, notes, cards))
+        except QuizgenError as exc:
+            if fmt != "pdf":
+                raise
+            deferred = exc
+        except OSError as exc:
+            raise QuizgenError(f"cannot write {fmt}: {exc.strerror or exc}", out_dir) from None
+    if deferred:
+        deferred.outputs = outputs  # type: ignore[attr-defined]
+        raise deferred
+    return outputs
+
+
+def _write(fmt: str, deck: Deck, out_dir: Path, stem: str, seed: int, paper: PaperOptions) -> list[Path]:
+    if fmt == "apkg":
+        from .anki import write_apkg
+
+        return [write_apkg(deck, out_dir / f"{stem}.apkg")]
+    if fmt == "json":
+        from .jsonexport import write_json
+
+        return [write_json(deck, out_dir / f"{stem}.json")]
+    if fmt in ("html", "pdf"):
+        from .paper import write_papers
+
+        return write_papers(deck, out_dir, formats=(fmt,), versions=paper.versions, seed=seed,
+                            count=paper.count, per_type=paper.per_type, points=paper.points,
+                            minutes=paper.minutes)
+    raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+@dataclass
+class BuildResult:
+    deck: Deck
+    outputs: list[Output]
 
 
 def build(sources: list[Source], out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           name: str | None = None, seed: int = 0) -> BuildResult:
-    return export(make_deck(sources, name, seed), out_dir, formats)
+    """One deck from ``sources``, written in ``formats`` (the library's simplest entry)."""
+    deck = make_deck(sources, name, seed)
+    return BuildResult(deck, export(deck, out_dir, formats, seed))
+
+
+# --- batches ------------------------------------------------------------------------
+
+
+@dataclass
+class BuildOptions:
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    name: str | None = None
+    seed: int = 0
+    merge: bool = False
+    encoding: str | None = None
+    script: str | None = None
+    jobs: int | None = None
+    paper: PaperOptions = field(default_factory=PaperOptions)
+
+
+@dataclass
+class Failure:
+    path: str
+    error: QuizgenError
+
+
+@dataclass
+class BatchResult:
+    outputs: list[Output] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    documents: int = 0
+    encodings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        if not self.failures:
+            return 0
+        return 2 if all(isinstance(f.error, InputError) for f in self.failures) else 1
+
+
+def _read_and_process(path: Path | None, options: BuildOptions):
+    from .read import read_source, sample
+
+    source = sample() if path is None else read_source(path, options.encoding)
+    doc = process(source, options.script)
+    return source.encoding, doc, make_items(doc, options.seed)
+
+
+def _one_document(path: Path | None, out_dir: Path, options: BuildOptions):
+    """Worker: one input -> (encoding, outputs) or, when merging, (encoding, (doc, items))."""
+    try:
+        encoding, doc, items = _read_and_process(path, options)
+        if options.merge:
+            return encoding, (doc, items), None
+        deck = deck_from([(doc, items)], options.name)
+        return encoding, export(deck, out_dir, options.formats, options.seed, options.paper), None
+    except QuizgenError as exc:
+        # a PDF that failed still leaves the other formats written: report both
+        return None, getattr(exc, "outputs", None), exc
+    except Exception as exc:  # noqa: BLE001 - reported per file, the batch goes on
+        return None, None, QuizgenError(f"{type(exc).__name__}: {exc}", path or "<built-in>")
+
+
+def _warm_worker() -> None:
+    from . import segment
+
+    segment.tokenizer()  # jieba loads once per worker
+
+
+def build_batch(paths: list[Path] | None, out_dir: Path, options: BuildOptions,
+                progress: Callable[[str], None] | None = None) -> BatchResult:
+    """Build every input (files or folders; none = the built-in sample): one deck per
+    document, or one merged deck with a subdeck per document. A bad file is reported and
+    skipped; the rest are built."""
+    from .read import collect_inputs
+
+    inputs: list[Path | None] = list(collect_inputs(paths)) if paths else [None]
+    ensure_writable(out_dir)
+    result = BatchResult()
+    merged: dict[int, tuple] = {}
+    jobs = min(options.jobs or os.cpu_count() or 1, len(inputs))
+
+    def collect(index: int, path: Path | None, outcome) -> None:
+        encoding, payload, error = outcome
+        label = str(path) if path else "<built-in>"
+        if error is not None:
+            result.failures.append(Failure(label, error))
+            result.outputs.extend(payload or [])
+        else:
+            result.documents += 1
+            result.encodings[label] = encoding
+            if options.merge:
+                merged[index] = payload
+            else:
+                result.outputs.extend(payload)
+        if progress:
+            progress(label)
+
+    if jobs <= 1:
+        for index, path in enumerate(inputs):
+            collect(index, path, _one_document(path, out_dir, options))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
+            futures = {pool.submit(_one_document, path, out_dir, options): (index, path)
+                       for index, path in enumerate(inputs)}
+            try:
+                for future in as_completed(futures):
+                    index, path = futures[future]
+                    collect(index, path, future.result())
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    if options.merge and merged:
+        deck = deck_from([merged[i] for i in sorted(merged)], options.name)
+        result.outputs.extend(export(deck, out_dir, options.formats, options.seed, options.paper))
+    return result

@@ -1,4 +1,9 @@
-"""Read stage: a file (or the built-in sample) -> :class:`Source` with decoded text."""
+"""Read stage: a file (or the built-in sample) -> :class:`Source` with decoded text.
+
+Plain text in any common Chinese encoding (detected, or forced with ``encoding``),
+Markdown, saved web pages (the article only) and Word documents. Markdown-style
+``#`` heading lines carry document structure to the later stages.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,17 @@ from .errors import InputError
 from .model import Source
 from .resources import SAMPLE_PATH, SAMPLE_TITLE
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
-_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF",
+                 b"\x1f\x8b", b"BM", b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf")
+# Encodings a Chinese text is likely to be in, for the detector to choose from.
+_CANDIDATES = ["utf_8", "gb18030", "big5", "big5hkscs", "utf_16", "utf_16_le", "utf_16_be"]
 
 
 def sample() -> Source:
@@ -19,56 +33,126 @@ def sample() -> Source:
     return Source(SAMPLE_TITLE, SAMPLE_PATH.read_text(encoding="utf-8"), None, "utf-8")
 
 
-def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). BOMs first, then UTF-8, then GB18030."""
+# --- decoding -----------------------------------------------------------------
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows as a NUL in every other byte for ASCII."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_nuls > 0.2 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.2 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str]:
+    """Bytes -> (text, encoding name). BOMs first, then strict UTF-8, then detection."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise InputError(f"cannot decode as {encoding}: {exc}", path) from None
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+            return data.decode(encoding), codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}", path) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot decode as {encoding} (byte {exc.start})", path) from None
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(name), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise InputError(f"not valid {name} despite its byte-order mark", path) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
         raise InputError("looks like a binary file, not text", path)
-    for name in ("utf-8", "gb18030"):
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError:
-            continue
-    raise InputError("cannot detect the text encoding (try --encoding)", path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(data, path)
 
 
-def read_source(path: Path, encoding: str | None = None) -> Source:
+def _detect(data: bytes, path: Path | str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None or best.chaos > 0.3:
+        raise InputError("cannot tell its text encoding (undecodable bytes; try --encoding)", path)
+    name = best.encoding
+    # GBK and GB2312 are subsets of GB18030: decode with the superset.
+    if name in ("gbk", "gb2312", "gb18030"):
+        name = "gb18030"
+    try:
+        return data.decode(name), name
+    except UnicodeDecodeError:
+        raise InputError(f"undecodable bytes (looked like {name}; try --encoding)", path) from None
+
+
+# --- formats --------------------------------------------------------------------
+
+
+def read_source(path: Path | str, encoding: str | None = None) -> Source:
+    """Read one input file; raises :class:`InputError` with a one-line reason."""
     path = Path(path)
+    data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        title, text = docx_to_text(data, path)
+        return _source(path, title, text, "docx")
+    if suffix in HTML_SUFFIXES:
+        title, text = html_to_text(data, path, encoding)
+        return _source(path, title, text, "html")
+    text, used = decode(data, path, encoding)
+    title = path.stem
+    if suffix in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(text)
+        h1 = re.search(r"^# (.+)$", text, re.M)
+        if h1:
+            title = h1.group(1).strip()
+    return _source(path, title, text, used)
+
+
+def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise InputError("no such file", path)
     if path.is_dir():
         raise InputError("is a folder, not a file", path)
     try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"too large ({size / 2**20:.1f} MB; the limit is "
+                             f"{MAX_INPUT_BYTES // 2**20} MB for one document)", path)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     if not data.strip():
         raise InputError("file is empty", path)
-    text, used = decode(data, path, encoding)
-    title = path.stem
-    if path.suffix.lower() in (".md", ".markdown"):
-        text = markdown_to_text(text)
-        h1 = re.search(r"^# (.+)$", text, re.M)
-        if h1:
-            title = h1.group(1).strip()
-    return Source(title=title, text=text, path=path, encoding=used)
+    return data
 
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+def _source(path: Path, title: str, text: str, encoding: str) -> Source:
+    if not text.strip():
+        raise InputError("no text found in it", path)
+    return Source(title=title.strip() or path.stem, text=text, path=path, encoding=encoding)
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
 _MD_RULES = [
     (re.compile(r"<!--.*?-->", re.S), ""),
     (re.compile(r"^```.*?^```", re.S | re.M), ""),
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags
+    (re.compile(r"</?[a-zA-Z][^>\n]*>"), ""),  # inline HTML tags
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
@@ -76,6 +160,7 @@ _MD_RULES = [
     (re.compile(r"^\s{0,3}[-*+]\s+", re.M), ""),  # bullets
     (re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$", re.M), ""),  # rules
     (re.compile(r"^\|?\s*:?-{3,}.*$", re.M), ""),  # table separators
+    (re.compile(r"^(#{1,6})([^#\s])", re.M), r"\1 \2"),  # '#标题' -> '# 标题'
 ]
 
 
@@ -87,3 +172,92 @@ def markdown_to_text(text: str) -> str:
     for pattern, repl in _MD_RULES:
         text = pattern.sub(repl, text)
     return text
+
+
+# Lines of web-page furniture that survive article extraction.
+_BOILERPLATE = re.compile(
+    r"^(?:责任编辑|编辑|来源|作者|审核|校对|供稿|摄影|文字|图片来源|原标题|发布时间|发布日期|"
+    r"浏览次数|阅读量|点击数|字号|打印本页|关闭窗口|分享到|上一篇|下一篇|相关阅读|相关链接|"
+    r"版权所有|扫一扫|扫码|长按识别|关注公众号)[：:\s]?.{0,40}$"
+    r"|.*(?:二维码|扫码关注|扫一扫关注|关注我们的公众号|微信公众号).{0,20}$"
+)
+
+
+def html_to_text(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """A saved web page -> (title, article text as Markdown-style lines).
+
+    The main content is found by trafilatura; lines of page furniture (责任编辑, QR-code
+    boxes, share links) that sit inside the article are dropped."""
+    import trafilatura
+
+    raw = decode(data, path, encoding)[0] if encoding else data
+    document = trafilatura.bare_extraction(raw, output_format="python", include_comments=False,
+                                           include_tables=True, favor_recall=True, with_metadata=True)
+    if document is None:
+        raise InputError("no article text found in the web page", path)
+    markdown = trafilatura.extract(raw, output_format="markdown", include_comments=False,
+                                   include_tables=True, favor_recall=True) or ""
+    lines = [line for line in markdown.splitlines() if not _BOILERPLATE.match(line.strip())]
+    title = getattr(document, "title", None) or path.stem
+    return title, markdown_to_text("\n".join(lines))
+
+
+def docx_to_text(data: bytes, path: Path) -> tuple[str, str]:
+    """A Word document -> (title, text). Heading styles become '#' lines and numbered
+    list paragraphs get their number written out, so that structure survives."""
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"not a readable Word document ({exc})", path) from None
+    title = (document.core_properties.title or "").strip()
+    lines: list[str] = []
+    counters: dict[str, int] = {}
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if not text:
+            counters.clear()
+            continue
+        if style == "Title":
+            title = title or text
+            lines.append(f"# {text}")
+        elif style.startswith("Heading"):
+            level = int(re.sub(r"\D", "", style) or 1)
+            lines.append(f"{'#' * min(level + 1, 6)} {text}")
+            counters.clear()
+        elif _is_numbered(paragraph):
+            counters[style] = counters.get(style, 0) + 1
+            lines.append(f"{counters[style]}. {text}")
+        else:
+            lines.append(text)
+    return title or path.stem, "\n".join(lines)
+
+
+def _is_numbered(paragraph) -> bool:
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if style.startswith("List Number"):
+        return True
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.numPr is not None and not style.startswith("List Bullet")
+
+
+def collect_inputs(paths: list[Path]) -> list[Path]:
+    """Expand folders into the supported files inside them (sorted, hidden ones skipped)."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and p.suffix.lower() in SUPPORTED_SUFFIXES - {""}
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                raise InputError("folder has no usable files (.txt, .md, .html, .docx)", path)
+            files.extend(found)
+        else:
+            files.append(path)
+    return files

@@ -102,7 +102,7 @@ LINE = st.lists(st.one_of(CJK, CJK, CJK, CJK_PUNCT, ASCII_WORD), min_size=1, max
     lambda s: any(is_han(c) for c in s[:1] + s[-1:]))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(__import__("os").environ.get("QUIZGEN_HYPOTHESIS_EXAMPLES", 300)), deadline=None)
 @given(st.lists(st.one_of(LINE, st.just("")), min_size=1, max_size=8).filter(lambda ls: ls[0] != ""),
        st.integers(0, 2**32 - 1))
 def test_injected_noise_is_removed(lines, seed):
@@ -112,7 +112,7 @@ def test_injected_noise_is_removed(lines, seed):
     assert loose(clean_text(noisy)) == loose("\n".join(expected))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(__import__("os").environ.get("QUIZGEN_HYPOTHESIS_EXAMPLES", 300)), deadline=None)
 @given(st.text(alphabet=st.one_of(st.characters(codec="utf-8"), CJK, st.sampled_from(" \n,:;?!()\u3000\u00a0"))))
 def test_cleaning_never_drops_adds_or_reorders_han(text):
     han = [c for c in unicodedata.normalize("NFC", text) if is_han(c)]

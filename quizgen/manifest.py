@@ -1,0 +1,79 @@
+"""Course manifests: a TOML file (e.g. ``decks/入职培训.toml``) that builds a whole
+onboarding course in one command::
+
+    title = "入职培训"              # deck name
+    formats = ["apkg", "json"]     # optional; default: quizgen build's default
+    merge = true                   # optional; one deck with a subdeck per source (default)
+    seed = 0                       # optional
+    script = "simplified"          # optional: simplified | traditional
+
+    [[source]]
+    path = "../docs/办公室工作.txt"  # relative to the manifest
+    title = "办公室工作"             # optional: the subdeck's name
+    encoding = "gbk"                # optional: force the encoding
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .model import Source
+
+
+@dataclass
+class ManifestSource:
+    path: Path
+    title: str | None = None
+    encoding: str | None = None
+
+
+@dataclass
+class Manifest:
+    path: Path
+    title: str
+    sources: list[ManifestSource]
+    formats: tuple[str, ...] | None = None
+    merge: bool = True
+    seed: int | None = None
+    script: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def load_manifest(path: Path) -> Manifest:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"not a valid TOML manifest: {exc}", path) from None
+    entries = data.get("source") or data.get("sources")
+    if not isinstance(entries, list) or not entries:
+        raise InputError("manifest lists no [[source]] entries", path)
+    sources = []
+    for number, entry in enumerate(entries, 1):
+        if isinstance(entry, str):
+            entry = {"path": entry}
+        if not isinstance(entry, dict) or "path" not in entry:
+            raise InputError(f"source #{number} has no path", path)
+        sources.append(ManifestSource((path.parent / entry["path"]).resolve(), entry.get("title"),
+                                      entry.get("encoding")))
+    formats = data.get("formats")
+    return Manifest(path, str(data.get("title") or path.stem), sources,
+                    tuple(formats) if formats else None, bool(data.get("merge", True)),
+                    data.get("seed"), data.get("script"))
+
+
+def read_sources(manifest: Manifest) -> list[Source]:
+    from .read import collect_inputs, read_source
+
+    sources = []
+    for entry in manifest.sources:
+        for path in collect_inputs([entry.path]):
+            source = read_source(path, entry.encoding)
+            if entry.title and not entry.path.is_dir():
+                source.title = entry.title
+            sources.append(source)
+    return sources
