@@ -153,6 +153,10 @@ def _report(result, verbose: bool) -> None:
         detail = f"  ({output.notes} notes, {output.cards} cards)" if output.format == "apkg" else ""
         typer.echo(f"wrote {output.path}{detail}")
     for failure in result.failures:
+        if _state["debug"]:
+            import traceback
+
+            typer.echo("".join(traceback.format_exception(failure.error)).rstrip(), err=True)
         typer.echo(f"quizgen: error: {failure.error}", err=True)
     if result.failures and result.documents:
         typer.echo(f"quizgen: {len(result.failures)} of {result.documents + len(result.failures)} "

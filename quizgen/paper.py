@@ -376,8 +376,9 @@ def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
       (each type at least one when possible); with ``per_type`` as well, it caps the total.
 
     Within the quotas, questions are taken round-robin over ``Item.section`` (sections in a
-    seeded order, each section's items shuffled), so a short paper covers as many sections
-    as it can instead of the first N items. Deterministic for a given seed.
+    seeded order, each section's items shuffled): every type is spread over the sections and
+    so is the paper as a whole, so a short paper covers as many sections as it can instead
+    of the first N items. Deterministic for a given seed.
     """
     pool = usable(items)
     if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
@@ -413,22 +414,36 @@ def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
             rng.shuffle(group)
     rng.shuffle(sections)
 
+    # Greedy round-robin: each pick goes to the (type, section) pair that has been used least
+    # for that type, then to the section with the fewest picks so far, then to sections that
+    # few of the wanted types can reach (so they are not left out), then to the type furthest
+    # from its quota; ties follow the seeded section order.
+    rank = {name: n for n, name in enumerate(sections)}
+    picks_section = dict.fromkeys(sections, 0)
+    picks_pair: dict[tuple[str, str], int] = {}
     remaining = dict(quota)
     chosen: list[int] = []
-    while any(remaining.values()):
-        progress = False
-        for name in sections:
-            groups = by_section[name]
-            candidates = [k for k in PAPER_KINDS if remaining[k] and groups[k]]
-            if not candidates:
+    while True:
+        best, best_key = None, None
+        for kind in PAPER_KINDS:
+            if not remaining[kind]:
                 continue
-            # the type furthest from its quota goes first, so types mix within each round
-            kind = max(candidates, key=lambda k: (remaining[k] / quota[k], -PAPER_KINDS.index(k)))
-            chosen.append(groups[kind].pop())
-            remaining[kind] -= 1
-            progress = True
-        if not progress:  # cannot happen: quotas never exceed what there is
+            behind = remaining[kind] / quota[kind]
+            for name in sections:
+                if not by_section[name][kind]:
+                    continue
+                reach = sum(1 for k in PAPER_KINDS if remaining[k] and by_section[name][k])
+                key = (picks_pair.get((kind, name), 0), picks_section[name], reach, -behind, rank[name],
+                       PAPER_KINDS.index(kind))
+                if best_key is None or key < best_key:
+                    best, best_key = (kind, name), key
+        if best is None:
             break
+        kind, name = best
+        chosen.append(by_section[name][kind].pop())
+        remaining[kind] -= 1
+        picks_section[name] += 1
+        picks_pair[best] = picks_pair.get(best, 0) + 1
     return [pool[i] for i in sorted(chosen)]
 
 

@@ -37,17 +37,23 @@ def sample() -> Source:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows as a NUL in every other byte for ASCII."""
-    sample = data[:4096]
-    if len(sample) < 4:
+    """UTF-16 without a BOM: NUL bytes in it, and it decodes to plausible text."""
+    if b"\x00" not in data[:4096] or len(data) % 2:
         return None
-    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_nuls > 0.2 and even_nuls < 0.05:
-        return "utf-16-le"
-    if even_nuls > 0.2 and odd_nuls < 0.05:
-        return "utf-16-be"
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[:8192].decode(name, errors="strict")
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return name
     return None
+
+
+def _plausible(text: str) -> bool:
+    """Mostly Han, printable ASCII, CJK punctuation or whitespace."""
+    good = sum(1 for c in text if c.isprintable() and not 0xE000 <= ord(c) <= 0xF8FF or c in "\n\r\t")
+    return bool(text) and good / len(text) > 0.97 and not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
 
 
 def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str]:
@@ -142,7 +148,8 @@ def _read_bytes(path: Path) -> bytes:
 
 def _source(path: Path, title: str, text: str, encoding: str) -> Source:
     if not text.strip():
-        raise InputError("no text found in it", path)
+        raise InputError("file is empty (only whitespace)" if encoding not in ("docx", "html")
+                         else "no text found in it", path)
     return Source(title=title.strip() or path.stem, text=text, path=path, encoding=encoding)
 
 

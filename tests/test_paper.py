@@ -1,0 +1,420 @@
+"""Printable exam papers: selection, versions, HTML and the PDF as a reader gets it
+(text via pdftotext, fonts via pypdf, pixels via pdftoppm)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quizgen import paper, pdf
+from quizgen.errors import InputError, QuizgenError
+from quizgen.model import Deck, Item
+
+SECTIONS = ["一、突出重点，分清主次", "二、着眼全局，当好参谋", "三、积极协调，促进和谐",
+            "四、注重细节，避免失误", "五、善于学习，精通业务"]
+NEEDS_POPPLER = pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("pdftoppm"),
+                                   reason="poppler-utils (pdftotext, pdftoppm) not installed: run .ci/system-packages")
+
+
+# --------------------------------------------------------------------------- test data
+
+
+def synthetic_items() -> list[Item]:
+    """Items of every kind in every section, with answers that are easy to check."""
+    items = []
+    for s, section in enumerate(SECTIONS, 1):
+        for k in range(2):
+            options = [f"第{s}{k}题选项{name}" for name in "甲乙丙丁"]
+            items.append(Item(f"s{s}-c{k}", "choice", section, "测试", source=f"第{s}节单选原句{k}。",
+                              question=f"第{s}节第{k}道单选题，正确的是？", options=options, answer=[2],
+                              explanation=f"单选解析{s}{k}。"))
+        items.append(Item(f"s{s}-m0", "multi", section, "测试", source=f"第{s}节多选原句。",
+                          question=f"第{s}节的多选题，正确的有哪些？",
+                          options=[f"多选{s}甲", f"多选{s}乙", f"多选{s}丙", f"多选{s}丁"], answer=[0, 3],
+                          explanation=f"多选解析{s}。"))
+        for k, truth in enumerate((True, False)):
+            items.append(Item(f"s{s}-j{k}", "judge", section, "测试", source=f"第{s}节判断原句{k}。",
+                              statement=f"第{s}节判断题{k}的说法。", answer=truth, explanation=f"判断解析{s}{k}。"))
+        items.append(Item(f"s{s}-z0", "cloze", section, "测试", source=f"第{s}节填空原句。",
+                          text=f"第{s}节要做到{{{{c1::独有答案{s}甲::6字}}}}和{{{{c2::独有答案{s}乙乙乙乙}}}}。"))
+        items.append(Item(f"s{s}-z1", "cloze", section, "测试", source=f"第{s}节另一填空原句。",
+                          text=f"第{s}节还要{{{{c1::专有词{s}}}}}。"))
+    return items
+
+
+def synthetic_deck(items: list[Item] | None = None, name: str = "测试培训") -> Deck:
+    return Deck(name, [], synthetic_items() if items is None else items)
+
+
+def nasty_deck() -> Deck:
+    """Text that must display literally: markup, script, cloze syntax (cloze text is
+    HTML-escaped with braces as &#123;, as the cloze stage writes it)."""
+    items = [
+        Item("x-c", "choice", "一、<b>标签</b>", "测试", source="<script>alert('source')</script>",
+             question="<script>alert(1)</script>哪个是{{c1::答案}}？",
+             options=["<i>甲</i>", "乙 & 丙", "{{c2::丁}}", "</script>"], answer=[1],
+             explanation="<img src=x onerror=alert(2)>"),
+        Item("x-j", "judge", "一、<b>标签</b>", "测试", source="判断<script>", statement="a<b 且 b>c。",
+             answer=True),
+        Item("x-z", "cloze", "二、填空", "测试", source="原句含&lt;",
+             text="&lt;script&gt;alert(3)&lt;/script&gt;写作&#123;&#123;c1::字面&#125;&#125;，"
+                  "答案是{{c1::&lt;/script&gt;标记::4字}}。"),
+    ]
+    return Deck("转义<测试>", [], items)
+
+
+@pytest.fixture(scope="module")
+def sample_deck():
+    from quizgen.pipeline import make_deck
+    from quizgen.read import sample
+
+    return make_deck([sample()])
+
+
+@pytest.fixture(scope="module")
+def sample_papers(sample_deck, tmp_path_factory):
+    """The built-in sample as HTML and PDF, written the way the CLI writes it."""
+    out = tmp_path_factory.mktemp("papers")
+    paths = paper.write_papers(sample_deck, out, formats=("html", "pdf"), seed=0)
+    return out, paths, paper.make_paper(sample_deck, seed=0)
+
+
+def pdf_pages_text(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def dark_fraction(png: Path) -> float:
+    from PIL import Image
+
+    with Image.open(png) as image:
+        gray = image.convert("L")
+        histogram = gray.histogram()
+    return sum(histogram[:128]) / (gray.width * gray.height)
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def test_select_without_limits_takes_every_usable_item_in_deck_order():
+    items = synthetic_items()
+    items.append(Item("off", "judge", SECTIONS[0], statement="停用。", answer=True, enabled=False))
+    chosen = paper.select(items, seed=3)
+    assert [i.id for i in chosen] == [i.id for i in items if i.enabled]
+
+
+def test_count_is_spread_round_robin_over_sections_and_deterministic():
+    items = synthetic_items()
+    for seed in range(6):
+        chosen = paper.select(items, seed, count=len(SECTIONS))
+        assert len(chosen) == len(SECTIONS)
+        assert sorted(i.section for i in chosen) == sorted(SECTIONS), "one question per section"
+        twice = paper.select(items, seed, count=2 * len(SECTIONS))
+        assert Counter(i.section for i in twice) == Counter({s: 2 for s in SECTIONS})
+        assert [i.id for i in paper.select(items, seed, count=5)] == [i.id for i in chosen]
+    picks = {tuple(i.id for i in paper.select(items, seed, count=5)) for seed in range(10)}
+    assert len(picks) > 1, "the seed changes which questions are picked"
+    first_n = [i.id for i in items[:5]]
+    assert any(list(p) != first_n for p in picks)
+
+
+def test_count_is_split_over_the_question_types():
+    chosen = paper.select(synthetic_items(), seed=1, count=8)
+    kinds = Counter(paper.paper_kind(i) for i in chosen)
+    assert sum(kinds.values()) == 8 and set(kinds) == set(paper.PAPER_KINDS)
+    assert len({i.section for i in chosen}) == len(SECTIONS)
+
+
+def test_per_type_counts_pick_each_type_across_sections():
+    chosen = paper.select(synthetic_items(), seed=7, per_type={"choice": 4, "judge": 3, "cloze": 5})
+    kinds = Counter(paper.paper_kind(i) for i in chosen)
+    assert kinds == Counter({"choice": 4, "judge": 3, "fill": 5})  # types not named: none
+    for kind, quota in (("choice", 4), ("judge", 3), ("fill", 5)):
+        sections = [i.section for i in chosen if paper.paper_kind(i) == kind]
+        assert len(set(sections)) == min(quota, len(SECTIONS)), (kind, sections)
+    # more than there is: capped; with a total as well: the total wins
+    assert len(paper.select(synthetic_items(), 0, per_type={"multi": 99})) == len(SECTIONS)
+    capped = paper.select(synthetic_items(), 0, count=6, per_type={"single": 10, "fill": 10})
+    assert len(capped) == 6 and {paper.paper_kind(i) for i in capped} == {"choice", "fill"}
+
+
+def test_sample_deck_count_covers_its_sections(sample_deck):
+    sections = {i.section for i in sample_deck.items}
+    chosen = paper.select(sample_deck.items, seed=0, count=len(sections))
+    assert {i.section for i in chosen} == sections
+    assert [i.id for i in chosen] != [i.id for i in sample_deck.items[:len(sections)]]
+
+
+@pytest.mark.parametrize("kwargs", [{"count": 0}, {"count": -3}, {"per_type": {"essay": 2}},
+                                    {"per_type": {"judge": -1}}, {"per_type": {"choice": 0}}])
+def test_bad_selection_options_are_input_errors(kwargs):
+    with pytest.raises(InputError):
+        paper.select(synthetic_items(), 0, **kwargs)
+
+
+def test_items_with_impossible_answers_are_refused():
+    bad = Item("bad", "choice", "一", question="？", options=["甲", "乙"], answer=[5])
+    with pytest.raises(QuizgenError, match="bad"):
+        paper.make_paper(synthetic_deck([bad]))
+    with pytest.raises(InputError, match="no questions"):
+        paper.make_paper(synthetic_deck([]))
+
+
+# --------------------------------------------------------------------------- the paper
+
+
+def test_sections_titles_points_and_numbering():
+    p = paper.make_paper(synthetic_deck(), points={"judge": 2, "single": 1.5}, minutes=45)
+    assert p.title == "测试培训 培训测验" and p.label == ""
+    assert [s.title for s in p.sections] == ["一、单项选择题", "二、多项选择题", "三、判断题", "四、填空题"]
+    assert [s.summary for s in p.sections] == ["（共10题，每题1.5分，共15分）", "（共5题，每题3分，共15分）",
+                                               "（共10题，每题2分，共20分）", "（共10题，每题2分，共20分）"]
+    assert p.total_points == 70 and p.info == "满分70分，考试时间45分钟。"
+    assert [q.number for q in p.questions] == list(range(1, 36))
+    judge = p.sections[2].questions[0]
+    assert judge.marked_stem.endswith("。（　　）")
+    assert p.sections[0].questions[0].marked_stem.endswith("？（　　）")
+    # empty sections are left out and the rest renumbered
+    no_multi = [i for i in synthetic_items() if i.kind in ("judge", "cloze")]
+    p2 = paper.make_paper(synthetic_deck(no_multi))
+    assert [s.title for s in p2.sections] == ["一、判断题", "二、填空题"]
+    assert p2.sections[0].summary == "（共10题，每题1分，共10分）"
+    html = paper.render_html(p2, fonts="system")
+    assert "二、填空题" in html and "单项选择题" not in html
+
+
+def test_cloze_items_become_questions_with_one_blank_per_deletion():
+    parts = paper.parse_cloze("协调包括{{c1::对上协调::4字}}、{{c2::平级协调}}和"
+                              "{{c1::横向协调的长长长长长长答案}}。&lt;b&gt;")
+    blanks = [p for p in parts if isinstance(p, paper.Blank)]
+    assert [b.answer for b in blanks] == ["对上协调", "平级协调", "横向协调的长长长长长长答案"]
+    assert blanks[0].hint == "4字" and parts[-1] == "。<b>"
+    assert blanks[0].width_em == blanks[1].width_em < blanks[2].width_em
+    assert paper.Blank("一").width_em >= 4  # room to write by hand
+    p = paper.make_paper(synthetic_deck(), per_type={"fill": 10})
+    q = next(q for q in p.questions if len(q.blanks) == 2)
+    assert q.answer == [b.answer for b in q.blanks] and q.answer_short.startswith("①")
+    html = paper.render_html(p, interactive=False, fonts="system")
+    body, key = html.split('<section class="key"')
+    assert body.count('class="blank"') == sum(len(q.blanks) for q in p.questions)
+    for s in range(1, 6):  # answers only in the key, never on the paper
+        assert f"独有答案{s}甲" not in body and f"独有答案{s}甲" in key
+    interactive = paper.render_html(p, fonts="system")
+    assert interactive.count('<input type="text" class="blank"') == sum(len(q.blanks) for q in p.questions)
+
+
+def test_versions_have_the_same_content_in_a_different_order():
+    deck = synthetic_deck()
+    a = paper.make_paper(deck, seed=5, version=0, count=20)
+    b = paper.make_paper(deck, seed=5, version=1, count=20)
+    assert b.label == "B" and b.full_title == "测试培训 培训测验（B卷）"
+    for sa, sb in zip(a.sections, b.sections, strict=True):
+        assert sa.kind == sb.kind
+        assert sorted(q.item_id for q in sa.questions) == sorted(q.item_id for q in sb.questions)
+    assert [q.item_id for q in a.questions] != [q.item_id for q in b.questions]
+    assert [q.options for q in a.questions] != [q.options for q in b.questions]
+    originals = {i.id: i for i in deck.items}
+    for p in (a, b):
+        for q in p.questions:
+            item = originals[q.item_id]
+            if q.kind in ("choice", "multi"):  # remapped answers still name the right options
+                assert sorted(q.options) == sorted(item.options)
+                assert sorted(q.options[i] for i in q.answer) == sorted(item.options[i] for i in item.answer)
+                assert q.answer_letters == "".join(paper.LETTERS[i] for i in q.answer)
+            elif q.kind == "judge":
+                assert q.answer is item.answer
+    versions = [paper.make_paper(deck, seed=5, version=v, count=20) for v in range(6)]
+    orders = {tuple((q.item_id, tuple(q.options)) for q in p.questions) for p in versions}
+    assert len(orders) == 6, "every version has its own order"
+
+
+def test_same_seed_same_paper_and_no_global_random():
+    import random
+
+    deck = synthetic_deck()
+    random.seed(1)
+    first = paper.render_html(paper.make_paper(deck, seed=11, version=1, count=12), fonts="system")
+    random.seed(2)
+    again = paper.render_html(paper.make_paper(deck, seed=11, version=1, count=12), fonts="system")
+    assert first == again
+    other = paper.render_html(paper.make_paper(deck, seed=12, version=1, count=12), fonts="system")
+    assert other != first
+
+
+def test_options_that_refer_to_others_keep_their_place():
+    item = Item("fixed", "choice", "一", question="哪个对？", options=["甲", "乙", "丙", "以上都对"], answer=[3])
+    for v in range(5):
+        q = paper.make_paper(synthetic_deck([item]), seed=0, version=v).questions[0]
+        assert q.options[3] == "以上都对" and q.answer == [3]
+
+
+def test_html_is_self_contained_and_escapes_everything():
+    deck = nasty_deck()
+    page = paper.render_html(paper.make_paper(deck))
+    assert "<script>alert" not in page and "<img" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;哪个是{{c1::答案}}？" in page
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;写作{{c1::字面}}，" in page  # literal, not a blank
+    assert page.count("<script") == 2 and page.count("</script>") == 2  # our JSON and our script
+    assert "转义&lt;测试&gt; 培训测验" in page
+    # one file: nothing fetched from anywhere
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|file:)""", page)
+    assert "<link" not in page and "@import" not in page
+    assert all(u.startswith("data:") for u in re.findall(r"url\(([^)]*)\)", page))
+    assert page.count("@font-face") == 2 and "data:font/otf;base64," in page
+    # the title inside CSS is a CSS string that cannot break out of <style>
+    assert re.search(r'@top-right \{ content: "[^"<>]*"; \}', page)
+
+
+def test_bundled_fonts_cover_every_character_of_the_papers(sample_deck):
+    text = "".join([paper.render_html(paper.make_paper(sample_deck), fonts="system"), pdf.ALWAYS,
+                    paper.render_html(paper.make_paper(synthetic_deck(), version=1), fonts="system"),
+                    (Path(paper.templates_dir()) / "paper" / "paper.js").read_text(encoding="utf-8")])
+    assert pdf.uncovered(text) == set()
+    assert pdf.uncovered("办公😀") == {"😀"}
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@NEEDS_POPPLER
+def test_sample_pdf_has_the_paper_and_the_answer_key_in_chinese(sample_papers):
+    out, paths, p = sample_papers
+    assert [x.name for x in paths] == ["办公室工作-试卷.html", "办公室工作-试卷.pdf"]
+    assert not [x for x in out.iterdir() if x.name.endswith(".part")]
+    pages = pdf_pages_text(out / "办公室工作-试卷.pdf")
+    text = squash("".join(pages))
+    for needed in ("办公室工作培训测验", "姓名", "部门", "日期", "得分", "参考答案与解析", "第1页共"):
+        assert needed in text, needed
+    for section in p.sections:
+        assert squash(section.title + section.summary) in text
+    assert squash(f"第 {len(pages)} 页 共 {len(pages)} 页") in squash(pages[-1])
+    for q in p.questions:  # every question and its answer
+        if q.kind == "fill":
+            first = next(part for part in q.parts if isinstance(part, str) and part.strip())
+            assert squash(first)[:6] in text
+        else:
+            assert squash(q.stem)[:12] in text
+        assert squash(q.answer_long)[:8] in text
+        assert squash(q.source)[:10] in text
+
+
+@NEEDS_POPPLER
+def test_answer_key_starts_on_a_new_page(sample_papers):
+    out, _, p = sample_papers
+    pages = pdf_pages_text(out / "办公室工作-试卷.pdf")
+    key = [n for n, page in enumerate(pages) if "参考答案与解析" in page]
+    assert len(key) == 1 and key[0] > 0
+    before = squash(pages[key[0]].split("参考答案与解析")[0])
+    assert before in ("", squash(p.full_title)), "only the running head above the key's title"
+    assert "答案：" not in pages[key[0] - 1]
+
+
+def test_pdf_embeds_the_chinese_fonts(sample_papers):
+    from pypdf import PdfReader
+
+    out, _, _ = sample_papers
+    reader = PdfReader(out / "办公室工作-试卷.pdf")
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), f"every font embedded: {fonts}"
+    names = " ".join(fonts)
+    assert "Noto-Serif-SC" in names and "Noto-Sans-SC" in names, names
+    assert all("Noto" in name for name in fonts), names  # no fallback font used anywhere
+
+
+@NEEDS_POPPLER
+def test_rendered_pages_are_not_blank(sample_papers, tmp_path):
+    out, _, _ = sample_papers
+    source = out / "办公室工作-试卷.pdf"
+    pages = pdf_pages_text(source)
+    key_page = next(n for n, page in enumerate(pages, 1) if "参考答案与解析" in page)
+    for number in (1, key_page):
+        prefix = tmp_path / f"page{number}"
+        subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", "-f", str(number), "-l", str(number),
+                        str(source), str(prefix)], check=True, timeout=60)
+        png = prefix.with_suffix(".png")
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert 0.01 < dark_fraction(png) < 0.5, f"page {number} looks blank or black"
+
+
+def test_escaping_in_the_pdf(tmp_path):
+    pytest.importorskip("pypdf")
+    from pypdf import PdfReader
+
+    path = paper.write_pdf(nasty_deck(), tmp_path / "x.pdf")
+    text = squash("".join(page.extract_text() for page in PdfReader(path).pages))
+    assert "<script>alert(1)</script>哪个是{{c1::答案}}？" in text
+    assert "写作{{c1::字面}}" in text and "</script>标记" in text
+
+
+def test_write_papers_versions_and_names(tmp_path):
+    paths = paper.write_papers(synthetic_deck(name="办公室工作"), tmp_path, versions=2, seed=3, count=12)
+    assert [p.name for p in paths] == ["办公室工作-试卷-A.html", "办公室工作-试卷-B.html",
+                                       "办公室工作-试卷-A.pdf", "办公室工作-试卷-B.pdf"]
+    a, b = (p.read_text(encoding="utf-8") for p in paths[:2])
+    assert "（A卷）" in a and "（B卷）" in b and a != b
+    assert all(p.read_bytes().startswith(b"%PDF") for p in paths[2:])
+    assert sorted(x.name for x in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    with pytest.raises(InputError):
+        paper.write_papers(synthetic_deck(), tmp_path, formats=("docx",))
+    with pytest.raises(InputError):
+        paper.write_papers(synthetic_deck(), tmp_path, versions=27)
+
+
+class _NoPango:
+    """Makes `import weasyprint` fail the way it does without Pango on the system."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
+        return None
+
+
+@pytest.mark.parametrize("breakage", ["not installed", "no system libraries"])
+def test_pdf_impossible_is_a_clear_error_and_the_html_is_still_written(tmp_path, monkeypatch, breakage):
+    for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+        monkeypatch.delitem(sys.modules, name)
+    if breakage == "not installed":
+        monkeypatch.setitem(sys.modules, "weasyprint", None)
+    else:
+        monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+    pdf._weasyprint.cache_clear()
+    try:
+        with pytest.raises(QuizgenError) as error:
+            paper.write_papers(synthetic_deck(), tmp_path, formats=("html", "pdf"))
+    finally:
+        pdf._weasyprint.cache_clear()
+    message = str(error.value)
+    assert "WeasyPrint" in message and "测试培训-试卷.html" in message
+    if breakage == "no system libraries":
+        assert "libpango-1.0-0" in message and "apt-get install" in message
+    assert [p.name for p in tmp_path.iterdir()] == ["测试培训-试卷.html"]
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "p.pdf"
+    target.write_bytes(b"old")
+
+    def broken(_paper):
+        raise QuizgenError("PDF rendering failed: boom")
+
+    monkeypatch.setattr(pdf, "render_pdf", broken)
+    with pytest.raises(QuizgenError):
+        paper.write_pdf(synthetic_deck(), target)
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["p.pdf"]
