@@ -1,0 +1,115 @@
+"""Choice, multi-select and true/false questions: the rules a trainer would check."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from quizgen.distractors import bare
+from quizgen.pipeline import make_items, process
+from quizgen.questions import question_items
+from quizgen.read import read_source, sample
+
+
+@pytest.fixture(scope="module")
+def seed():
+    doc = process(sample())
+    return doc, make_items(doc)
+
+
+def by_kind(items, kind):
+    return [i for i in items if i.kind == kind]
+
+
+def test_the_reference_article_yields_enough_questions(seed):
+    _, items = seed
+    counts = Counter(i.kind for i in items)
+    assert counts["choice"] >= 20 and counts["multi"] >= 5 and counts["judge"] >= 10
+
+
+def test_text_frames_give_the_expected_questions(seed):
+    _, items = seed
+    q = next(i for i in by_kind(items, "choice") if i.question == "对下协调要在什么上下功夫？")
+    assert sorted(q.options) == sorted(["关爱", "创新", "落实", "沟通"])
+    assert q.options[q.answer[0]] == "关爱"
+    name = next(i for i in by_kind(items, "choice") if i.question == "办公室的另一个名称叫什么？")
+    assert name.options[name.answer[0]] == "不管部"
+    multi = next(i for i in by_kind(items, "multi") if i.question == "协调包括哪些？")
+    assert {multi.options[k] for k in multi.answer} == {"对上协调", "平级协调", "对下协调", "横向协调"}
+    assert len(multi.options) > 4
+    negative = next(i for i in by_kind(items, "choice") if "四心" in i.question and "不包括" in i.question)
+    assert negative.options[negative.answer[0]] not in {"责任心", "细心", "耐心", "平常心"}
+    judges = {i.statement: i.answer for i in by_kind(items, "judge")}
+    assert judges["对上协调要在创新上下功夫。"] is True
+    assert any(s.startswith("对上协调要在") and v is False for s, v in judges.items())
+
+
+@pytest.mark.parametrize("document", ["seed", "annotated"])
+def test_every_question_follows_the_rules(seed, document):
+    if document == "seed":
+        doc, items = seed
+    else:
+        from pathlib import Path
+
+        path = Path(__file__).parent / "data" / "annotated" / "sfjs-xunxin-zishi.md"
+        doc = process(read_source(path))
+        items = make_items(doc)
+    flat_text = bare(doc.text)
+    for item in items:
+        if item.kind == "judge":
+            statement = bare(item.statement)
+            if item.answer is False:
+                # false by construction: never a sentence that the text itself says
+                assert statement not in flat_text, item.statement
+            assert item.explanation
+            continue
+        if item.kind not in ("choice", "multi"):
+            continue
+        options = [bare(o) for o in item.options]
+        assert len(set(options)) == len(options), item
+        assert all(0 <= k < len(options) for k in item.answer)
+        correct = [options[k] for k in item.answer]
+        for key in correct:
+            for other in options:
+                if other != key:
+                    assert key not in other and other not in key, (item.question, item.options)
+        if item.kind == "choice":
+            assert len(item.answer) == 1 and len(options) == 4
+            assert correct[0] not in bare(item.question), item.question
+        else:
+            assert len(item.answer) >= 2 and len(options) > len(item.answer)
+        assert item.section and item.source
+
+
+def test_correct_position_is_balanced(seed):
+    _, items = seed
+    positions = Counter(i.answer[0] for i in by_kind(items, "choice"))
+    assert set(positions) == {0, 1, 2, 3}
+    assert max(positions.values()) - min(positions.values()) <= 3
+
+
+def test_same_seed_same_questions_other_seed_other_order(seed):
+    doc, _ = seed
+    a = question_items(doc, seed=7)
+    b = question_items(doc, seed=7)
+    c = question_items(doc, seed=8)
+    assert [(i.id, i.options, i.answer) for i in a] == [(i.id, i.options, i.answer) for i in b]
+    assert [i.id for i in a] == [i.id for i in c]
+    assert [i.options for i in a] != [i.options for i in c]
+
+
+def test_distractors_come_from_siblings_first(seed):
+    _, items = seed
+    choices = by_kind(items, "choice")
+    with_sibling = [i for i in choices if "sibling" in " ".join(i.tags)]
+    assert len(with_sibling) >= len(choices) // 2
+
+
+def test_outsiders_share_the_siblings_suffix(seed):
+    _, items = seed
+    multi = next(i for i in by_kind(items, "multi") if "四心" in i.question)
+    outsiders = [o for k, o in enumerate(multi.options) if k not in multi.answer]
+    assert outsiders and all(o.endswith("心") for o in outsiders)
+    assert not any(re.search(r"中心|市中心", o) for o in outsiders)
