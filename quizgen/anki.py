@@ -9,9 +9,12 @@ lets Anki's importer see the rebuilt notes as newer.
 from __future__ import annotations
 
 import hashlib
-import re
 import html
+import itertools
+import re
+import sqlite3
 import time
+import zipfile
 from pathlib import Path
 
 import genanki
@@ -110,11 +113,26 @@ def build_package(deck: Deck) -> genanki.Package:
     return genanki.Package(list(decks.values()))
 
 
+def package_bytes(package: genanki.Package, timestamp: float) -> bytes:
+    """The package's collection database, built in memory (genanki's own writer goes
+    through a temporary file on disk that it never removes)."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+        connection.commit()
+        return connection.serialize()
+    finally:
+        connection.close()
+
+
 def write_apkg(deck: Deck, path: Path, timestamp: float | None = None) -> Path:
-    """Write ``deck`` to ``path`` atomically; returns the path."""
-    package = build_package(deck)
+    """Write ``deck`` to ``path`` atomically, stamped with the current time (so that Anki
+    sees a rebuild as newer); returns the path."""
+    database = package_bytes(build_package(deck), time.time() if timestamp is None else timestamp)
     with atomic_path(path) as tmp:
-        package.write_to_file(str(tmp), timestamp=time.time() if timestamp is None else timestamp)
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("collection.anki2", database)
+            archive.writestr("media", "{}")
     return path
 
 

@@ -65,7 +65,7 @@ def build(
         show_default=False)] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("decks"),
     format: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="Comma-separated formats: apkg,json,html,pdf. [default: all]",
+        "--format", "-f", help="Comma-separated formats: apkg,json,html,pdf. [default: all four]",
         show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name (default: the document title).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for question order and distractors.")] = 0,
@@ -78,16 +78,21 @@ def build(
         "--script", help="Convert the output to simplified or traditional Chinese.")] = None,
     versions: Annotated[int, typer.Option("--versions", min=1, max=26,
                                           help="Paper versions (A, B, …) with shuffled order.")] = 1,
-    count: Annotated[Optional[int], typer.Option("--count", min=1,
-                                                 help="Questions on the paper (spread over sections).")] = None,
+    count: Annotated[int, typer.Option("--count", min=0,
+                                       help="Questions on the paper, spread over sections (0: all).")] = 30,
+    per_type: Annotated[Optional[str], typer.Option(
+        "--per-type", help="Questions per type on the paper, e.g. single=10,multi=5,judge=10,fill=5.")] = None,
+    points: Annotated[Optional[str], typer.Option(
+        "--points", help="Points per question by type, e.g. single=2,multi=3,judge=1,fill=2.")] = None,
     minutes: Annotated[Optional[int], typer.Option("--minutes", min=1, help="Time allowed, printed on the paper.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report each input's encoding.")] = False,
 ) -> None:
     """Build Anki decks, exam papers (HTML, PDF) and JSON from texts."""
     from .pipeline import BuildOptions, PaperOptions
 
-    options = BuildOptions(_formats(format), name, seed, merge, encoding, script, jobs,
-                           PaperOptions(versions, count, None, None, minutes))
+    paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type", int),
+                         _kind_numbers(points, "--points", float), minutes)
+    options = BuildOptions(_formats(format), name, seed, merge, encoding, script, jobs, paper)
     if inputs and len(inputs) == 1 and inputs[0].suffix.lower() == ".toml":
         result = _build_manifest(inputs[0], out, options, format is not None)
     else:
@@ -95,6 +100,14 @@ def build(
     _report(result, verbose)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
+
+
+def _kind_numbers(text: str | None, option: str, cast) -> dict | None:
+    if not text:
+        return None
+    from .paper import parse_kind_numbers
+
+    return {kind: cast(value) for kind, value in parse_kind_numbers(text, option).items()}
 
 
 def _build_inputs(inputs, out, options):

@@ -78,7 +78,7 @@ def choose(key: str, doc: Document, sibling: SiblingSet | None, kind: str, count
         take(dictionary_neighbours(bare(key), suffix=affix), 3)
     if len(picks) < count:
         take(same_kind(doc, key, kind, sibling), 2)
-    if len(picks) < count:
+    if len(picks) < count and kind != "figure":
         take(dictionary_neighbours(bare(key)), 3)
     return picks[:count]
 
@@ -148,12 +148,15 @@ def perturbed_figures(key: str) -> list[str]:
 
 
 @cache
-def _by_length() -> dict[int, list[tuple[str, int]]]:
-    table: dict[int, list[tuple[str, int]]] = {}
+def _index() -> dict[tuple[str, int, str], list[str]]:
+    """Dictionary words of 2–4 Han characters (frequency ≥ 20) by (end, length, char):
+    ('last', 3, '心') -> ['中心', …], most frequent first. Built once per process."""
+    ranked: dict[tuple[str, int, str], list[tuple[int, str]]] = {}
     for word, freq in segment.tokenizer().FREQ.items():
         if freq >= 20 and 2 <= len(word) <= 4 and all(is_han(c) for c in word):
-            table.setdefault(len(word), []).append((word, freq))
-    return table
+            ranked.setdefault(("last", len(word), word[-1]), []).append((freq, word))
+            ranked.setdefault(("first", len(word), word[0]), []).append((freq, word))
+    return {key: [w for _, w in sorted(words, reverse=True)] for key, words in ranked.items()}
 
 
 def dictionary_neighbours(key: str, limit: int = 30, suffix: str = "") -> list[str]:
@@ -162,22 +165,21 @@ def dictionary_neighbours(key: str, limit: int = 30, suffix: str = "") -> list[s
     the key's length (or one shorter or longer) ending with it."""
     if not key or len(key) > 4 or not all(is_han(c) for c in key):
         return []
+    index = _index()
     if suffix:
         freq = segment.tokenizer().FREQ
         out = []
         for length in (len(key), len(key) - 1, len(key) + 1):
-            ranked = sorted(((f, w) for w, f in _by_length().get(length, [])
-                             if w.endswith(suffix) and w != key
-                             # 市中心 is 市+中心, not a kind of 心
-                             and not (len(w) > len(suffix) + 1 and freq.get(w[-len(suffix) - 1:], 0) > 0)),
-                            reverse=True)
-            out += [w for _, w in ranked[:limit]]
+            words = [w for w in index.get(("last", length, suffix[-1]), [])
+                     if w.endswith(suffix) and w != key
+                     # 市中心 is 市+中心, not a kind of 心
+                     and not (len(w) > len(suffix) + 1 and freq.get(w[-len(suffix) - 1:], 0) > 0)]
+            out += words[:limit]
         return out
-    words = _by_length().get(len(key), [])
-    suffix = [(f, w) for w, f in words if w[-1] == key[-1] and w != key]
-    prefix = [(f, w) for w, f in words if w[0] == key[0] and w != key]
-    ranked = sorted(suffix, reverse=True)[:limit] or sorted(prefix, reverse=True)[:limit]
-    return [w for _, w in ranked]
+    words = [w for w in index.get(("last", len(key), key[-1]), []) if w != key]
+    if not words:
+        words = [w for w in index.get(("first", len(key), key[0]), []) if w != key]
+    return words[:limit]
 
 
 def figure_phrases(doc: Document) -> list[Phrase]:

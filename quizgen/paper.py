@@ -277,6 +277,20 @@ def _normalise_kinds(mapping: Mapping[str, float] | None, what: str) -> dict[str
     return out
 
 
+def parse_kind_numbers(text: str, what: str = "the points") -> dict[str, float]:
+    """For the command line: "single=10,judge=5" (also 单选=10，判断=5) -> {"choice": 10, "judge": 5}."""
+    out: dict[str, float] = {}
+    for part in re.split(r"[,，;；\s]+", text.strip()):
+        if not part:
+            continue
+        match = re.fullmatch(r"([^=:：]+)[=:：]([-+]?\d+(?:\.\d+)?)", part)
+        if not match:
+            raise InputError(f"{what}: expected TYPE=NUMBER (e.g. single=10,judge=5), not {part!r}")
+        number = float(match.group(2))
+        out[match.group(1).strip()] = int(number) if number.is_integer() else number
+    return _normalise_kinds(out, what)
+
+
 def parse_cloze(text: str) -> list[str | Blank]:
     """Anki cloze text (HTML-escaped) -> plain text parts and blanks, in order.
 
@@ -624,8 +638,10 @@ def render_html(paper: Paper, interactive: bool = True, fonts: str = "embed") ->
     if fonts != "embed":
         raise ValueError(f"fonts must be 'embed', 'file' or 'system', not {fonts!r}")
     page = render("")
-    headings = "".join([paper.full_title, "参考答案与解析答案速查得分题号总分", *(s.title for s in paper.sections)])
-    return render(pdf.font_face_css("embed", text=page + _asset("paper.js"), heading_text=headings))
+    # the sans face only sets headings, labels and the script's messages: a small subset
+    sans = "".join([paper.full_title, paper.version_name, *(s.title for s in paper.sections),
+                    _asset("paper.html"), _asset("paper.js")])
+    return render(pdf.font_face_css("embed", text=page + _asset("paper.js"), heading_text=sans))
 
 
 def _paper_opts(opts: dict) -> dict:

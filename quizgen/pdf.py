@@ -133,7 +133,7 @@ def render_pdf(paper: Paper) -> bytes:
     page = render_html(paper, interactive=False, fonts="file")
     fonts = FontConfiguration()
     try:
-        document = weasyprint.HTML(string=page, base_url=str(Path.cwd())).render(font_config=fonts)
+        document = weasyprint.HTML(string=page).render(font_config=fonts)
         return document.write_pdf(font_config=fonts)
     except OSError as exc:
         raise QuizgenError(f"PDF rendering failed: {exc}") from None

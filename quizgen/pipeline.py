@@ -19,7 +19,8 @@ from .phrases import analyze
 from .structure import StructuredDocument
 
 FORMATS = ("apkg", "json", "html", "pdf")
-DEFAULT_FORMATS = ("apkg", "json")
+DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
+DEFAULT_PAPER_COUNT = 30
 SCRIPTS = ("simplified", "traditional")
 
 
@@ -94,7 +95,7 @@ class Output:
 @dataclass
 class PaperOptions:
     versions: int = 1
-    count: int | None = None
+    count: int | None = DEFAULT_PAPER_COUNT
     per_type: dict[str, int] | None = None
     points: dict[str, float] | None = None
     minutes: int | None = None
@@ -128,13 +129,17 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     notes, cards = len(enabled), sum(anki.card_count(i) for i in enabled)
     outputs: list[Output] = []
     deferred: QuizgenError | None = None
-    for fmt in formats:
+    paper_formats = tuple(f for f in formats if f in ("html", "pdf"))
+    # the papers are written together: every HTML file before any PDF
+    jobs = [f for f in formats if f not in paper_formats] + (["paper"] if paper_formats else [])
+    for fmt in jobs:
         try:
-            for path in _write(fmt, deck, out_dir, stem, seed, paper or PaperOptions()):
-                outputs.append(Output(path, fmt, notes, cards))
+            for path in _write(fmt, deck, out_dir, stem, seed, paper or PaperOptions(), paper_formats):
+                outputs.append(Output(path, path.suffix.lstrip(".") if fmt == "paper" else fmt, notes, cards))
         except QuizgenError as exc:
-            if fmt != "pdf":
+            if fmt != "paper" or "pdf" not in paper_formats:
                 raise
+            outputs.extend(Output(p, "html", notes, cards) for p in out_dir.glob(f"{stem}-试卷*.html"))
             deferred = exc
         except OSError as exc:
             raise QuizgenError(f"cannot write {fmt}: {exc.strerror or exc}", out_dir) from None
@@ -144,7 +149,8 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     return outputs
 
 
-def _write(fmt: str, deck: Deck, out_dir: Path, stem: str, seed: int, paper: PaperOptions) -> list[Path]:
+def _write(fmt: str, deck: Deck, out_dir: Path, stem: str, seed: int, paper: PaperOptions,
+           paper_formats: tuple[str, ...] = ()) -> list[Path]:
     if fmt == "apkg":
         from .anki import write_apkg
 
@@ -153,10 +159,10 @@ def _write(fmt: str, deck: Deck, out_dir: Path, stem: str, seed: int, paper: Pap
         from .jsonexport import write_json
 
         return [write_json(deck, out_dir / f"{stem}.json")]
-    if fmt in ("html", "pdf"):
+    if fmt == "paper":
         from .paper import write_papers
 
-        return write_papers(deck, out_dir, formats=(fmt,), versions=paper.versions, seed=seed,
+        return write_papers(deck, out_dir, formats=paper_formats, versions=paper.versions, seed=seed,
                             count=paper.count, per_type=paper.per_type, points=paper.points,
                             minutes=paper.minutes)
     raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")

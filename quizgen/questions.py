@@ -30,6 +30,25 @@ class _Builder:
         self.items: list[Item] = []
         self.positions = _Balancer(self.seed)
         self.sets = {s.id: s for s in self.doc.sibling_sets}
+        self.set_keys = self._keys((s.id, s.members[0], _SET_TAG.get(s.kind, s.kind))
+                                   for s in self.doc.sibling_sets)
+        self.phrase_keys = self._keys((id(p), p, p.kind) for p in self.doc.phrases)
+
+    def _keys(self, entries) -> dict:
+        """Stable keys from location: '<sentence location>-<tag><n>', n counting the
+        entries of that tag that start in the same sentence."""
+        keys, seen = {}, {}
+        for ident, anchor, tag in entries:
+            prefix = f"{self.loc(anchor)}-{tag}"
+            seen[prefix] = seen.get(prefix, 0) + 1
+            keys[ident] = f"{prefix}{seen[prefix]}"
+        return keys
+
+    def set_key(self, sibling: SiblingSet) -> str:
+        return self.set_keys[sibling.id]
+
+    def phrase_key(self, phrase: Phrase) -> str:
+        return self.phrase_keys[id(phrase)]
 
     def rng(self, key: str) -> random.Random:
         return random.Random(f"{self.seed}:{self.doc.id}:{key}")
@@ -85,6 +104,9 @@ class _Builder:
                                explanation=explanation, tags=tags))
 
 
+_SET_TAG = {"headings": "headings", "enumeration": "list", "frame": "frame", "parallel": "parallel"}
+
+
 class _Balancer:
     """Spreads the correct option's position evenly over A–D across a quiz, in an order
     that depends on the seed."""
@@ -137,7 +159,7 @@ def frame_questions(b: _Builder) -> None:
                 statement_for = lambda value, s=subject, f=stem_frame: f"{s}，{f.replace('{}', value)}"  # noqa: E731
             if not stem:
                 continue
-            key = f"{b.loc(member)}-frame{i + 1}"
+            key = f"{b.set_key(sibling)}-m{i + 1}"
             others = [m.text for m in sibling.members if m is not member]
             picks = distractors.choose(member.text, b.doc, sibling, "parallel", OPTIONS - 1,
                                        b.rng(key), forbidden=[])
@@ -177,7 +199,7 @@ def frame_statement_questions(b: _Builder) -> None:
         answer = [k for k, (_, ok) in enumerate(options) if ok]
         first = sibling.members[0]
         wrong_note = "；".join(f"{statement(sibling.subjects[i], values[i])}" for i in false_idx)
-        b.items.append(Item(id=f"{b.loc(first)}-frames-multi", kind="multi", section=b.section_title(first),
+        b.items.append(Item(id=f"{b.set_key(sibling)}-multi", kind="multi", section=b.section_title(first),
                             source=b.sentence(first), question="下列说法中，正确的有？", options=texts,
                             answer=answer, explanation=f"原文为：{wrong_note}。", tags=["frame", "swap"]))
 
@@ -204,7 +226,7 @@ def enumeration_questions(b: _Builder) -> None:
         if not lead:
             continue
         first = sibling.members[0]
-        base = f"{b.loc(first)}-{'headings' if sibling.kind == 'headings' else 'list'}"
+        base = b.set_key(sibling)
         members = [m.text for m in sibling.members]
         kind = "heading" if sibling.kind == "headings" else "enumeration"
         rng = b.rng(base)
@@ -323,7 +345,7 @@ def naming_questions(b: _Builder) -> None:
         sentence = b.doc.sentences[phrase.sentence]
         stem_head = b.doc.text[sentence.start: phrase.start - 1]
         stem_head = re.split(r"[。；！？]", stem_head)[-1]
-        key = f"{b.loc(phrase)}-name"
+        key = f"{b.phrase_key(phrase)}-name"
         picks = distractors.choose(phrase.text, b.doc, None, "quote", OPTIONS - 1, b.rng(key))
         b.add_choice(f"{key}-choice", _q(f"{stem_head}什么？"), phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["quote", *_tiers(picks)])
@@ -342,7 +364,7 @@ def figure_questions(b: _Builder) -> None:
         stem = clause[:local] + "（　　）" + clause[local + len(phrase.text):]
         if len(clause) < len(phrase.text) + 4:
             continue
-        key = f"{b.loc(phrase)}-figure{phrase.start - sentence.start}"
+        key = b.phrase_key(phrase)
         picks = distractors.choose(phrase.text, b.doc, None, "figure", OPTIONS - 1, b.rng(key))
         b.add_choice(f"{key}-choice", stem + "。", phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["figure", *_tiers(picks)])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import chunks, segment
 from .model import Document, Paragraph, Section, Sentence
 from .numerals import CN_NUM_CHARS, parse_number
 
@@ -46,7 +47,7 @@ _INLINE_MARKER = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|……[”’」』]*")
 _HEADING_MAX = 30
 _COUNT_RE = re.compile(
-    rf"(?P<num>[一二两三四五六七八九十]|\d{{1,2}})(?P<unit>个方面|个|方面|点|条|项|种|类|要|心|化|有|不|大|性)"
+    rf"(?<!第)(?P<num>[一二两三四五六七八九十]|\d{{1,2}})(?P<unit>个方面|个|方面|点|条|项|种|类|要|心|化|有|不|大|性)"
 )
 
 
@@ -175,10 +176,15 @@ def _first_sentence(rest: str) -> str:
 
 
 def _is_heading(cand: _Candidate, inside_article: bool) -> bool:
-    if cand.style in _ALWAYS_HEADING or cand.style.startswith("md"):
+    if cand.style in _ALWAYS_HEADING or cand.md_level:
         return True
     if inside_article:
         return False
+    return _reads_as_heading(cand)
+
+
+def _reads_as_heading(cand: _Candidate) -> bool:
+    """A short line (or short first sentence) that does not run on like a list item."""
     rest = cand.rest.rstrip()
     if rest.endswith(("；", ";", "，", ",", "、", "：", ":")):
         return False
@@ -186,13 +192,41 @@ def _is_heading(cand: _Candidate, inside_article: bool) -> bool:
     return 0 < len(first) <= _HEADING_MAX and "；" not in first
 
 
-def _item_core(text: str) -> str:
-    """The short name of a list item: its first sentence when short, else its first clause."""
-    first = _first_sentence(text).strip()
-    if len(first) <= 12:
-        return first.rstrip("：:，,")
-    clause = re.split(r"[，,：:]", first, maxsplit=1)[0]
-    return clause.strip()
+def _item_core(text: str) -> tuple[int, str]:
+    """The short phrase that names a list item, with its offset in ``text``: the first
+    sentence when short; else the clause that carries the point (a result clause,
+    造成…/致使…, or the first clause that is not a topic or a circumstance), without
+    its actor subject, its modal and a closing 的 (承租人|未按照…支付租金|的)."""
+    first = _first_sentence(text)
+    tokens = segment.tokens(first)
+    if len(first.strip()) > 12:
+        tokens = _point_clause(chunks.split_clauses(tokens)) or tokens
+    core = chunks.strip_trailing_de(chunks.strip_actor(chunks.strip_leading(tokens, chunks.CONNECTIVES)))
+    while core and core[-1].text in _ITEM_END_PUNCT:
+        core = core[:-1]
+    if not core:
+        return 0, ""
+    return core[0].start, chunks.text_of(core).strip()
+
+
+_ITEM_END_PUNCT = frozenset("：:，,。；; ")
+
+
+def _point_clause(clauses: list[list[segment.Token]]) -> list[segment.Token] | None:
+    """造成…/致使… (the result) if a later clause states one; after a topic (对于…，)
+    the last clause; else the first clause that is no circumstance (在…时)."""
+    for clause in clauses[1:]:
+        lead = chunks.strip_leading(clause, chunks.CONNECTIVES)
+        if lead and lead[0].text in chunks.RESULT_VERBS:
+            return clause
+    if clauses and chunks.is_topic(clauses[0]):
+        return clauses[-1]
+    return next((c for c in clauses if not chunks.is_circumstance(c)), None)
+
+
+def is_catch_all(core: str) -> bool:
+    """其他情节严重的情形: the item that closes a legal list names no case of its own."""
+    return core.startswith(chunks.CATCH_ALL)
 
 
 def _announced(intro: str) -> tuple[int | None, str]:
@@ -244,8 +278,7 @@ def _inline_enumerations(paragraph: Paragraph, text: str) -> list[Enumeration]:
                 item_text = paragraph.text[m.end():stop]
                 if i + 1 == len(run):
                     item_text = _first_sentence_keep(item_text)
-                core = _item_core(item_text)
-                core_offset = item_text.find(core) if core else 0
+                core_offset, core = _item_core(item_text)
                 items.append(ListItem(number, m.group("marker"), item_text, core,
                                       paragraph.start + m.start(),
                                       paragraph.start + m.end() + max(core_offset, 0),
@@ -278,30 +311,7 @@ def build_document(text: str, title: str, doc_id: str | None = None, source: str
         title = title or candidates[0].rest
         candidates = candidates[1:]
 
-    style_order: list[str] = []
-    sections = [Section(0, "", start=0, level=0)]
-    list_candidates: list[_Candidate] = []
-    current_article = False
-    for cand in candidates:
-        if not _is_heading(cand, current_article and cand.style not in _ALWAYS_HEADING):
-            list_candidates.append(cand)
-            continue
-        if cand.style not in style_order:
-            style_order.append(cand.style)
-        level = style_order.index(cand.style) + 1
-        current_article = cand.style == "tiao"
-        if cand.style == "tiao":
-            heading, heading_end = "", cand.rest_start
-        else:
-            first = _first_sentence(cand.rest).strip()
-            heading = first.rstrip("：:")
-            heading_end = cand.rest_start + len(first)
-        parent = next((s.index for s in reversed(sections) if 0 < s.level < level), None)
-        sections.append(Section(len(sections), heading, cand.marker, cand.number, level,
-                                cand.style, cand.paragraph.start, 0, heading_end, parent))
-    for i, section in enumerate(sections):
-        section.end = sections[i + 1].start if i + 1 < len(sections) else len(text)
-
+    sections, list_candidates = _sections(candidates, _article_styles(candidates), len(text))
     doc = StructuredDocument(id=doc_id or title, title=title, text=text, source=source)
     doc.sections = sections
     doc.paragraphs = paragraphs
@@ -311,6 +321,53 @@ def build_document(text: str, title: str, doc_id: str | None = None, source: str
         doc.enumerations.extend(_inline_enumerations(paragraph, text))
     _drop_overlapping(doc)
     return doc
+
+
+_ARTICLE_STYLES = ("dun", "arabic")
+
+
+def _article_styles(candidates: list[_Candidate]) -> set[str]:
+    """Numbered rules (一、对于…，应当…。) are articles like 第N条, not headings: a style
+    whose lines mostly run on as prose, in a text without 第N条."""
+    if any(c.style == "tiao" for c in candidates):
+        return set()
+    styles = set()
+    for style in _ARTICLE_STYLES:
+        lines = [c for c in candidates if c.style == style and not c.md_level]
+        if lines and sum(not _reads_as_heading(c) for c in lines) * 2 > len(lines):
+            styles.add(style)
+    return styles
+
+
+def _sections(candidates: list[_Candidate], article_styles: set[str],
+              text_length: int) -> tuple[list[Section], list[_Candidate]]:
+    """Headings and articles open sections; the other candidates are list items. Levels
+    follow the order in which marker styles first appear."""
+    style_order: list[str] = []
+    sections = [Section(0, "", start=0, level=0)]
+    list_candidates: list[_Candidate] = []
+    in_article = False
+    for cand in candidates:
+        article = cand.style == "tiao" or (cand.style in article_styles and not cand.md_level)
+        if not article and not _is_heading(cand, in_article):
+            list_candidates.append(cand)
+            continue
+        if cand.style not in style_order:
+            style_order.append(cand.style)
+        level = style_order.index(cand.style) + 1
+        in_article = article
+        if article:
+            heading, heading_end = "", cand.rest_start
+        else:
+            first = _first_sentence(cand.rest).strip()
+            heading = first.rstrip("：:")
+            heading_end = cand.rest_start + len(first)
+        parent = next((s.index for s in reversed(sections) if 0 < s.level < level), None)
+        sections.append(Section(len(sections), heading, cand.marker, cand.number, level,
+                                cand.style, cand.paragraph.start, 0, heading_end, parent))
+    for i, section in enumerate(sections):
+        section.end = sections[i + 1].start if i + 1 < len(sections) else text_length
+    return sections, list_candidates
 
 
 def _assign(doc: StructuredDocument) -> None:
@@ -331,32 +388,30 @@ def _assign(doc: StructuredDocument) -> None:
 
 def _line_enumerations(doc: StructuredDocument, cands: list[_Candidate]) -> list[Enumeration]:
     """Consecutive list lines of one style ((一)(二)…, 1. 2. …) form an enumeration."""
-    result: list[Enumeration] = []
-    run: list[_Candidate] = []
-
-    def flush() -> None:
-        if len(run) >= 2:
-            first_par = run[0].paragraph
-            previous = doc.paragraphs[first_par.index - 1].text if first_par.index else ""
-            intro = _last_sentence(previous) or previous
-            count, label = _announced(intro)
-            items = []
-            for c in run:
-                core = _item_core(c.rest)
-                items.append(ListItem(c.number, c.marker, c.rest, core, c.paragraph.start,
-                                      c.rest_start + max(c.rest.find(core), 0), c.paragraph.index))
-            result.append(Enumeration(run[0].style, items, intro, count, label))
-        run.clear()
-
+    runs: list[list[_Candidate]] = [[]]
     for cand in cands:
+        run = runs[-1]
         if run and (cand.style != run[-1].style or cand.number != run[-1].number + 1
                     or doc.section_of(cand.paragraph.start) is not doc.section_of(run[-1].paragraph.start)):
-            flush()
-        if not run and cand.number != 1:
-            continue
-        run.append(cand)
-    flush()
-    return result
+            runs.append(run := [])
+        if run or cand.number == 1:
+            run.append(cand)
+    return [enum for run in runs if len(run) >= 2 and (enum := _line_enumeration(doc, run))]
+
+
+def _line_enumeration(doc: StructuredDocument, run: list[_Candidate]) -> Enumeration | None:
+    """One run of list lines; a closing catch-all item (其他…的情形) is left out."""
+    first_par = run[0].paragraph
+    previous = doc.paragraphs[first_par.index - 1].text if first_par.index else ""
+    intro = _last_sentence(previous) or previous
+    count, label = _announced(intro)
+    items = []
+    for c in run:
+        core_offset, core = _item_core(c.rest)
+        if not is_catch_all(core):
+            items.append(ListItem(c.number, c.marker, c.rest, core, c.paragraph.start,
+                                  c.rest_start + core_offset, c.paragraph.index))
+    return Enumeration(run[0].style, items, intro, count, label) if len(items) >= 2 else None
 
 
 def _heading_enumerations(doc: StructuredDocument) -> list[Enumeration]:

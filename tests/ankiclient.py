@@ -56,7 +56,7 @@ from anki.collection import (
     ImportAnkiPackageRequest,
     ImportLogWithChanges,
 )
-from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+from anki.import_export_pb2 import CsvMetadata, ImportAnkiPackageUpdateCondition, ImportCsvRequest
 from anki.scheduler_pb2 import CardAnswer
 
 __all__ = [
@@ -66,6 +66,7 @@ __all__ = [
     "ReviewState",
     "cards",
     "import_apkg",
+    "import_csv",
     "open_collection",
     "review_card",
     "review_state",
@@ -157,7 +158,31 @@ def import_apkg(
         package_path=str(Path(path).resolve()),
         options=options if options is not None else UPDATE_OPTIONS,
     )
-    response = col.import_anki_package(request)
+    return _summary(col.import_anki_package(request))
+
+
+def import_csv(
+    col: Collection,
+    path: Path | str,
+    dupe_resolution: CsvMetadata.DupeResolution.V = CsvMetadata.DupeResolution.UPDATE,
+) -> ImportSummary:
+    """Import a text file (CSV/TSV with Anki's ``#key:value`` headers) like *File > Import*.
+
+    The request is built the way the import dialog builds it: the metadata Anki reads
+    from the file's headers (``col.get_csv_metadata``: separator, html, notetype, deck,
+    guid and tags columns, field mapping by column name) with the dialog's "existing
+    notes" choice, by default ``UPDATE`` (notes matched by the guid column are updated
+    in place, whatever their modification time; unchanged ones count as ``duplicate``).
+    A ``#notetype`` the collection lacks falls back to its current note type, as the
+    dialog would before the user picks another.
+    """
+    path = str(Path(path).resolve())
+    metadata = col.get_csv_metadata(path, None)
+    metadata.dupe_resolution = dupe_resolution
+    return _summary(col.import_csv(ImportCsvRequest(path=path, metadata=metadata)))
+
+
+def _summary(response: ImportLogWithChanges) -> ImportSummary:
     log = response.log
     return ImportSummary(
         **{name: len(getattr(log, name)) for name in _LOG_LISTS},

@@ -95,13 +95,16 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def dark_fraction(png: Path) -> float:
+def ink(png: Path) -> tuple[float, float]:
+    """(share of inked pixels, share of pixel rows with ink) of a rendered page."""
     from PIL import Image
 
     with Image.open(png) as image:
         gray = image.convert("L")
-        histogram = gray.histogram()
-    return sum(histogram[:128]) / (gray.width * gray.height)
+    inked = sum(gray.histogram()[:200]) / (gray.width * gray.height)
+    pixels = gray.load()
+    rows = sum(1 for y in range(gray.height) if any(pixels[x, y] < 160 for x in range(gray.width)))
+    return inked, rows / gray.height
 
 
 # --------------------------------------------------------------------------- selection
@@ -271,7 +274,7 @@ def test_html_is_self_contained_and_escapes_everything():
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|file:)""", page)
     assert "<link" not in page and "@import" not in page
     assert all(u.startswith("data:") for u in re.findall(r"url\(([^)]*)\)", page))
-    assert page.count("@font-face") == 2 and "data:font/otf;base64," in page
+    assert page.count("@font-face {") == 2 and "data:font/otf;base64," in page
     # the title inside CSS is a CSS string that cannot break out of <style>
     assert re.search(r'@top-right \{ content: "[^"<>]*"; \}', page)
 
@@ -346,11 +349,13 @@ def test_rendered_pages_are_not_blank(sample_papers, tmp_path):
     key_page = next(n for n, page in enumerate(pages, 1) if "参考答案与解析" in page)
     for number in (1, key_page):
         prefix = tmp_path / f"page{number}"
-        subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", "-f", str(number), "-l", str(number),
+        subprocess.run(["pdftoppm", "-r", "50", "-png", "-singlefile", "-f", str(number), "-l", str(number),
                         str(source), str(prefix)], check=True, timeout=60)
         png = prefix.with_suffix(".png")
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        assert 0.01 < dark_fraction(png) < 0.5, f"page {number} looks blank or black"
+        inked, rows = ink(png)
+        assert 0.02 < inked < 0.5, f"page {number}: {inked:.1%} of the pixels inked"
+        assert rows > 0.25, f"page {number}: text on only {rows:.0%} of the page height"
 
 
 def test_escaping_in_the_pdf(tmp_path):
@@ -418,3 +423,17 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(QuizgenError):
         paper.write_pdf(synthetic_deck(), target)
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["p.pdf"]
+
+
+def test_command_line_type_numbers():
+    assert paper.parse_kind_numbers("single=10,judge=5 fill=2.5") == {"choice": 10, "judge": 5, "fill": 2.5}
+    assert paper.parse_kind_numbers("单选=10，判断：5") == {"choice": 10, "judge": 5}
+    for bad in ("single", "essay=3", "judge=abc", "judge=-1"):
+        with pytest.raises(InputError):
+            paper.parse_kind_numbers(bad)
+
+
+def test_items_without_section_or_source():
+    item = Item("bare", "judge", "", statement="无来源的说法。", answer=True)
+    page = paper.render_html(paper.make_paper(synthetic_deck([item])), fonts="system")
+    assert "出处" not in page and "无来源的说法。（　　）" in page

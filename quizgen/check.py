@@ -1,0 +1,171 @@
+"""``quizgen check FILE``: find what would make a deck or review file wrong for learners.
+
+Reads an Anki package (``.apkg``: a zip holding ``collection.anki2``, the SQLite collection
+genanki writes; ``collection.anki21`` is read too) or a review file (``.yaml``/``.yml``,
+see :mod:`quizgen.review`) and returns the problems it finds, each with its location:
+
+* empty clozes (a cloze note or item without a ``{{c1::…}}`` deletion, or ``{{c1::}}``);
+* duplicate note GUIDs / item ids;
+* choice questions with no correct answer, an answer out of range, a single-choice
+  question with several answers, a true/false answer that is neither 正确 nor 错误;
+* for review files also everything :func:`quizgen.review.validate` reports (unknown kind,
+  missing fields, YAML syntax errors, …).
+
+The CLI prints one problem per line and exits 1 when there is any.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sqlite3
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+CLOZE_DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}", re.S)
+OPTION = re.compile(r"<li>\s*([A-J])\.\s", re.I)
+ANSWER_LETTER = re.compile(r"(?:^|、)\s*([A-J])\.\s")
+COLLECTIONS = ("collection.anki21", "collection.anki2")
+MODEL_CLOZE = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: ``file:line: where: message`` (line and where when known)."""
+
+    file: str
+    line: int | None
+    where: str  # e.g. "item s3-p2-t4-choice" or "note G4tdwyoQR9"
+    message: str
+    structural: bool = False  # review files: items cannot be told apart (blocks a merge)
+
+    def __str__(self) -> str:
+        location = f"{self.file}:{self.line}" if self.line else self.file
+        return ": ".join(part for part in (location, self.where, self.message) if part)
+
+
+def check(path: Path) -> list[Problem]:
+    """Problems in an ``.apkg`` or a review ``.yaml``; [] when there are none.
+
+    Raises :class:`InputError` when the file is missing or is neither kind.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", path)
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        from .review import check_review
+
+        return check_review(path)
+    if suffix in (".apkg", ".colpkg"):
+        return check_apkg(path)
+    raise InputError("cannot check this kind of file (expected .apkg or a review .yaml)", path)
+
+
+# --------------------------------------------------------------------------
+# Anki packages
+
+
+@dataclass
+class Note:
+    guid: str
+    model: dict
+    fields: dict[str, str]
+
+
+def check_apkg(path: Path) -> list[Problem]:
+    notes = read_notes(path)
+    problems = [Problem(str(path), None, f"note {guid}", f"duplicate GUID ({count} notes)")
+                for guid, count in Counter(n.guid for n in notes).items() if count > 1]
+    for note in notes:
+        problems.extend(Problem(str(path), None, f"note {note.guid} ({_excerpt(note)})", message)
+                        for message in note_problems(note))
+    return problems
+
+
+def read_notes(path: Path) -> list[Note]:
+    """The notes of an Anki package, with their note types and named fields."""
+    with tempfile.TemporaryDirectory(prefix="quizgen-check-") as tmp:
+        collection = _extract_collection(path, Path(tmp))
+        try:
+            db = sqlite3.connect(f"file:{collection}?mode=ro", uri=True)
+            try:
+                models = json.loads(db.execute("select models from col").fetchone()[0])
+                rows = db.execute("select guid, mid, flds from notes order by id").fetchall()
+            finally:
+                db.close()
+        except (sqlite3.DatabaseError, TypeError, ValueError) as exc:
+            raise InputError(f"not a readable Anki collection inside the package ({exc})",
+                             path) from None
+    notes = []
+    for guid, mid, flds in rows:
+        model = models.get(str(mid), {"name": f"<missing note type {mid}>", "flds": [], "type": 0})
+        names = [f["name"] for f in sorted(model.get("flds", []), key=lambda f: f.get("ord", 0))]
+        values = flds.split("\x1f")
+        names += [f"field {i + 1}" for i in range(len(names), len(values))]
+        notes.append(Note(guid, model, dict(zip(names, values))))
+    return notes
+
+
+def _extract_collection(path: Path, into: Path) -> Path:
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            for name in COLLECTIONS:
+                if name in names:
+                    return Path(package.extract(name, into))
+    except zipfile.BadZipFile:
+        raise InputError("not an Anki package (not a zip file)", path) from None
+    if "collection.anki21b" in names:
+        raise InputError("exported by a newer Anki (collection.anki21b); check reads "
+                         "packages written by quizgen or 'legacy' exports", path)
+    raise InputError("not an Anki package (no collection.anki2 inside)", path)
+
+
+def _excerpt(note: Note, limit: int = 20) -> str:
+    first = next(iter(note.fields.values()), "")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", first)).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def note_problems(note: Note) -> list[str]:
+    first = next(iter(note.fields.values()), "")
+    if not first.strip():
+        return ["the first field is empty (Anki will not import the note)"]
+    if note.model.get("type") == MODEL_CLOZE:
+        return cloze_problems(first)
+    if {"选项", "答案", "题型"} <= note.fields.keys():
+        return choice_problems(note.fields)
+    return []
+
+
+def cloze_problems(text: str) -> list[str]:
+    answers = CLOZE_DELETION.findall(text)
+    if not answers:
+        return ["empty cloze: no {{c1::…}} deletion, so the note has no card"]
+    if any(not html.unescape(re.sub(r"<[^>]+>", "", a)).strip() for a in answers):
+        return ["empty cloze deletion {{cN::}}"]
+    return []
+
+
+def choice_problems(fields: dict[str, str]) -> list[str]:
+    kind, answer = fields["题型"].strip(), fields["答案"].strip()
+    if not answer:
+        return ["no correct answer"]
+    if kind == "判断题":
+        return [] if answer in ("正确", "错误") else [f"true/false answer {answer!r} is neither 正确 nor 错误"]
+    options = OPTION.findall(fields["选项"])
+    letters = ANSWER_LETTER.findall(answer)
+    if not letters:
+        return [f"no correct answer (answer field {answer!r} names no option)"]
+    problems = [f"answer {letter} is out of range ({len(options)} options)"
+                for letter in letters if "ABCDEFGHIJ".index(letter.upper()) >= len(options)]
+    if kind == "单项选择题" and len(letters) != 1:
+        problems.append(f"single-choice question with {len(letters)} correct answers")
+    return problems
