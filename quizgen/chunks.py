@@ -144,10 +144,10 @@ _REPORTING_VERBS = frozenset("认为 发现 主张 声称 举报 表示 证明 �
 
 
 def strip_actor(tokens: list[Token]) -> list[Token]:
-    """承租人|未按照约定支付租金: a subject naming a party (…人, …者, …机关) goes; not
-    before a verb of saying or knowing, where who says it is the point (被害人认为…)."""
+    """承租人|未按照约定支付租金: a short subject naming a party (…人, …者, …机关) goes;
+    not before a verb of saying or knowing, where who says it is the point (被害人认为…)."""
     cut = subject_end(tokens)
-    if not cut or not tokens[cut - 1].text.endswith(ACTOR_ENDINGS) or tokens[cut].text in _REPORTING_VERBS:
+    if not cut or cut > 2 or not tokens[cut - 1].text.endswith(ACTOR_ENDINGS) or tokens[cut].text in _REPORTING_VERBS:
         return tokens
     if tokens[cut].text in COPULAS:
         return tokens

@@ -191,8 +191,11 @@ def _parse_text(path: Path, text: str) -> tuple[Any, Problem | None]:
     try:
         return _yaml().load(text), None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = " ".join(str(exc.problem or exc.context or "").split())
+        # A construct left open (a quote, a bracket) is found only at the end of the file:
+        # then where it starts is the place to look.
+        runaway = "end of stream" in str(exc.problem) and exc.context_mark is not None
+        mark = exc.context_mark if runaway else (exc.problem_mark or exc.context_mark)
+        what = ", ".join(" ".join(str(part).split()) for part in (exc.context, exc.problem) if part)
         return None, Problem(str(path), mark.line + 1 if mark else None, "",
                              f"YAML syntax error: {what}")
     except YAMLError as exc:
@@ -245,8 +248,13 @@ def _plain(value: Any) -> Any:
 
 
 def fingerprint(kind: Any, content: dict[str, Any]) -> str:
-    """Short hash of an item's content; empty values count as absent."""
-    data = {k: _plain(v) for k, v in content.items() if v is not None and v != "" and v != []}
+    """Short hash of an item's content; empty values count as absent.
+
+    Tags are left out: they only sort cards, and a generator change to them should not
+    turn every edited item into a conflict.
+    """
+    data = {k: _plain(v) for k, v in content.items()
+            if k != "tags" and v is not None and v != "" and v != []}
     data["kind"] = _plain(kind)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
@@ -785,15 +793,15 @@ def _validate_cloze(entry: CommentedMap, where: str, problems: _Problems) -> Non
     text = _text(entry["text"]) or ""
     line = _line(entry, "text")
     found = markup.CLOZE.findall(text)
-    if not found:
-        problems.add(line, where, "empty cloze: the text has no deletion; mark the answer "
-                     "as {{c1::答案}}")
-    elif any(not answer.strip() for _number, answer, _hint in found):
-        problems.add(line, where, "empty cloze deletion {{cN::}}: write the answer after ::")
     leftover = markup.CLOZE.sub("", text)
     if "{{" in leftover or "}}" in leftover:
         problems.add(line, where, "malformed cloze deletion: write {{c1::答案}} or "
                      "{{c1::答案::提示}}")
+    elif not found:
+        problems.add(line, where, "empty cloze: the text has no deletion; mark the answer "
+                     "as {{c1::答案}}")
+    elif any(not answer.strip() for _number, answer, _hint in found):
+        problems.add(line, where, "empty cloze deletion {{cN::}}: write the answer after ::")
 
 
 def _validate_choice(entry: CommentedMap, kind: str, where: str, problems: _Problems) -> None:
