@@ -159,7 +159,9 @@ def choice_problems(fields: dict[str, str]) -> list[str]:
     if not answer:
         return ["no correct answer"]
     if kind == "判断题":
-        return [] if answer in ("正确", "错误") else [f"true/false answer {answer!r} is neither 正确 nor 错误"]
+        if answer in ("正确", "错误"):
+            return []
+        return [f"true/false answer {answer!r} is neither 正确 nor 错误"]
     options = OPTION.findall(fields["选项"])
     letters = ANSWER_LETTER.findall(answer)
     if not letters:

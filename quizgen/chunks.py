@@ -58,6 +58,11 @@ def text_of(tokens: list[Token]) -> str:
     return "".join(t.text for t in tokens)
 
 
+def length(tokens: list[Token]) -> int:
+    """Characters from the first token's start to the last one's end."""
+    return tokens[-1].end - tokens[0].start if tokens else 0
+
+
 @dataclass
 class Span:
     start: int
@@ -105,6 +110,8 @@ def subject_end(tokens: list[Token]) -> int:
                 seen_noun = True
                 i += 1
             continue
+        if _verb_by_aspect(tokens, i):
+            break  # 法院重点审查|了…: a verbal noun followed by 了 is the verb
         if tok.text in DETERMINERS or (is_nounish(tok) and tok.text not in GOVERNING_VERBS):
             seen_noun = seen_noun or tok.text not in DETERMINERS
             i += 1
@@ -119,6 +126,22 @@ def subject_end(tokens: list[Token]) -> int:
     if not seen_noun or i >= len(tokens):
         return 0
     return i
+
+
+ASPECT = frozenset("了 着 过".split())
+
+
+def _verb_by_aspect(tokens: list[Token], i: int) -> bool:
+    return tokens[i].tag == "vn" and i + 1 < len(tokens) and tokens[i + 1].text in ASPECT
+
+
+def is_noun_phrase(tokens: list[Token]) -> bool:
+    """Ends on a noun, and every verb in it sits in a modifier closed by 的
+    (协议履行后依法可以而未获得的利益, 涉及用户重要权利的相关条款)."""
+    if not tokens or not is_nounish(tokens[-1]):
+        return False
+    last_de = max((i for i, t in enumerate(tokens) if is_de(t)), default=-1)
+    return not any(t.tag in ("v", "vd", "vi", "p", "c") for t in tokens[last_de + 1:])
 
 
 def _joins_nouns(tokens: list[Token], i: int) -> bool:
@@ -214,15 +237,15 @@ def item_start(piece: list[Token], kind: str, known: list[list[Token]], others_h
     other items: 包括|对上协调, not 对|上协调); when still longer than the other items,
     also after the verb that takes a noun list (随意殴打|精神病人), after a possessive 的
     (涉案游戏的|商业价值) or after a subject (行为人|认罪)."""
-    shortest = min((len(text_of(i)) for i in known), default=1)
+    shortest = min((length(i) for i in known), default=1)
     start = 0
     for i in range(len(piece) - 1):
         if _introduces(piece[i], piece[i + 1], kind) and (
-                piece[i].tag != "p" or len(text_of(piece[i + 1:])) >= min(shortest, 4)):
+                piece[i].tag != "p" or length(piece[i + 1:]) >= min(shortest, 4)):
             start = i + 1
     item = _strip_determiners(piece[start:])
-    longest = max((len(text_of(i)) for i in known), default=len(text_of(item)))
-    if len(text_of(item)) <= longest and not bridge:
+    longest = max((length(i) for i in known), default=length(item))
+    if length(item) <= longest and not bridge:
         return item
     return _soft_start(item, kind, longest, others_have_de)
 
@@ -251,9 +274,9 @@ def _drop_noun_prefix(item: list[Token], longest: int) -> list[Token]:
     """A first noun item far longer than the others starts with words that are no part of
     it: a recipient (给予有关责任人员|行政处分) or a time (三日内报|主管副检察长)."""
     for i, tok in enumerate(item[:-1]):
-        if tok.text.endswith(_PERSON_ENDINGS) and len(text_of(item[i + 1:])) >= longest:
+        if tok.text.endswith(_PERSON_ENDINGS) and length(item[i + 1:]) >= longest:
             return item[i + 1:]
-    while len(item) > 1 and len(text_of(item)) > 2 * longest and (
+    while len(item) > 1 and length(item) > 2 * longest and (
             is_nounish(item[0]) or item[0].tag in ("t", "m", "q")):
         item = item[1:]
     return item
@@ -292,12 +315,12 @@ def _capped(extent: list[Token], kind: str, ref_chars: int, shared_object: bool)
     """The last item proper inside its extent, when the extent is twice as long as the
     other items: a noun item without a shared head (认证|手续, 协议性|双重属性), a verb
     item of a 、-list without its shared object (恐吓|他人)."""
-    if any(is_de(t) for t in extent) or len(text_of(extent)) < 2 * ref_chars or len(extent) < 2:
+    if any(is_de(t) for t in extent) or length(extent) < 2 * ref_chars or len(extent) < 2:
         return extent
     if kind == "v" and not shared_object:
         return extent
     item = extent[:1]
-    while len(text_of(item)) < ref_chars and len(item) < len(extent):
+    while length(item) < ref_chars and len(item) < len(extent):
         item = extent[: len(item) + 1]
     return item
 
@@ -374,7 +397,7 @@ def _group_list(tokens: list[Token], group: list[list[Token]], max_item: int, op
     if etc is not None and len(_until_catch_all(items)) < len(items):
         category = None  # 其他…等: the category belongs to the catch-all
     if etc is None:
-        ref_chars = max(len(text_of(i)) for i in items if i) if any(items) else 1
+        ref_chars = max(length(i) for i in items if i) if any(items) else 1
         items.append(_capped(extent, kind, ref_chars, shared_object=True))
     bounded = closed or len(extent) < len(last)  # a bridge cut short by its conjunction
     return _list_match(tokens, _until_catch_all(items), extent if bounded else [], category, max_item)
@@ -382,7 +405,7 @@ def _group_list(tokens: list[Token], group: list[list[Token]], max_item: int, op
 
 def _list_match(tokens: list[Token], items: list[list[Token]], extent: list[Token], category: Span | None,
                 max_item: int) -> ListMatch | None:
-    if len(items) < 2 or any(not i or len(text_of(i)) > max_item for i in items):
+    if len(items) < 2 or any(not i or length(i) > max_item for i in items):
         return None
     spans = [Span.of(i) for i in items]
     end = max(spans[-1].end, extent[-1].end if extent and extent[0].start == spans[-1].start else 0)
@@ -395,13 +418,13 @@ def _split_last(piece: list[Token], middle: list[list[Token]]) -> tuple[list[Tok
     """A、B和C: the last piece holds two items joined by a conjunction. A strong one
     (以及, 或者) always splits; a weak one (和, 与) only when the part after it is not
     much shorter than the other items (范围与程度 stays one item)."""
-    shortest = min((len(text_of(p)) for p in middle), default=2)
+    shortest = min((length(p) for p in middle), default=2)
     for strong in (True, False):
         for i, tok in enumerate(piece):
             if tok.text not in LIST_CONJUNCTIONS or (tok.text in STRONG_CONJUNCTIONS) != strong:
                 continue
             left, right = piece[:i], piece[i + 1:]
-            if left and right and (strong or len(text_of(right)) * 2 >= shortest):
+            if left and right and (strong or length(right) * 2 >= shortest):
                 return left, right
     return None
 
@@ -465,12 +488,14 @@ def _conjoined_pair(tokens: list[Token], left: list[Token], conj: Token, right: 
     if kind is None:
         return None
     extent = item_extent(right, kind, False)
+    if conj.text in STRONG_CONJUNCTIONS and kind == "n" and is_noun_phrase(strip_trailing_de(right)):
+        extent = strip_trailing_de(right)  # …以及协议履行后依法可以而未获得的利益
     if not extent:
         return None
     if conj.text in _PREPOSITIONAL_AND and len(right) > len(extent) and is_verbish(right[len(extent)]):
         return None  # 与客观事实|不符: a preposition, not a conjunction
     a = item_start(left, kind, [extent], False)
-    b = _capped(extent, kind, len(text_of(a)), shared_object=False)
+    b = _capped(extent, kind, length(a), shared_object=False)
     return _pair_match(tokens, left, a, conj, b, extent)
 
 
@@ -486,7 +511,7 @@ def _pair_match(tokens, left, a, conj, b, extent) -> ListMatch | None:
     texts = text_of(a), text_of(b)
     if not a or not b or texts[0] == texts[1] or a[0].text in CATCH_ALL or b[0].text in CATCH_ALL:
         return None
-    if not all(2 <= len(t) <= 12 for t in texts) or max(map(len, texts)) > 3 * min(map(len, texts)):
+    if not all(2 <= len(t) <= 18 for t in texts) or max(map(len, texts)) > 3 * min(map(len, texts)):
         return None
     whole = _with_leading_adverbs(left, a) + [conj] + extent
     lead = tokens[: len(left) - len(a)]
@@ -501,13 +526,20 @@ def _with_leading_adverbs(piece: list[Token], item: list[Token]) -> list[Token]:
     return piece[start:]
 
 
-def split_clauses(tokens: list[Token], stops: str = "，；：。！？,;:!?") -> list[list[Token]]:
+CLAUSE_STOPS = frozenset("，；：。！？,;:!?")
+
+
+def split_clauses(tokens: list[Token], stops: frozenset[str] = CLAUSE_STOPS) -> list[list[Token]]:
     """Tokens of a sentence -> clauses (runs between the given punctuation)."""
-    clauses: list[list[Token]] = [[]]
+    clauses: list[list[Token]] = []
+    clause: list[Token] = []
     for tok in tokens:
-        if tok.text in stops or (len(tok.text) > 1 and all(c in stops for c in tok.text)):
-            if clauses[-1]:
-                clauses.append([])
+        if tok.tag == "x" and tok.text in stops:
+            if clause:
+                clauses.append(clause)
+                clause = []
         else:
-            clauses[-1].append(tok)
-    return [c for c in clauses if c]
+            clause.append(tok)
+    if clause:
+        clauses.append(clause)
+    return clauses

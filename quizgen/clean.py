@@ -35,19 +35,19 @@ _SUFFIX_RE = re.compile(
 )
 
 _MIN_TRIPLES = 5
-_MIN_DISTINCT_LOW = 3
 
 
 def _looks_like_jammer(noise: str) -> bool:
-    """Random triples: enough of them, and a varied set of low characters.
-
-    The variety check keeps legitimate ASCII such as ``A, B, C, D, E`` safe.
-    """
+    """Random triples: enough of them, not all with the same low character, and high
+    characters that are not a sequence. Keeps legitimate ASCII such as ``A, B, C, D, E``
+    or ``1 a 2 b 3 c 4 d 5 e`` safe."""
     triples = re.findall(_TRIPLE, noise)
-    # a bare leading high char counts as a triple whose low char was a space
-    count = len(triples) + (1 if noise[:1] and noise[0] >= "\x3f" else 0)
-    lows = {t[0] for t in triples if t[0] not in " \u00a0"}
-    return count >= _MIN_TRIPLES and len(lows) >= _MIN_DISTINCT_LOW
+    bare_start = bool(noise[:1]) and noise[0] >= "\x3f"
+    count = len(triples) + bare_start  # a bare leading high char: its low char was a space
+    lows = {t[0] if t[0] not in " \u00a0" else " " for t in triples} | ({" "} if bare_start else set())
+    highs = ([noise[0]] if bare_start else []) + [t[-1] for t in triples]
+    steps = {ord(b) - ord(a) for a, b in zip(highs, highs[1:])}
+    return count >= _MIN_TRIPLES and len(lows) >= 2 and steps != {1}
 
 
 def strip_jammer_line(line: str) -> str:

@@ -60,12 +60,13 @@ def _formats(value: str | None) -> tuple[str, ...]:
 @app.command()
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Files or folders to build from (.txt, .md, .html, .docx), or a course manifest "
-             "(.toml). Without any, builds the built-in sample (办公室工作).",
+        help="Files or folders to build from (.txt, .md, .html, .docx), a course manifest (.toml) "
+             "or a review file (.yaml). Without any, builds the built-in sample (办公室工作).",
         show_default=False)] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("decks"),
     format: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="Comma-separated formats: apkg,json,html,pdf. [default: all four]",
+        "--format", "-f", help="Comma-separated: apkg,json,html,pdf,csv,gift,moodle. "
+                               "[default: apkg,json,html,pdf]",
         show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name (default: the document title).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for question order and distractors.")] = 0,
@@ -93,8 +94,11 @@ def build(
     paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type", int),
                          _kind_numbers(points, "--points", float), minutes)
     options = BuildOptions(_formats(format), name, seed, merge, encoding, script, jobs, paper)
-    if inputs and len(inputs) == 1 and inputs[0].suffix.lower() == ".toml":
+    single = inputs[0].suffix.lower() if inputs and len(inputs) == 1 else ""
+    if single == ".toml":
         result = _build_manifest(inputs[0], out, options, format is not None)
+    elif single in (".yaml", ".yml"):
+        result = _build_review(inputs[0], out, options)
     else:
         result = _build_inputs(inputs, out, options)
     _report(result, verbose)
@@ -150,6 +154,16 @@ def _build_manifest(path, out, options, formats_given):
         for piece in pieces:
             result.outputs += export(deck_from([piece]), out, options.formats, options.seed, options.paper)
     return result
+
+
+def _build_review(path, out, options):
+    from .pipeline import BatchResult, export
+    from .review import load_review
+
+    deck = load_review(path)
+    if options.name:
+        deck.name = options.name
+    return BatchResult(export(deck, out, options.formats, options.seed, options.paper), documents=1)
 
 
 def _stderr():
@@ -210,6 +224,46 @@ def phrases(
         sys.stdout.write(phrases_json(doc, top) + "\n")
     else:
         print_phrases(doc, top)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(
+        help="Text files to extract items from. Without any, the built-in sample.", show_default=False)] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Review file to write or merge into.")]
+    = Path("review.yaml"),
+    name: Annotated[Optional[str], typer.Option("--name", help="Deck name (default: the document title).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for question order and distractors.")] = 0,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
+    script: Annotated[Optional[str], typer.Option(
+        "--script", help="Convert the output to simplified or traditional Chinese.")] = None,
+) -> None:
+    """Write every item to an editable review file (YAML); an existing file is merged:
+    your edits are kept, new items are marked, vanished ones reported."""
+    from .pipeline import make_deck
+    from .read import collect_inputs
+    from .review import extract as extract_review
+
+    sources = _sources(collect_inputs(inputs) if inputs else None, encoding)
+    report = extract_review(make_deck(sources, name, seed, script), output)
+    typer.echo(report.summary())
+
+
+@app.command()
+def check(
+    file: Annotated[Path, typer.Argument(help="An .apkg deck or a review .yaml file.")],
+) -> None:
+    """Report problems in a deck or review file: empty clozes, duplicate GUIDs, choice items
+    without a correct answer. Exit code 1 when there are any."""
+    from .check import check as check_file
+
+    problems = check_file(file)
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        typer.echo(f"quizgen: {len(problems)} problem(s) in {file}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{file}: no problems found")
 
 
 def main() -> None:

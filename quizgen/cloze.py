@@ -1,5 +1,9 @@
 """Items stage, cloze notes: one note per sentence (its key phrases as deletions) and
-one note per enumeration whose items are spread over several sentences."""
+one note per enumeration whose items are spread over several sentences.
+
+A long sentence gets more deletions (one per dozen characters), and phrases that
+overlap the chosen ones (the whole list 删除、屏蔽、断开链接 beside its items) go to a
+second or third note of the same sentence."""
 
 from __future__ import annotations
 
@@ -8,7 +12,10 @@ import html
 from .model import Document, Item, Phrase, SiblingSet
 from .numerals import CN_NUM_CHARS
 
-MAX_DELETIONS = 4
+MAX_DELETIONS = 4  # per note of a short sentence
+MAX_LONG_DELETIONS = 8  # per note of a long one
+CHARS_PER_DELETION = 12
+MAX_NOTES = 3  # per sentence
 
 
 def escape(text: str) -> str:
@@ -40,16 +47,34 @@ def cloze_markup(text: str, spans: list[tuple[int, int, int, str]]) -> str:
     return "".join(out)
 
 
-def _choose(phrases: list[Phrase]) -> list[Phrase]:
-    """Non-overlapping phrases, best first, at most MAX_DELETIONS; then in text order."""
+def deletion_budget(sentence_text: str) -> int:
+    """How many deletions one note of this sentence may have."""
+    return max(MAX_DELETIONS, min(MAX_LONG_DELETIONS, len(sentence_text) // CHARS_PER_DELETION))
+
+
+def _choose(phrases: list[Phrase], budget: int = MAX_DELETIONS) -> list[Phrase]:
+    """Non-overlapping phrases, best first, at most ``budget``; then in text order."""
     chosen: list[Phrase] = []
     for p in sorted(phrases, key=lambda p: (-p.score, -(p.end - p.start), p.start)):
         if any(p.start < c.end and c.start < p.end for c in chosen):
             continue
         chosen.append(p)
-        if len(chosen) == MAX_DELETIONS:
+        if len(chosen) == budget:
             break
     return sorted(chosen, key=lambda p: p.start)
+
+
+def note_groups(phrases: list[Phrase], budget: int) -> list[list[Phrase]]:
+    """The deletions of each note of one sentence: the best non-overlapping phrases
+    first, then what overlapped them, up to MAX_NOTES notes."""
+    groups: list[list[Phrase]] = []
+    left = list(phrases)
+    while left and len(groups) < MAX_NOTES:
+        chosen = _choose(left, budget)
+        groups.append(chosen)
+        taken = {id(p) for p in chosen}
+        left = [p for p in left if id(p) not in taken]
+    return groups
 
 
 def _location(doc: Document, sentence_index: int) -> str:
@@ -70,21 +95,19 @@ def sentence_notes(doc: Document) -> list[Item]:
     items = []
     for index, phrases in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
-        chosen = _choose(phrases)
-        if not chosen:
-            continue
-        spans = [(p.start - sentence.start, p.end - sentence.start, n,
-                  hint_for(p, sets.get(p.set_id) if p.set_id is not None else None))
-                 for n, p in enumerate(chosen, 1)]
         section = doc.sections[sentence.section]
-        items.append(Item(
-            id=f"{_location(doc, index)}-cloze",
-            kind="cloze",
-            section=section.title,
-            source=sentence.text,
-            text=cloze_markup(sentence.text, spans),
-            tags=sorted({p.kind for p in chosen}),
-        ))
+        for n, chosen in enumerate(note_groups(phrases, deletion_budget(sentence.text)), 1):
+            spans = [(p.start - sentence.start, p.end - sentence.start, k,
+                      hint_for(p, sets.get(p.set_id) if p.set_id is not None else None))
+                     for k, p in enumerate(chosen, 1)]
+            items.append(Item(
+                id=f"{_location(doc, index)}-cloze{n if n > 1 else ''}",
+                kind="cloze",
+                section=section.title,
+                source=sentence.text,
+                text=cloze_markup(sentence.text, spans),
+                tags=sorted({p.kind for p in chosen}),
+            ))
     return items
 
 

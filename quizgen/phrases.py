@@ -9,13 +9,18 @@ because later stages draw distractors from them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from . import segment
+from . import chunks, clauses, segment
 from .clean import is_han
-from .model import Phrase, SiblingSet
-from .structure import StructuredDocument, build_document
+from .model import Phrase, Sentence, SiblingSet
+from .numerals import CN_NUM_CHARS, DATE_RE, FIGURE_RE, figure_unit, is_trivial_figure
+from .segment import Token
+from .structure import StructuredDocument, build_document, is_catch_all
 
 KIND_WEIGHT = {
     "heading": 1.0,
@@ -26,6 +31,7 @@ KIND_WEIGHT = {
     "definition": 0.75,
     "idiom": 0.7,
     "term": 0.5,
+    "clause": 0.5,
 }
 
 STOPWORDS = frozenset(
@@ -41,14 +47,26 @@ _JUNK_CHARS_RE = re.compile(r"[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]{2}|[{}<>|\\
 _PUNCT = "，。、；：！？“”‘’（）《》【】,.;:!?\"'()"
 
 
+@lru_cache(maxsize=65536)
 def is_junk(text: str) -> bool:
-    """Answers a flashcard must never ask for."""
+    """Answers a flashcard must never ask for: ordinal markers, function words, noise,
+    and the catch-all that closes a legal list (其他情节严重的情形)."""
     core = text.strip(_PUNCT + " ")
     if len(core) < 2 or not any(is_han(c) or c.isdigit() for c in core):
         return True
-    if core in STOPWORDS or _ORDINAL_RE.match(core):
+    if core in STOPWORDS or _ORDINAL_RE.match(core) or is_catch_all(core):
         return True
     return bool(_JUNK_CHARS_RE.search(core))
+
+
+_PARTY = re.compile(r"某|^[A-Za-z]{1,3}(?:公司)?$|^[一二两三四五六七八九十]?(?:原告|被告|甲方|乙方|丙方)$")
+# Sentences that only enact the text or date it: 为…，根据…，制定本解释。 / …会议通过
+_BOILERPLATE = re.compile(r"(?:制定本|作如下|作出如下|现就|特作|解释如下|批复如下|规定如下|通知如下"
+                          r"|^\d{4}年\d{1,2}月\d{1,2}日\s.{0,60}(?:通过|公布|施行|发布|修正|修订|印发)$)")
+_LEADING_MARKER = re.compile(rf"^\s*(?:第[{CN_NUM_CHARS}\d]+[条章节]|[{CN_NUM_CHARS}]+[是要]|[{CN_NUM_CHARS}]+、"
+                             rf"|[（(][{CN_NUM_CHARS}\d]+[)）]|\d+[.、．](?!\d)|第[{CN_NUM_CHARS}]+[，,、])\s*")
+_BACKGROUND_SHARE = 0.25  # a word in a quarter of the sentences is background, not a key
+_FUNCTION = frozenset("的 之 和 与 及 或 或者 以及 等 对 在 了".split())
 
 
 # ---------------------------------------------------------------------------
@@ -59,6 +77,67 @@ class _Ctx:
     doc: StructuredDocument
     phrases: list[Phrase]
     sets: list[SiblingSet]
+    background: frozenset[str] = frozenset()
+    _tokens: dict[int, list[Token]] = field(default_factory=dict)
+    _clauses: dict[int, list[list[Token]]] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+    _section_starts: list[int] = field(default_factory=list)
+    _skipped: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.doc.sentences]
+        self._section_starts = [s.start for s in self.doc.sections]
+        self._skipped = frozenset(s.index for s in self.doc.sentences if _BOILERPLATE.search(s.text))
+        self.background = self._background_words()
+
+    def _background_words(self) -> frozenset[str]:
+        """Words so frequent in this text that they are its background (人民法院 in a
+        judicial interpretation, 游戏 in a case about a game), never an answer alone."""
+        counts: Counter[str] = Counter()
+        for sentence in self.doc.sentences:
+            counts.update({t.text for t in self.tokens(sentence) if len(t.text) >= 2})
+        floor = max(4, _BACKGROUND_SHARE * len(self.doc.sentences))
+        return frozenset(w for w, n in counts.items() if n >= floor)
+
+    def sentences(self) -> list[Sentence]:
+        """The sentences worth reading (not the enactment formula or the dateline)."""
+        return [s for s in self.doc.sentences if s.index not in self._skipped]
+
+    def tokens(self, sentence: Sentence) -> list[Token]:
+        """The sentence's words, without the ordinal marker it may open with (第二条, （一）)."""
+        found = self._tokens.get(sentence.index)
+        if found is None:
+            words = self.doc.tokens(sentence)
+            marker = _LEADING_MARKER.match(sentence.text)
+            if marker:
+                skip = sentence.start + marker.end()
+                words = [t for t in words if t.start >= skip]
+            found = self._tokens[sentence.index] = words
+        return found
+
+    def clauses(self, sentence: Sentence) -> list[list[Token]]:
+        """The sentence's words split into clauses (memoised: several finders read them)."""
+        found = self._clauses.get(sentence.index)
+        if found is None:
+            found = self._clauses[sentence.index] = chunks.split_clauses(self.tokens(sentence))
+        return found
+
+    def sentence_index(self, offset: int) -> int:
+        i = bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self.doc.sentences[i].end else -1
+
+    def section_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._section_starts, offset) - 1)
+
+    def is_background(self, phrase: str | list[Token]) -> bool:
+        """Mostly made of background words (人民检察院控告…: no; 行政执法机关: yes), or
+        a party's name (马某, X公司, 甲方). Takes the phrase's words when known."""
+        words = [t.text for t in phrase] if isinstance(phrase, list) else segment.cut(phrase)
+        if _PARTY.search("".join(words)):
+            return True
+        content = [w for w in words if w not in _FUNCTION]
+        total = sum(len(w) for w in content)
+        return total == 0 or sum(len(w) for w in content if w in self.background) >= 0.75 * total
 
     def add(self, text: str, kind: str, start: int, score: float | None = None) -> Phrase | None:
         text = text.strip()
@@ -70,10 +149,10 @@ class _Ctx:
             if found < 0:
                 return None
             start, end = found, found + len(text)
-        sentence = self.doc.sentence_at(start)
-        phrase = Phrase(text, kind, start, end,
-                        sentence.index if sentence else -1,
-                        self.doc.section_of(start).index,
+        sentence = self.sentence_index(start)
+        if sentence in self._skipped:
+            return None
+        phrase = Phrase(text, kind, start, end, sentence, self.section_index(start),
                         KIND_WEIGHT[kind] if score is None else score)
         self.phrases.append(phrase)
         return phrase
@@ -102,48 +181,41 @@ def find_headings(ctx: _Ctx) -> None:
             ctx.add(section.heading, "heading", start)
 
 
+_ITEM_MAX = 30
+
+
 def find_enumerations(ctx: _Ctx) -> None:
+    """The items of each ordinal list; an item whose core repeats an earlier one's is no
+    new sibling (造成恶劣社会影响 closes several items of one article)."""
     for enum in ctx.doc.enumerations:
         if enum.headings:
             continue
-        members = []
+        members, seen = [], set()
         for item in enum.items:
-            if 2 <= len(item.core) <= 20:
-                members.append(ctx.add(item.core, "enumeration", item.core_start))
+            if 2 <= len(item.core) <= _ITEM_MAX:
+                phrase = ctx.add(item.core, "enumeration", item.core_start)
+                if phrase is not None and phrase.text not in seen:
+                    seen.add(phrase.text)
+                    members.append(phrase)
         ctx.group("enumeration", members, label=enum.label or enum.intro, count=enum.count)
-
-
-_LIST_INTRO = re.compile(r"(?:包括|包含|分为|分成|主要有|有以下几种|有以下|可分为|涵盖)[：:]?")
-_LIST_SEP = re.compile(r"、|和|及|以及|与|或者|或")
-
-
-def find_inline_lists(ctx: _Ctx) -> None:
-    """协调包括A、B、C和D: the listed items are siblings."""
-    for sentence in ctx.doc.sentences:
-        for m in _LIST_INTRO.finditer(sentence.text):
-            tail = sentence.text[m.end():]
-            tail = re.split(r"[，。；！？,;]|等", tail, maxsplit=1)[0]
-            parts = [p for p in _LIST_SEP.split(tail)]
-            if len(parts) < 2 or not all(2 <= len(p) <= 10 for p in parts):
-                continue
-            base = sentence.start + m.end()
-            members, pos = [], 0
-            for part in parts:
-                pos = tail.find(part, pos)
-                members.append(ctx.add(part, "enumeration", base + pos))
-                pos += len(part)
-            ctx.group("enumeration", members, label=sentence.text[: m.end()])
 
 
 _CLAUSE_SPLIT = re.compile(r"[，、,]")
 
 
 def find_parallel_clauses(ctx: _Ctx) -> None:
-    """Clauses of the same shape in one sentence: 上面端平，下面抹平，左右摆平."""
-    for sentence in ctx.doc.sentences:
-        for run in _clause_runs(sentence.text):
+    """Clauses of the same shape in one sentence: 上面端平，下面抹平，左右摆平;
+    秉持诚实，恪守承诺 (two verb-object pairs); 不得违反法律，不得违背公序良俗 (the
+    same opening word)."""
+    for sentence in ctx.sentences():
+        words = ctx.doc.tokens(sentence)
+        bounds = {t.start - sentence.start for t in words}
+        for run in _clause_runs(sentence.text, bounds) + _anaphora_runs(sentence, words):
             texts = [t for _, t in run]
-            if not _parallel_shape(texts) or any(re.search(r"什么|哪|怎|吗|谁", t) for t in texts):
+            if any(_QUESTION.search(t) for t in texts):
+                continue
+            if not (_parallel_shape(texts) or _same_opening(run, sentence, words)
+                    or _verb_object_pair(run, sentence, words)):
                 continue
             start = run[0][0]
             end = run[-1][0] + len(run[-1][1])
@@ -156,16 +228,63 @@ def find_parallel_clauses(ctx: _Ctx) -> None:
                 ctx.phrases.extend(members)
 
 
-def _clause_runs(text: str) -> list[list[tuple[int, str]]]:
+_QUESTION = re.compile(r"什么|哪|怎|吗|谁")
+_ANAPHORA_STOPS = frozenset("，,；;。！？!?")
+_ANAPHORA_MAX = 12
+
+
+def _anaphora_runs(sentence: Sentence, words: list[Token]) -> list[list[tuple[int, str]]]:
+    """Consecutive clauses (split by ，) that open with the same word: 不得…，不得…"""
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    opening = ""
+    for clause in chunks.split_clauses(words, stops=_ANAPHORA_STOPS):
+        text = chunks.text_of(clause)
+        first = clause[0].text
+        if run and first == opening and len(text) <= _ANAPHORA_MAX and clause[0].start == _next_clause(run, sentence):
+            run.append((clause[0].start - sentence.start, text))
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run, opening = ([(clause[0].start - sentence.start, text)], first) \
+            if len(first) >= 2 and len(text) <= _ANAPHORA_MAX else ([], "")
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+def _next_clause(run: list[tuple[int, str]], sentence: Sentence) -> int:
+    """Where the clause after the run's last one starts (after one comma)."""
+    start, text = run[-1]
+    return sentence.start + start + len(text) + 1
+
+
+def _same_opening(run: list[tuple[int, str]], sentence: Sentence, words: list[Token]) -> bool:
+    firsts = {next((t.text for t in words if t.start == sentence.start + s), "") for s, _ in run}
+    return len(firsts) == 1 and len(firsts.pop()) >= 2 and len({t for _, t in run}) == len(run)
+
+
+def _verb_object_pair(run: list[tuple[int, str]], sentence: Sentence, words: list[Token]) -> bool:
+    """秉持诚实，恪守承诺: two four-character clauses, each a verb and its object."""
+    if len(run) != 2 or any(len(t) != 4 for _, t in run):
+        return False
+    for s, text in run:
+        inside = [t for t in words if sentence.start + s <= t.start < sentence.start + s + len(text)]
+        if len(inside) != 2 or inside[0].tag != "v" or not chunks.is_nounish(inside[1]):
+            return False
+    return True
+
+
+def _clause_runs(text: str, bounds: set[int]) -> list[list[tuple[int, str]]]:
     """Runs of consecutive clauses (split by ，、) of equal length, within ；/： boundaries."""
     runs = []
-    for seg in re.finditer(r"[^；;：:。！？!?“”]+", text):
-        clauses, pos = [], seg.start()
+    for seg in _CLAUSE_SEGMENT.finditer(text):
+        clause_list, pos = [], seg.start()
         for part in _CLAUSE_SPLIT.split(seg.group()):
-            clauses.append((pos, part))
+            clause_list.append((pos, part))
             pos += len(part) + 1
         run: list[tuple[int, str]] = []
-        for clause in clauses:
+        for clause in clause_list:
             if _CIRCUMSTANCE_CLAUSE.match(clause[1]):
                 if len(run) >= 2:
                     runs.append(run)
@@ -175,7 +294,7 @@ def _clause_runs(text: str) -> list[list[tuple[int, str]]]:
                 run.append(clause)
                 continue
             if run and len(run[-1][1]) > len(clause[1]) >= 3:
-                head = _trim_lead(run[-1], len(clause[1]))
+                head = _trim_lead(run[-1], len(clause[1]), bounds)
                 if head:
                     if len(run) > 2:
                         runs.append(run[:-1])
@@ -189,21 +308,15 @@ def _clause_runs(text: str) -> list[list[tuple[int, str]]]:
     return runs
 
 
+_CLAUSE_SEGMENT = re.compile(r"[^；;：:。！？!?“”]+")
 _CIRCUMSTANCE_CLAUSE = re.compile(r"^在[^，,]{1,10}(?:前|中|后|时)$")
 
 
-def _trim_lead(clause: tuple[int, str], n: int) -> tuple[int, str] | None:
+def _trim_lead(clause: tuple[int, str], n: int, bounds: set[int]) -> tuple[int, str] | None:
     """做到深入基层 -> 深入基层, when the cut falls on a word boundary."""
     start, text = clause
-    cut_at = len(text) - n
-    pos = 0
-    for tok in segment.cut(text):
-        if pos == cut_at:
-            return (start + cut_at, text[cut_at:])
-        pos += len(tok)
-        if pos > cut_at:
-            return None
-    return None
+    cut_at = start + len(text) - n
+    return (cut_at, text[len(text) - n:]) if cut_at in bounds else None
 
 
 def _parallel_shape(texts: list[str]) -> bool:
@@ -221,27 +334,45 @@ def find_frames(ctx: _Ctx) -> None:
     """The same template repeated with different slots within one paragraph:
     对上协调要在创新上下功夫 / 平级协调要在落实上下功夫 / … (also clause by clause:
     领导关注的热点就是重点，推进工作的难点就是重点)."""
+    known: dict[int, list[str]] = {}
+    for phrase in ctx.phrases:
+        if phrase.kind == "enumeration":
+            known.setdefault(phrase.start, []).append(phrase.text)
     for paragraph in ctx.doc.paragraphs:
-        parts = _units(paragraph.text, paragraph.start, "。；;！？!?")
-        clauses = _units(paragraph.text, paragraph.start, "。；;！？!?，,")
+        clause_units = _units(paragraph.text, paragraph.start, _CLAUSE_UNIT_RE)
+        if len(clause_units) < 2:
+            continue
+        words = [t for s in paragraph.sentences for t in ctx.doc.tokens(s)]
+        starts = [t.start for t in words]
+        parts = _units(paragraph.text, paragraph.start, _PART_RE)
         covered = _suffix_frames(ctx, parts)
         taken: set[int] = set()
-        for units in (parts, clauses):
+        for units in (parts, clause_units):
             units = [u for u in units if u[0] not in taken
                      and not any(s <= u[0] < e for s, e in covered)]
-            _token_frames(ctx, units, taken)
+            if len(units) < 2:
+                continue
+            tokenised = [(start, text, [t.text for t in words[bisect_left(starts, start):
+                                                                bisect_left(starts, start + len(text))]])
+                         for start, text in units]
+            _token_frames(ctx, tokenised, taken, known)
 
 
-def _token_frames(ctx: _Ctx, units: list[tuple[int, str]], taken: set[int]) -> None:
-    tokenised = [(start, text, segment.cut(text)) for start, text in units]
+_FRAME_WINDOW = 8  # units compared with each unit: frames repeat close together
+
+
+def _token_frames(ctx: _Ctx, tokenised: list[tuple[int, str, list[str]]], taken: set[int],
+                  known: dict[int, list[str]]) -> None:
     used: set[int] = set()
-    for i, (_, _, toks_i) in enumerate(tokenised):
+    shapes = [frozenset(words) for _, _, words in tokenised]
+    for i, (_, text_i, toks_i) in enumerate(tokenised):
         if i in used:
             continue
         group, template = [i], None
-        for j in range(i + 1, len(tokenised)):
-            if j in used:
-                continue
+        for j in range(i + 1, min(len(tokenised), i + 1 + _FRAME_WINDOW)):
+            shared = sum(len(w) for w in shapes[i] & shapes[j])
+            if j in used or shared * 5 < len(text_i) + len(tokenised[j][1]):
+                continue  # too little in common for _align to accept
             t = _align(toks_i, tokenised[j][2])
             if t and (template is None or t == template):
                 template = t
@@ -254,7 +385,7 @@ def _token_frames(ctx: _Ctx, units: list[tuple[int, str]], taken: set[int]) -> N
             continue
         used.update(group)
         taken.update(start for start, _ in rows)
-        _add_frame(ctx, template, rows, values)
+        _add_frame(ctx, template, rows, values, known)
 
 
 _FUNCTION_WORDS = frozenset("""需 需要 可以 可 应该 应当 必须 尤其 要 都 得 也 就 还 又 才 便 更 再 只 已 将 会 能 可 应 须 必须 需要 尤其要 都得
@@ -267,9 +398,13 @@ def _is_function(text: str) -> bool:
     return not tokens or tokens[0] in _FUNCTION_WORDS
 
 
-def _units(text: str, offset: int, stops: str) -> list[tuple[int, str]]:
+_PART_RE = re.compile("[^。；;！？!?]+")
+_CLAUSE_UNIT_RE = re.compile("[^。；;！？!?，,]+")
+
+
+def _units(text: str, offset: int, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
     units = []
-    for m in re.finditer(f"[^{stops}]+", text):
+    for m in pattern.finditer(text):
         unit = m.group().strip("，,： ")
         if 4 <= len(unit) <= 40:
             units.append((offset + m.start() + m.group().find(unit), unit))
@@ -310,7 +445,8 @@ def _slot_values(template: tuple, text: str) -> list[str] | None:
     return list(m.groups()) if m else None
 
 
-def _add_frame(ctx: _Ctx, template: tuple, rows: list[tuple[int, str]], values: list[list[str]]) -> None:
+def _add_frame(ctx: _Ctx, template: tuple, rows: list[tuple[int, str]], values: list[list[str]],
+               known: dict[int, list[str]]) -> None:
     frame = "".join("{}" if t is None else t for t in template)
     pattern = "".join("(.+?)" if t is None else re.escape(t) for t in template)
     per_slot: list[list[Phrase | None]] = [[] for _ in range(template.count(None))]
@@ -319,11 +455,11 @@ def _add_frame(ctx: _Ctx, template: tuple, rows: list[tuple[int, str]], values: 
         m = re.fullmatch(pattern, text)
         for k, value in enumerate(row):
             offset = start + m.start(k + 1)
-            known = _expand_to_known(ctx, offset, value)
-            slot_texts[k].append(known)
+            slot = _expand_to_known(known, offset, value)
+            slot_texts[k].append(slot)
             is_answer = k == len(row) - 1
-            if is_answer or known != value:
-                per_slot[k].append(ctx.add(known, "parallel", offset, 0.85))
+            if is_answer or slot != value:
+                per_slot[k].append(ctx.add(slot, "parallel", offset, 0.85))
     answer_slot = len(per_slot) - 1
     subjects = slot_texts[0] if len(per_slot) > 1 else []
     for k, members in enumerate(per_slot):
@@ -331,13 +467,9 @@ def _add_frame(ctx: _Ctx, template: tuple, rows: list[tuple[int, str]], values: 
                   subjects=subjects if k == answer_slot else [])
 
 
-def _expand_to_known(ctx: _Ctx, start: int, value: str) -> str:
-    """Prefer a slot's extension that is already a known phrase (对上 -> 对上协调)."""
-    for phrase in ctx.phrases:
-        if phrase.kind == "enumeration" and phrase.text.startswith(value):
-            if ctx.doc.text.startswith(phrase.text, start):
-                return phrase.text
-    return value
+def _expand_to_known(known: dict[int, list[str]], start: int, value: str) -> str:
+    """Prefer a slot's extension that is already a known list item (对上 -> 对上协调)."""
+    return next((text for text in known.get(start, ()) if text.startswith(value)), value)
 
 
 _CIRCUMSTANCE = re.compile(r"^在?[^，,]{1,12}(?:前|中|后|时|上|下|里)[，,]")
@@ -378,16 +510,30 @@ def _common_suffix(a: str, b: str) -> int:
     return n if n < min(len(a), len(b)) else 0
 
 
-_QUOTE_RE = re.compile(r"“([^“”\n]{2,16})”|「([^「」\n]{2,16})」|\"([^\"\n]{2,16})\"")
+_QUOTE_RE = re.compile(r"“([^“”\n]{2,16})”|「([^「」\n]{2,16})」|\"([^\"\n]{2,16})\"|《([^《》\n]{2,40})》")
+_QUOTE_RUN = re.compile(r"(?:“[^“”\n]{1,8}”){2,}")
 
 
 def find_quotes(ctx: _Ctx) -> None:
+    """Quoted terms and titles (“寻衅滋事”, 《通知立案书》: a title keeps its marks);
+    quotes in a row (“转场”“绕后”“撤退”) are a sibling set and a phrase as a whole, and
+    so are quoted terms that share their first word (“情节恶劣”/“情节严重”)."""
+    by_head: dict[tuple[str, int], dict[str, Phrase]] = {}
     for m in _QUOTE_RE.finditer(ctx.doc.text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         text = m.group(group)
         if re.search(r"[。；！？]", text[:-1]):
             continue
-        ctx.add(text, "quote", m.start(group))
+        phrase = ctx.add(m.group() if group == 4 else text, "quote", m.start() if group == 4 else m.start(group))
+        if phrase is not None and group == 1 and 4 <= len(text) <= 6:
+            by_head.setdefault((text[:2], len(text)), {}).setdefault(text, phrase)
+    for m in _QUOTE_RUN.finditer(ctx.doc.text):
+        members = [ctx.add(q.group(1), "quote", m.start() + q.start(1)) for q in re.finditer(r"“([^”]+)”", m.group())]
+        if ctx.group("quotes", members, label=m.group()):
+            ctx.add(m.group(), "quote", m.start(), KIND_WEIGHT["quote"] - 0.05)
+    for (head, _), found in by_head.items():
+        if 2 <= len(found) <= 6:
+            ctx.group("quotes", list(found.values()), label=head)
 
 
 _DEFINITION_RES = [
@@ -419,23 +565,22 @@ def find_definitions(ctx: _Ctx) -> None:
 
 
 def _on_token_boundaries(ctx: _Ctx, start: int, end: int) -> bool:
-    sentence = ctx.doc.sentence_at(start)
-    if sentence is None:
+    index = ctx.sentence_index(start)
+    if index < 0:
         return False
-    bounds, pos = {0}, 0
-    for tok in segment.cut(sentence.text):
-        pos += len(tok)
-        bounds.add(pos)
-    return (start - sentence.start) in bounds and (end - sentence.start) in bounds
+    bounds = {t.start for t in ctx.tokens(ctx.doc.sentences[index])}
+    bounds.add(ctx.doc.sentences[index].end)
+    return start in bounds and (end in bounds or ctx.doc.text[end:end + 1] in _PUNCT)
 
 
-def find_idioms(ctx: _Ctx, tokens: list[tuple[int, str]]) -> None:
+def find_idioms(ctx: _Ctx) -> None:
     idioms = segment.idioms()
     seen: set[int] = set()
-    for start, tok in tokens:
-        if tok in idioms and start not in seen:
-            seen.add(start)
-            ctx.add(tok, "idiom", start)
+    for sentence in ctx.sentences():
+        for tok in ctx.tokens(sentence):
+            if tok.text in idioms and tok.start not in seen:
+                seen.add(tok.start)
+                ctx.add(tok.text, "idiom", tok.start)
     text = ctx.doc.text
     for saying in segment.curated_idioms():
         for m in re.finditer(re.escape(saying), text):
@@ -444,47 +589,62 @@ def find_idioms(ctx: _Ctx, tokens: list[tuple[int, str]]) -> None:
                 ctx.add(saying, "idiom", m.start())
 
 
-def find_terms(ctx: _Ctx, tokens: list[tuple[int, str]], limit: int = 12) -> None:
+def find_terms(ctx: _Ctx, limit: int = 12) -> None:
     """Domain terms: multi-character words ranked by TF-IDF against jieba's dictionary."""
     counts: dict[str, list[int]] = {}
-    for start, tok in tokens:
-        if len(tok) >= 3 and all(is_han(c) for c in tok) and tok not in STOPWORDS and tok[0] not in "每各该本其此上下好":
-            counts.setdefault(tok, []).append(start)
-    counts = {tok: starts for tok, starts in counts.items() if len(tok) >= 4 or len(starts) >= 2}
+    for sentence in ctx.sentences():
+        for tok in ctx.tokens(sentence):
+            word = tok.text
+            if len(word) >= 3 and all(is_han(c) for c in word) and word not in STOPWORDS \
+                    and word[0] not in "每各该本其此上下好" and not word.endswith(chunks.ACTOR_ENDINGS):
+                counts.setdefault(word, []).append(tok.start)
+    counts = {w: starts for w, starts in counts.items() if len(w) >= 4 or len(starts) >= 2}
     idioms = segment.idioms()
-    scored = sorted(((len(starts) * segment.idf(tok), tok) for tok, starts in counts.items()
-                     if tok not in idioms and segment.word_frequency(tok) > 0), reverse=True)
+    scored = sorted(((len(starts) * segment.idf(w), w) for w, starts in counts.items()
+                     if w not in idioms and segment.word_frequency(w) > 0 and not ctx.is_background(w)),
+                    reverse=True)
     top = scored[:limit]
     best = top[0][0] if top else 1.0
-    for score, tok in top:
-        ctx.add(tok, "term", counts[tok][0], round(0.3 + 0.3 * score / best, 3))
+    for score, word in top:
+        ctx.add(word, "term", counts[word][0], round(0.3 + 0.3 * score / best, 3))
 
 
-_FIGURE_RE = re.compile(
-    r"(?:直径|半径|长|宽|高|厚|重|约|共|计|达|为)?"
-    r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)"
-    r"(?:%|％|‰|厘米|毫米|公分|米|公里|千米|平方米|公斤|千克|克|吨|元|万元|亿元|个工作日|个月|年|周岁|岁|日|天|小时|分钟|个百分点|倍|人次|人|次|件|份|页|字|号字|磅|行|条)"
-    r"(?:以上|以下|以内|之内)?"
-)
-_DATE_RE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+_MAX_FIGURE_SET = 8
 
 
 def find_figures(ctx: _Ctx) -> None:
+    """Dates, amounts, periods, rates and shares. Figures of one unit in the text
+    (三日内/五日内/十五日内), and figures with the same qualifier in one sentence
+    (两期以上/百分之十五以上), are sibling sets."""
     text = ctx.doc.text
     taken: set[int] = set()
-    for m in _DATE_RE.finditer(text):
+    for m in DATE_RE.finditer(text):
         taken.update(range(m.start(), m.end()))
         ctx.add(m.group(), "figure", m.start(), 0.6)
-    for m in _FIGURE_RE.finditer(text):
+    found: list[Phrase] = []
+    for m in FIGURE_RE.finditer(text):
         value = m.group()
-        if m.start() in taken or re.fullmatch(r"[一两]?[个次件份条人日年天号]", value):
+        if m.start() in taken or is_trivial_figure(value) or text[m.start() - 1: m.start()] == "第":
             continue
-        if re.match(r"^[一二三四五六七八九十]+[条号年]$", value):
-            continue  # article numbers and the like
-        before = text[m.start() - 1: m.start()]
-        if before == "第":
-            continue
-        ctx.add(value, "figure", m.start())
+        phrase = ctx.add(value, "figure", m.start())
+        if phrase is not None:
+            found.append(phrase)
+    _figure_sets(ctx, found)
+
+
+def _figure_sets(ctx: _Ctx, figures: list[Phrase]) -> None:
+    by_unit: dict[str, dict[str, Phrase]] = {}
+    by_sentence: dict[tuple[int, str], dict[str, Phrase]] = {}
+    for phrase in figures:
+        unit = figure_unit(phrase.text)
+        by_unit.setdefault(unit, {}).setdefault(phrase.text, phrase)
+        qualifier = re.search(r"(以上|以下|以内|之内|内)$", unit)
+        if qualifier:
+            by_sentence.setdefault((phrase.sentence, qualifier.group()), {}).setdefault(phrase.text, phrase)
+    groups = list(by_unit.items()) + [(q, g) for (_, q), g in by_sentence.items()]
+    for label, group in groups:
+        if 2 <= len(group) <= _MAX_FIGURE_SET:
+            ctx.group("figures", list(group.values()), label=label)
 
 
 # ---------------------------------------------------------------------------
@@ -510,17 +670,21 @@ def extract(doc: StructuredDocument) -> StructuredDocument:
     ctx = _Ctx(doc, [], [])
     find_headings(ctx)
     find_enumerations(ctx)
-    find_inline_lists(ctx)
+    clauses.find_lists(ctx)
     find_frames(ctx)
     find_parallel_clauses(ctx)
     find_quotes(ctx)
     find_definitions(ctx)
-    tokens, pos = [], 0
-    for tok in segment.cut(doc.text):
-        tokens.append((pos, tok))
-        pos += len(tok)
-    find_idioms(ctx, tokens)
-    find_terms(ctx, tokens)
+    find_idioms(ctx)
+    find_terms(ctx)
+    clauses.find_compound_terms(ctx)
+    clauses.find_law_references(ctx)
+    clauses.find_contrasts(ctx)
+    clauses.find_objects(ctx)
+    clauses.find_patterns(ctx)
+    clauses.find_emphasis(ctx)
+    clauses.find_exceptions(ctx)
+    clauses.find_clause_phrases(ctx)
     find_figures(ctx)
     doc.phrases = _dedupe(ctx.phrases)
     doc.sibling_sets = ctx.sets

@@ -18,8 +18,8 @@ from .model import Deck, Item, Source
 from .phrases import analyze
 from .structure import StructuredDocument
 
-FORMATS = ("apkg", "json", "html", "pdf")
-DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
+FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle")
+DEFAULT_FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle")
 DEFAULT_PAPER_COUNT = 30
 SCRIPTS = ("simplified", "traditional")
 
@@ -165,6 +165,12 @@ def _write(fmt: str, deck: Deck, out_dir: Path, stem: str, seed: int, paper: Pap
         return write_papers(deck, out_dir, formats=paper_formats, versions=paper.versions, seed=seed,
                             count=paper.count, per_type=paper.per_type, points=paper.points,
                             minutes=paper.minutes)
+    from .exports import FORMATS as EXPORT_FORMATS
+
+    if fmt in EXPORT_FORMATS:
+        from .exports import write
+
+        return write(deck, out_dir, fmt, stem)
     raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 

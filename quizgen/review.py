@@ -23,28 +23,39 @@ Layout (YAML 1.2, real Chinese characters, comments allowed and kept)::
         source: …                            # the source sentence
         tags: [heading, sibling]
     fingerprints:                            # maintained by quizgen
-      办公室工作/s1-p1-t1-headings-ord1-choice: 0c1d2e3f4a5b
+      办公室工作/s1-p1-t1-headings-ord1-choice: 0c1d2e3f4a5b 9e8d7c6b5a41
 
 Cloze ``text`` is typed as plain text with Anki deletions ``{{c1::答案}}`` /
 ``{{c1::答案::提示}}`` (no HTML escaping; :mod:`quizgen.exports.markup` converts).
 ``document`` is written only when the deck has several documents.
 
-Re-extracting into an existing file merges (:func:`write_review` with ``existing``):
-``fingerprints`` holds, per item, a hash of the content quizgen generated last time, so
-the merge tells "source unchanged" (fingerprint equal: the item is left exactly as it is,
-edits included) from "source changed" (replaced if the trainer had not edited it, status
-``updated``; otherwise the trainer's version is kept, status ``conflict``, the new version
-under ``generated``). New items get ``status: new``. Items whose source vanished stay in
-the file, disabled, with ``status: removed`` - nothing a trainer wrote is lost; delete them
-by hand. An item the trainer deleted is remembered by its fingerprint and not re-added.
+Re-extracting into an existing file merges (:func:`extract`, or :func:`write_review` with
+``existing``). ``fingerprints`` records, per item the file knows (deleted ones included),
+a hash of the content quizgen generated for it last time and an *anchor* (document, kind
+of question, source sentence). Generated items are matched to the file's items by
+identical content, then by anchor, then by id - positional ids shift when a sentence is
+inserted or removed, and a matched item keeps the id the file gave it, so its Anki note
+and the learners' progress stay. Then:
+
+* content as generated last time: the item is left exactly as it is, edits included;
+* content changed, item not edited: replaced, ``status: updated``;
+* content changed and edited: the trainer's version is kept, ``status: conflict``, the
+  new version under ``generated`` (resolve, then delete both keys);
+* not in the file: added with ``status: new`` (under a fresh id ending ``-n2`` if the file
+  uses its id for another item); but an item the trainer deleted is not re-added;
+* in the file but no longer generated: kept, disabled, ``status: removed`` - nothing a
+  trainer wrote is lost; delete it by hand.
+
 ``new``/``updated``/``restored`` describe the last extract and are cleared by the next one;
-``conflict`` and ``removed`` stay until the trainer resolves them.
+``conflict`` and ``removed`` stay until the trainer resolves them. Tags are not compared.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -66,7 +77,7 @@ LETTERS = "ABCDEFGHIJ"
 
 TOP_KEYS = ("schema", "deck", "documents", "items", "fingerprints")
 DOCUMENT_KEYS = ("id", "title", "source")
-CONTENT_KEYS = ("section", "text", "hint", "question", "options", "answer", "statement",
+CONTENT_KEYS = ("section", "text", "hint", "question", "statement", "options", "answer",
                 "explanation", "source", "tags")
 ITEM_KEYS = ("id", "kind", "status", "generated", "enabled", "document", *CONTENT_KEYS)
 TEXT_KEYS = ("section", "text", "hint", "question", "statement", "explanation", "source")
@@ -157,8 +168,6 @@ def _yaml() -> YAML:
 
 
 def _dump(root: CommentedMap) -> str:
-    import io
-
     buffer = io.StringIO()
     _yaml().dump(root, buffer)
     return buffer.getvalue()
@@ -401,7 +410,8 @@ def _require_mergeable(root: Any, path: Path) -> None:
     if problems:
         first = problems[0]
         raise InputError(f"{first.where + ': ' if first.where else ''}{first.message}; "
-                         "fix it before extracting again", f"{path}:{first.line}")
+                         "fix it before extracting again",
+                         f"{path}:{first.line}" if first.line else path)
 
 
 def _default_document(root: CommentedMap) -> str:
@@ -457,8 +467,8 @@ def merge(root: CommentedMap, deck: Deck, report: MergeReport) -> None:
         if old is None:
             key = _unique_key(new.key, taken)
             taken.add(key)
-            new.item.id = key.split("/", 1)[1]
-            previous = _insert_new(entries, item_entry(new.item, not single), previous)
+            item = dataclasses.replace(new.item, id=key.split("/", 1)[1])
+            previous = _insert_new(entries, item_entry(item, not single), previous)
             report.new.append(_label(key, single))
         else:
             key = old.key
@@ -525,36 +535,33 @@ def _match(news: list[_New], olds: list[_Old]) -> None:
 
 
 def _unique_key(key: str, taken: set[str]) -> str:
-    """``key``, or ``key-2``, ``key-3``… when the file already uses it for another item."""
+    """``key``, or ``key-n2``, ``key-n3``… when the file already uses it for another item."""
     candidate, number = key, 1
     while candidate in taken:
         number += 1
-        candidate = f"{key}-{number}"
+        candidate = f"{key}-n{number}"
     return candidate
 
 
 def _merge_item(entry: CommentedMap, new: _New, old_fp: str | None, label: str,
                 report: MergeReport) -> None:
+    """Bring one matched item up to date; ``old_fp``: what was generated for it last time."""
     status = entry.get("status")
     if status in PASSING_STATUSES:
         del entry["status"]
-    current_fp = fingerprint(entry.get("kind"), existing_content(entry))
-    # Without a stored fingerprint, only content equal to the new version is "unedited".
-    edited = current_fp != (old_fp or new.fingerprint)
-    if new.fingerprint == old_fp or current_fp == new.fingerprint:
-        if status == "conflict" and current_fp == new.fingerprint:
-            _clear_conflict(entry)  # the trainer took over the generated version
-        elif status == "conflict":
-            report.conflicts.append(label)  # still to be resolved
-            return
-        (report.edited if edited and current_fp != new.fingerprint else report.unchanged).append(label)
-    elif not edited:
+    current = fingerprint(entry.get("kind"), existing_content(entry))
+    if current == new.fingerprint:  # as generated now (never edited, or edited to match)
+        _clear_conflict(entry)
+        report.unchanged.append(label)
+    elif new.fingerprint == old_fp:  # source unchanged, edited by the trainer: keep
+        (report.conflicts if status == "conflict" else report.edited).append(label)
+    elif current == old_fp:  # source changed, not edited: take the new version
         set_content(entry, new.content)
         _put(entry, "kind", new.item.kind)
         _clear_conflict(entry)
         _put(entry, "status", "updated")
         report.updated.append(label)
-    else:
+    else:  # source changed and edited (or no record of what was generated): ask
         _put(entry, "status", "conflict")
         _put(entry, "generated", content_map(new.content))
         report.conflicts.append(label)
@@ -597,6 +604,8 @@ def _drop_fingerprints_comment(root: CommentedMap) -> None:
                        if FINGERPRINTS_MARKER in getattr(token, "value", "")), None)
         if marker is not None:
             del end[marker:]
+            while end and not getattr(end[-1], "value", "x").strip():
+                end.pop()  # the blank line written before our comment
     root_comment = root.ca.items.get("fingerprints")
     if root_comment:
         root.ca.items.pop("fingerprints")
@@ -695,7 +704,8 @@ def _validate_documents(root: CommentedMap, problems: _Problems) -> list[str]:
             continue
         for key in doc:
             if key not in DOCUMENT_KEYS:
-                problems.add(_line(doc, key), f"document {doc['id']}", _unknown_key(key, DOCUMENT_KEYS))
+                problems.add(_line(doc, key), f"document {doc['id']}",
+                             _unknown_key(key, DOCUMENT_KEYS))
         ids.append(doc["id"])
     return ids
 
@@ -751,7 +761,8 @@ def _validate_item(entry: CommentedMap, where: str, problems: _Problems) -> None
         return
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
-        problems.add(_line(entry, "enabled"), where, f"enabled must be true or false, not {enabled!r}")
+        problems.add(_line(entry, "enabled"), where,
+                     f"enabled must be true or false, not {enabled!r}")
     if enabled is False:
         return  # a disabled item is not built: its content may be unfinished
     _validate_content(entry, kind, where, problems)
@@ -794,7 +805,8 @@ def _validate_cloze(entry: CommentedMap, where: str, problems: _Problems) -> Non
     line = _line(entry, "text")
     found = markup.CLOZE.findall(text)
     leftover = markup.CLOZE.sub("", text)
-    if "{{" in leftover or "}}" in leftover:
+    swallowed = any("{{" in part or "}}" in part for _n, *parts in found for part in parts)
+    if "{{" in leftover or "}}" in leftover or swallowed:
         problems.add(line, where, "malformed cloze deletion: write {{c1::答案}} or "
                      "{{c1::答案::提示}}")
     elif not found:

@@ -11,6 +11,7 @@ follow the order in which marker styles first appear, the way nested lists are r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import chunks, segment
@@ -78,6 +79,45 @@ class Enumeration:
 @dataclass
 class StructuredDocument(Document):
     enumerations: list[Enumeration] = field(default_factory=list)
+    _tokens: dict[int, list[segment.Token]] = field(default_factory=dict, repr=False)
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def section_of(self, offset: int) -> Section:
+        starts = self._offsets("sections", self.sections)
+        return self.sections[max(0, bisect_right(starts, offset) - 1)]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._offsets("sentences", self.sentences), offset) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        i = bisect_right(self._offsets("paragraphs", self.paragraphs), offset) - 1
+        return self.paragraphs[max(0, i)]
+
+    def _offsets(self, name: str, spans: list) -> list[int]:
+        """Start offsets of sections, sentences or paragraphs, for bisection (rebuilt
+        while the list is still growing)."""
+        starts = self._starts.get(name)
+        if starts is None or len(starts) != len(spans):
+            starts = self._starts[name] = [s.start for s in spans]
+        return starts
+
+    def tokens(self, sentence: Sentence) -> list[segment.Token]:
+        """The sentence's words, cut once per document."""
+        found = self._tokens.get(sentence.index)
+        if found is None:
+            found = self._tokens[sentence.index] = segment.tokens(sentence.text, sentence.start)
+        return found
+
+    def tokens_between(self, start: int, end: int) -> list[segment.Token]:
+        """The words of ``text[start:end]`` (inside one sentence), from the sentence's cut
+        when its words line up with ``start``."""
+        sentence = self.sentence_at(start)
+        if sentence is not None:
+            inside = [t for t in self.tokens(sentence) if t.start >= start and t.end <= end]
+            if inside and inside[0].start == start:
+                return inside
+        return segment.tokens(self.text[start:end], start)
 
 
 @dataclass
@@ -170,8 +210,11 @@ def _numbered_runs(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+_FIRST_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
 def _first_sentence(rest: str) -> str:
-    match = re.search(r"[。！？!?；;]", rest)
+    match = _FIRST_SENTENCE_END.search(rest)
     return rest[: match.start()] if match else rest
 
 
@@ -192,23 +235,30 @@ def _reads_as_heading(cand: _Candidate) -> bool:
     return 0 < len(first) <= _HEADING_MAX and "；" not in first
 
 
-def _item_core(text: str) -> tuple[int, str]:
-    """The short phrase that names a list item, with its offset in ``text``: the first
-    sentence when short; else the clause that carries the point (a result clause,
-    造成…/致使…, or the first clause that is not a topic or a circumstance), without
-    its actor subject, its modal and a closing 的 (承租人|未按照…支付租金|的)."""
+def _item_core(doc: StructuredDocument, start: int, text: str) -> tuple[int, str]:
+    """The short phrase that names a list item starting at ``start``, with its offset:
+    the first sentence when short; else the clause that carries the point (a result
+    clause, 造成…/致使…, or the first clause that is not a topic or a circumstance),
+    without its actor subject, its modal and a closing 的 (承租人|未按照…支付租金|的)."""
     first = _first_sentence(text)
-    tokens = segment.tokens(first)
-    if len(first.strip()) > 12:
-        tokens = _point_clause(chunks.split_clauses(tokens)) or tokens
+    if not first.strip():
+        return 0, ""
+    tokens = doc.tokens_between(start, start + len(first))
+    if len(first.strip()) > _SHORT_ITEM:
+        clauses = chunks.split_clauses(tokens)
+        point = _point_clause(clauses) or tokens
+        if len(first.strip()) > _WHOLE_ITEM or point is not clauses[0]:
+            tokens = point
     core = chunks.strip_trailing_de(chunks.strip_actor(chunks.strip_leading(tokens, chunks.CONNECTIVES)))
     while core and core[-1].text in _ITEM_END_PUNCT:
         core = core[:-1]
     if not core:
         return 0, ""
-    return core[0].start, chunks.text_of(core).strip()
+    return core[0].start - start, chunks.text_of(core).strip()
 
 
+_SHORT_ITEM = 12  # an item this short is its own name
+_WHOLE_ITEM = 20  # …and one this short, when its first clause makes the point, too
 _ITEM_END_PUNCT = frozenset("：:，,。；; ")
 
 
@@ -246,7 +296,7 @@ def _announced(intro: str) -> tuple[int | None, str]:
     return None, ""
 
 
-def _inline_enumerations(paragraph: Paragraph, text: str) -> list[Enumeration]:
+def _inline_enumerations(doc: StructuredDocument, paragraph: Paragraph) -> list[Enumeration]:
     """Ordinals inside one paragraph: 一要…二要…; 一是责任心。…二是细心。…"""
     found: list[Enumeration] = []
     markers = []
@@ -278,7 +328,7 @@ def _inline_enumerations(paragraph: Paragraph, text: str) -> list[Enumeration]:
                 item_text = paragraph.text[m.end():stop]
                 if i + 1 == len(run):
                     item_text = _first_sentence_keep(item_text)
-                core_offset, core = _item_core(item_text)
+                core_offset, core = _item_core(doc, paragraph.start + m.end(), item_text)
                 items.append(ListItem(number, m.group("marker"), item_text, core,
                                       paragraph.start + m.start(),
                                       paragraph.start + m.end() + max(core_offset, 0),
@@ -318,7 +368,7 @@ def build_document(text: str, title: str, doc_id: str | None = None, source: str
     _assign(doc)
     doc.enumerations = _line_enumerations(doc, list_candidates) + _heading_enumerations(doc)
     for paragraph in paragraphs:
-        doc.enumerations.extend(_inline_enumerations(paragraph, text))
+        doc.enumerations.extend(_inline_enumerations(doc, paragraph))
     _drop_overlapping(doc)
     return doc
 
@@ -407,7 +457,7 @@ def _line_enumeration(doc: StructuredDocument, run: list[_Candidate]) -> Enumera
     count, label = _announced(intro)
     items = []
     for c in run:
-        core_offset, core = _item_core(c.rest)
+        core_offset, core = _item_core(doc, c.rest_start, c.rest)
         if not is_catch_all(core):
             items.append(ListItem(c.number, c.marker, c.rest, core, c.paragraph.start,
                                   c.rest_start + core_offset, c.paragraph.index))
@@ -431,7 +481,7 @@ def _heading_enumerations(doc: StructuredDocument) -> list[Enumeration]:
         items = [ListItem(s.number, s.marker, s.heading, s.heading, s.start,
                           s.heading_end - len(s.heading), doc.paragraphs[0].index) for s in group]
         for item, section in zip(items, group):
-            item.paragraph = next(p.index for p in doc.paragraphs if p.start <= section.start < p.end + 1)
+            item.paragraph = doc.paragraph_at(section.start).index
         result.append(Enumeration(first.style, items, intro, count, label, headings=True))
     return result
 

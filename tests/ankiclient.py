@@ -37,6 +37,12 @@ Things worth knowing (checked against anki 26.9.3 + genanki 0.13.1):
 * Deck names with ``::`` create the parent decks.  Existing cards are never
   moved: renaming a deck in a rebuild leaves them where they are and adds
   an empty deck with the new name.
+* Text (CSV/TSV) import, :func:`import_csv`: the ``#key:value`` header lines set the
+  metadata that ``col.get_csv_metadata`` returns (``#guid column`` matches notes by guid,
+  updated in place whatever their ``mod``; unchanged notes count as ``duplicate``).
+  Every line starting with ``#`` is skipped, data rows included: a first field that
+  starts with ``#`` (a genanki guid can) must be quoted.  A ``#notetype`` that the
+  collection lacks falls back silently to the current note type.
 * Cloze rendering: question ``<span class="cloze" data-cloze="答案"
   data-ordinal="1">[...]</span>`` (hint ``{{c1::答案::4字}}`` -> ``[4字]``),
   other clozes ``<span class="cloze-inactive" data-ordinal="2">text</span>``;

@@ -54,6 +54,7 @@ def test_legitimate_characters_are_kept():
 
 def test_ascii_list_is_not_mistaken_for_noise():
     assert clean_text("选项有A, B, C, D, E, F几种。") == "选项有A, B, C, D, E, F几种。\n"
+    assert clean_text("编号 1 a 2 b 3 c 4 d 5 e 6 f") == "编号 1 a 2 b 3 c 4 d 5 e 6 f\n"
 
 
 # --- Discuz! jammer, the way the forum makes it ------------------------------------

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-COMMANDS = ["build", "clean"]
+COMMANDS = ["build", "clean", "phrases", "extract", "check"]
 
 
 def run(*args, cwd=None):
@@ -81,3 +81,32 @@ def test_bad_input_is_one_line_error(tmp_path, content, message):
 def test_unknown_format_is_usage_error(tmp_path):
     result = run("build", "--format", "docx", "-o", str(tmp_path))
     assert result.returncode == 2 and "unknown format" in result.stderr
+
+
+def test_extract_edit_build_and_check_from_the_command_line(tmp_path):
+    review = tmp_path / "审阅.yaml"
+    result = run("extract", "-o", str(review))
+    assert result.returncode == 0 and "items" in result.stdout
+    text = review.read_text(encoding="utf-8")
+    assert "kind: cloze" in text and "协调包括" in text  # real Chinese characters, not escapes
+    result = run("build", str(review), "-o", str(tmp_path / "out"), "-f", "apkg,csv,gift,moodle")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["办公室工作.apkg", "办公室工作.basic.txt", "办公室工作.cloze.txt",
+                     "办公室工作.gift.txt", "办公室工作.moodle.xml"]
+    assert run("check", str(tmp_path / "out" / "办公室工作.apkg")).returncode == 0
+    broken = text.replace("answer: [0]", "answer: [7]", 1)
+    assert broken != text
+    review.write_text(broken, encoding="utf-8")
+    result = run("check", str(review))
+    assert result.returncode == 1 and "out of range" in result.stdout
+    result = run("build", str(review), "-o", str(tmp_path / "again"))
+    assert result.returncode == 2 and "审阅.yaml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_phrases_shows_structure_and_json(tmp_path):
+    result = run("phrases", "--top", "5")
+    assert result.returncode == 0 and "一、突出重点，分清主次" in result.stdout and "Key phrases" in result.stdout
+    data = json.loads(run("phrases", "--json").stdout)
+    assert {"sections", "phrases", "sibling_sets"} <= set(data)
+    assert any(s["members"] == ["责任心", "细心", "耐心", "平常心"] for s in data["sibling_sets"])

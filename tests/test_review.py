@@ -11,6 +11,7 @@ from ankiclient import cards, import_apkg, open_collection, review_card, review_
 
 from quizgen import anki, review
 from quizgen.errors import InputError
+from quizgen.exports import markup
 from quizgen.model import Source
 from quizgen.pipeline import build, make_deck
 from quizgen.read import sample
@@ -26,7 +27,7 @@ def deck():
 @pytest.fixture()
 def review_file(deck, tmp_path) -> Path:
     path = tmp_path / "review.yaml"
-    review.write_review(make_deck([sample()]), path)
+    review.write_review(deck, path)
     return path
 
 
@@ -40,6 +41,11 @@ def block_span(text: str, item_id: str) -> tuple[int, int]:
     ends = [i for i in (text.find("\n  - id: ", start + 1), text.find("\n# ---- quizgen", start))
             if i != -1]
     return start, min(ends) + 1
+
+
+def block_of(text: str, item_id: str) -> str:
+    start, end = block_span(text, item_id)
+    return text[start:end]
 
 
 def edit_item(text: str, item_id: str, old: str, new: str) -> str:
@@ -60,9 +66,29 @@ def line_of(text: str, needle: str, after: str = "") -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def first(deck, kind: str, **where):
-    return next(i for i in deck.items if i.kind == kind
-                and all(getattr(i, k) == v for k, v in where.items()))
+def first(deck, kind: str, source: str = ""):
+    """The first item of ``kind`` (whose source sentence contains ``source``)."""
+    return next(i for i in deck.items if i.kind == kind and source in i.source)
+
+
+def cloze_id(deck, source: str) -> str:
+    return first(deck, "cloze", source).id
+
+
+def typed(deletion: markup.Deletion) -> str:
+    """A deletion as the review file shows it: {{c1::答案}} or {{c1::答案::提示}}."""
+    hint = f"::{deletion.hint}" if deletion.hint else ""
+    return f"{{{{c{deletion.number}::{deletion.answer}{hint}}}}}"
+
+
+def lead(item) -> str:
+    """The first run of plain text of a cloze item (what a trainer would reword)."""
+    return next(s for s in markup.parse(item.text) if isinstance(s, str) and len(s) >= 2)
+
+
+def reword(text: str, item, mark: str = "（改）") -> str:
+    """Reword a cloze item in the review file: ``mark`` after its first plain run."""
+    return edit_item(text, item.id, lead(item), lead(item) + mark)
 
 
 # --------------------------------------------------------------------------
@@ -79,14 +105,13 @@ def test_review_file_is_readable_yaml_with_every_item(deck, review_file):
     for item in deck.items:
         assert f"  - id: {item.id}\n" in text
     choice = first(deck, "choice")
-    start, end = block_span(text, choice.id)
-    block = text[start:end]
+    block = block_of(text, choice.id)
     assert f"answer: {choice.answer}".replace("'", "") in block
     for index, option in enumerate(choice.options):
         assert re.search(rf"- {re.escape(option)} +# {index} = {'ABCD'[index]}\n", block)
-    cloze = first(deck, "cloze", id="s0-p1-t1-cloze")
-    assert "text: 办公室工作的好与坏，体现着一个单位的工作水平和{{c1::整体素质}}。" in text
-    assert cloze.source in text
+    cloze = first(deck, "cloze", "工作水平和整体素质")
+    assert markup.to_plain(cloze.text) in block_of(text, cloze.id)  # {{c1::…}} typed as is
+    assert cloze.source in block_of(text, cloze.id)
 
 
 def test_unedited_review_file_gives_back_the_same_items_and_guids(deck, review_file):
@@ -115,13 +140,13 @@ def test_braces_and_html_characters_survive_the_review_file(tmp_path):
 
 
 def test_edited_review_builds_the_deck_as_edited_and_reimports_in_place(deck, review_file, tmp_path):
-    cloze = first(deck, "cloze", id="s0-p1-t1-cloze")
+    cloze = first(deck, "cloze", "工作水平和整体素质")
     choice = first(deck, "choice")
     weak = first(deck, "judge")
     paused = first(deck, "multi")
     wrong_option = choice.options[1]
     text = review_file.read_text(encoding="utf-8")
-    text = edit_item(text, cloze.id, "一个单位的工作水平", "一个单位的管理水平")
+    text = reword(text, cloze)
     text = edit_item(text, choice.id, f"- {wrong_option} ", "- 勤俭节约，量入为出 ")
     text = delete_item(text, weak.id)
     text = edit_item(text, paused.id, "enabled: true", "enabled: false")
@@ -132,24 +157,26 @@ def test_edited_review_builds_the_deck_as_edited_and_reimports_in_place(deck, re
     try:
         summary = import_apkg(col, first_build)
         assert summary.new == len(deck.items) - 2 == col.note_count()
-        rendered = {c.guid: c for c in cards(col)}
-        assert anki.note_guid(weak) not in rendered and anki.note_guid(paused) not in rendered
-        cloze_card = rendered[anki.note_guid(cloze)]
-        assert "一个单位的管理水平" in strip_html(cloze_card.question)
-        assert 'data-cloze="整体素质"' in cloze_card.question
-        front = strip_html(rendered[anki.note_guid(choice)].question)
+        rendered = {(c.guid, c.ord): c for c in cards(col)}
+        guids = {guid for guid, _ord in rendered}
+        assert anki.note_guid(weak) not in guids and anki.note_guid(paused) not in guids
+        cloze_card = rendered[anki.note_guid(cloze), 0]
+        assert lead(cloze) + "（改）" in strip_html(cloze_card.question)
+        hidden = next(d for d in markup.deletions(cloze.text) if d.number == 1)
+        assert f'data-cloze="{hidden.answer}"' in cloze_card.question
+        front = strip_html(rendered[anki.note_guid(choice), 0].question)
         assert "B. 勤俭节约，量入为出" in front and wrong_option not in front
         before = review_card(col, cloze_card.card_id)
 
         # next round: fix another word and rebuild; the notes update in place
         time.sleep(1.1)  # Anki updates a note only when the package is at least 1 s newer
-        text = edit_item(text, cloze.id, "体现着", "反映着")
+        text = text.replace(lead(cloze) + "（改）", lead(cloze) + "（再改）")
         review_file.write_text(text, encoding="utf-8")
         second_build = anki.write_apkg(review.load_review(review_file), tmp_path / "v2" / "deck.apkg")
         summary = import_apkg(col, second_build)
         assert summary.new == 0
         assert summary.updated == col.note_count() == len(deck.items) - 2
-        assert "反映着一个单位的管理水平" in col.get_note(cloze_card.note_id)["Text"]
+        assert lead(cloze) + "（再改）" in col.get_note(cloze_card.note_id)["Text"]
         assert review_state(col, cloze_card.card_id) == before
     finally:
         col.close()
@@ -184,82 +211,98 @@ def changed_article() -> Source:
     return Source(src.title, text)
 
 
-def test_reextract_merges_into_the_trainers_file(review_file):
-    text = review_file.read_text(encoding="utf-8")
-    text = edit_item(text, "s0-p1-t1-cloze", "{{c1::整体素质}}", "{{c1::综合素质}}")
-    text = edit_item(text, "s2-p1-t1-cloze", "二是", "第二是")  # edited, source unchanged
-    text = delete_item(text, "s4-p2-t6-cloze")  # 办公室的另一个名称叫“不管部”… (weak)
-    text = edit_item(text, "s4-list1-cloze", "enabled: true", "enabled: false")
-    text = text.replace("  - id: s4-list1-cloze\n", "  # 这一题很重要\n  - id: s4-list1-cloze\n")
-    review_file.write_text(text, encoding="utf-8")
+class Ids:
+    """Ids of the sample's items that the merge scenario touches (looked up by content)."""
+
+    def __init__(self, deck):
+        self.conflict = cloze_id(deck, "工作水平和整体素质")  # reworded in the text, and edited
+        self.edited = next(i.id for i in deck.items  # a sentence of section 1: unchanged
+                           if i.kind == "cloze" and i.section.startswith("一、"))
+        self.deleted = cloze_id(deck, "另一个名称叫“不管部”")  # deleted by the trainer
+        self.disabled = cloze_id(deck, "一是责任心；二是细心")  # disabled, with a comment
+        self.updated = cloze_id(deck, "一项要职能")  # reworded in the text
+        self.removed = cloze_id(deck, "细节决定成败")  # the sentence is gone
+        self.shifted = cloze_id(deck, "若粗心大意")  # after the gone sentence: moves up
+
+
+def trainer_edits(text: str, deck, ids: Ids) -> str:
+    items = {i.id: i for i in deck.items}
+    text = reword(text, items[ids.conflict])
+    text = reword(text, items[ids.edited])
+    text = delete_item(text, ids.deleted)
+    text = edit_item(text, ids.disabled, "enabled: true", "enabled: false")
+    return text.replace(f"  - id: {ids.disabled}\n", f"  # 这一题很重要\n  - id: {ids.disabled}\n")
+
+
+def test_reextract_merges_into_the_trainers_file(deck, review_file):
+    ids = Ids(deck)
+    review_file.write_text(trainer_edits(review_file.read_text(encoding="utf-8"), deck, ids),
+                           encoding="utf-8")
     edited = review_file.read_text(encoding="utf-8")
 
     report = review.extract(make_deck([changed_article()]), review_file)
     merged = review_file.read_text(encoding="utf-8")
     assert report.summary().startswith(f"updated {review_file} (")
     # unchanged source: the trainer's edits, comment and disabled flag are all still there
-    assert "s2-p1-t1-cloze" in report.edited
-    assert "第二是" in merged and "# 这一题很重要\n  - id: s4-list1-cloze\n" in merged
-    start, end = block_span(merged, "s4-list1-cloze")
-    assert "enabled: false" in merged[start:end] and "status" not in merged[start:end]
+    assert ids.edited in report.edited and "（改）" in block_of(merged, ids.edited)
+    assert f"# 这一题很重要\n  - id: {ids.disabled}\n" in merged
+    block = block_of(merged, ids.disabled)
+    assert "enabled: false" in block and "status" not in block
     # source changed, not edited: replaced and marked
-    assert "s3-p2-t1-cloze" in report.updated
-    start, end = block_span(merged, "s3-p2-t1-cloze")
-    assert "status: updated" in merged[start:end] and "一项重要职能" in merged[start:end]
+    assert ids.updated in report.updated
+    block = block_of(merged, ids.updated)
+    assert "status: updated" in block and "一项重要职能" in block
     # source changed and edited: the trainer's version is kept, the new one shown beside it
-    assert report.conflicts == ["s0-p1-t1-cloze"]
-    start, end = block_span(merged, "s0-p1-t1-cloze")
-    block = merged[start:end]
-    assert "status: conflict" in block and "{{c1::综合素质}}" in block
-    assert "generated:" in block and "{{c1::精神面貌}}" in block
+    assert report.conflicts == [ids.conflict]
+    block = block_of(merged, ids.conflict)
+    assert "status: conflict" in block and "（改）" in block
+    assert "generated:" in block and "精神面貌" in block.split("generated:")[1]
     # a new sentence: a new item, marked
-    new_id = next(i for i in report.new if "cloze" in i)
-    start, end = block_span(merged, new_id)
-    assert "status: new" in merged[start:end] and "耐心是{{c1::一种美德}}" in merged[start:end]
+    new_id = next(i for i in report.new if "耐心是一种美德" in block_of(merged, i))
+    assert "status: new" in block_of(merged, new_id)
     # a sentence gone: its items are kept, disabled, and reported
-    assert "s4-p2-t1-cloze" in report.removed
-    start, end = block_span(merged, "s4-p2-t1-cloze")
-    assert "status: removed" in merged[start:end] and "enabled: false" in merged[start:end]
-    # the deleted item stays deleted although its sentence moved (now the 5th, not the 6th)
-    assert report.deleted == ["s4-p2-t6-cloze"] and "{{c1::不管部" not in merged
-    # the sentences after the removed one moved up, but keep their ids (and so their notes)
-    start, end = block_span(merged, "s4-p2-t4-cloze")
-    assert "若{{c2::粗心大意}}" in merged[start:end] and "status" not in merged[start:end]
+    assert ids.removed in report.removed
+    block = block_of(merged, ids.removed)
+    assert "status: removed" in block and "enabled: false" in block
+    # the deleted item stays deleted although its sentence moved up
+    assert report.deleted == [ids.deleted] and f"  - id: {ids.deleted}\n" not in merged
+    # the sentences after the gone one moved up, but keep their ids (and so their notes)
+    block = block_of(merged, ids.shifted)
+    assert "粗心大意" in block and "status" not in block
     assert len(set(re.findall(r"^  - id: (\S+)$", merged, re.M))) == report.items
 
     # a second extract of the same article changes nothing the trainer wrote
     again = review.extract(make_deck([changed_article()]), review_file)
     assert not (again.new or again.updated)
-    assert again.conflicts == ["s0-p1-t1-cloze"]  # still waiting for the trainer
-    assert again.deleted == ["s4-p2-t6-cloze"]  # still not re-added
+    assert again.conflicts == [ids.conflict]  # still waiting for the trainer
+    assert again.deleted == [ids.deleted]  # still not re-added
     stable = review_file.read_text(encoding="utf-8")
     assert stable == re.sub(r"    status: (new|updated)\n", "", merged)
     assert edited != stable
 
-    built = review.load_review(review_file)
-    ids = {i.id for i in built.items}
-    assert "s4-p2-t1-cloze" not in ids and "s4-list1-cloze" not in ids and new_id in ids
+    built = {i.id for i in review.load_review(review_file).items}
+    assert ids.removed not in built and ids.disabled not in built and new_id in built
 
 
-def test_resolving_a_conflict_and_a_source_coming_back(review_file):
-    text = edit_item(review_file.read_text(encoding="utf-8"), "s0-p1-t1-cloze", "整体素质", "综合素质")
-    review_file.write_text(text, encoding="utf-8")
+def test_resolving_a_conflict_and_a_source_coming_back(deck, review_file):
+    ids = Ids(deck)
+    conflicted = next(i for i in deck.items if i.id == ids.conflict)
+    review_file.write_text(reword(review_file.read_text(encoding="utf-8"), conflicted),
+                           encoding="utf-8")
     review.extract(make_deck([changed_article()]), review_file)
-    # the trainer takes the new wording and deletes status/generated: their version from now on
+    # the trainer keeps their wording and deletes status/generated: their version from now on
     text = review_file.read_text(encoding="utf-8")
-    text = edit_item(text, "s0-p1-t1-cloze", "{{c1::综合素质}}", "{{c1::精神面貌}}")
-    start, end = block_span(text, "s0-p1-t1-cloze")
+    start, end = block_span(text, ids.conflict)
     block = re.sub(r"    status: conflict\n    generated:\n(      .*\n)+", "", text[start:end])
     review_file.write_text(text[:start] + block + text[end:], encoding="utf-8")
     report = review.extract(make_deck([changed_article()]), review_file)
-    assert "s0-p1-t1-cloze" in report.edited and not report.conflicts
-    assert "{{c1::精神面貌}}" in review_file.read_text(encoding="utf-8")
+    assert ids.conflict in report.edited and not report.conflicts
+    assert "（改）" in block_of(review_file.read_text(encoding="utf-8"), ids.conflict)
     # the original article again: the removed items come back, enabled
     report = review.extract(make_deck([sample()]), review_file)
-    assert "s4-p2-t1-cloze" in report.restored
-    text = review_file.read_text(encoding="utf-8")
-    start, end = block_span(text, "s4-p2-t1-cloze")
-    assert "status: restored" in text[start:end] and "enabled: true" in text[start:end]
+    assert ids.removed in report.restored
+    block = block_of(review_file.read_text(encoding="utf-8"), ids.removed)
+    assert "status: restored" in block and "enabled: true" in block
 
 
 def test_several_documents_name_the_document_of_each_item(tmp_path):
@@ -276,11 +319,12 @@ def test_several_documents_name_the_document_of_each_item(tmp_path):
 
 
 def test_merge_refuses_a_file_whose_items_cannot_be_told_apart(deck, review_file):
+    item_id = cloze_id(deck, "工作水平和整体素质")
     text = review_file.read_text(encoding="utf-8")
-    start, end = block_span(text, "s0-p1-t1-cloze")
+    start, end = block_span(text, item_id)
     broken = text[:end] + "\n" + text[start:end] + text[end:]
     review_file.write_text(broken, encoding="utf-8")
-    with pytest.raises(InputError, match=r"item s0-p1-t1-cloze: duplicate id .*fix it before"):
+    with pytest.raises(InputError, match=rf"item {item_id}: duplicate id .*fix it before"):
         review.extract(deck, review_file)
     assert review_file.read_text(encoding="utf-8") == broken  # nothing written
 
@@ -303,7 +347,7 @@ def test_answer_index_out_of_range_names_file_line_and_item(deck, review_file):
     message, text = broken(review_file, lambda t: edit_item(t, choice.id, "answer: [", "answer: [5, "))
     line = line_of(text, "answer: [5", after=f"- id: {choice.id}\n")
     assert message.startswith(f"{review_file}:{line}: item {choice.id}: answer index 5 is out of "
-                              "range (4 options) (and 1 more")
+                              f"range ({len(choice.options)} options) (and 1 more")
     assert "a choice item has exactly one correct answer, not 2 (use kind: multi for several)" in \
         [p.message for p in review.check_review(review_file)]
 
@@ -314,61 +358,73 @@ def test_single_answer_out_of_range_is_the_only_problem(deck, review_file):
     message, text = broken(review_file, lambda t: edit_item(t, choice.id, old, "answer: [5]"))
     line = line_of(text, "answer: [5]", after=f"- id: {choice.id}\n")
     assert message == (f"{review_file}:{line}: item {choice.id}: answer index 5 is out of range "
-                       "(4 options)")
+                       f"({len(choice.options)} options)")
 
 
-@pytest.mark.parametrize("name, edit, needle, expected", [
-    ("unknown kind",
-     lambda t: edit_item(t, "s0-p1-t1-cloze", "kind: cloze", "kind: choise"), "kind: choise",
-     "item s0-p1-t1-cloze: unknown kind 'choise' (expected cloze, choice, multi or judge)"),
-    ("empty cloze",
-     lambda t: edit_item(t, "s0-p1-t1-cloze", "{{c1::整体素质}}", "整体素质"), "工作水平和整体素质。",
-     "item s0-p1-t1-cloze: empty cloze: the text has no deletion; mark the answer as {{c1::答案}}"),
-    ("empty deletion",
-     lambda t: edit_item(t, "s0-p1-t1-cloze", "{{c1::整体素质}}", "{{c1::}}"), "{{c1::}}",
-     "item s0-p1-t1-cloze: empty cloze deletion {{cN::}}: write the answer after ::"),
-    ("unclosed deletion",
-     lambda t: edit_item(t, "s0-p1-t1-cloze", "{{c1::整体素质}}", "{{c1::整体素质}"), "{{c1::整体素质}",
-     "item s0-p1-t1-cloze: malformed cloze deletion: write {{c1::答案}} or {{c1::答案::提示}}"),
-    ("enabled typed as no",
-     lambda t: edit_item(t, "s0-p1-t1-cloze", "enabled: true", "enabled: no"), "enabled: no",
-     "item s0-p1-t1-cloze: enabled must be true or false, not 'no'"),
-    ("judge answer as text",
-     lambda t: re.sub(r"(- id: s1-p1-t1-headings-ord1-judge-true\n(?:    .*\n)*?)    answer: true",
-                      r"\1    answer: 对", t), "answer: 对",
-     "item s1-p1-t1-headings-ord1-judge-true: answer must be true or false for a judge item, not '对'"),
-])
-def test_broken_edit_is_reported_with_its_line(review_file, name, edit, needle, expected):
-    message, text = broken(review_file, edit)
-    assert message == f"{review_file}:{line_of(text, needle)}: {expected}", name
+def cloze_edits(item) -> list[tuple[str, str, str]]:
+    """(old, new, message) for the broken edits a trainer may make to a cloze item."""
+    first_deletion = typed(markup.deletions(item.text)[0])
+    return [
+        ("kind: cloze", "kind: choise",
+         "unknown kind 'choise' (expected cloze, choice, multi or judge)"),
+        (markup.to_plain(item.text), markup.reveal(item.text),
+         "empty cloze: the text has no deletion; mark the answer as {{c1::答案}}"),
+        (first_deletion, "{{c1::}}", "empty cloze deletion {{cN::}}: write the answer after ::"),
+        (first_deletion, first_deletion[:-1],
+         "malformed cloze deletion: write {{c1::答案}} or {{c1::答案::提示}}"),
+        ("enabled: true", "enabled: no", "enabled must be true or false, not 'no'"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(5))
+def test_broken_cloze_edit_is_reported_with_its_line(deck, review_file, case):
+    item = first(deck, "cloze", "工作水平和整体素质")
+    old, new, expected = cloze_edits(item)[case]
+    message, text = broken(review_file, lambda t: edit_item(t, item.id, old, new))
+    line = line_of(text, new, after=f"- id: {item.id}\n")
+    assert message == f"{review_file}:{line}: item {item.id}: {expected}"
+
+
+def test_judge_answer_typed_as_a_word(deck, review_file):
+    judge = first(deck, "judge")
+    old = f"answer: {str(judge.answer).lower()}"
+    message, text = broken(review_file, lambda t: edit_item(t, judge.id, old, "answer: 对"))
+    line = line_of(text, "answer: 对")
+    assert message == (f"{review_file}:{line}: item {judge.id}: answer must be true or false "
+                       "for a judge item, not '对'")
 
 
 def test_missing_field_is_reported_at_the_item(deck, review_file):
     choice = first(deck, "choice")
     message, text = broken(review_file, lambda t: re.sub(
-        rf"(- id: {choice.id}\n(?:    .*\n)*?)    question: .*\n", r"\1", t))
-    assert message == f"{review_file}:{line_of(text, f'- id: {choice.id}') }: item {choice.id}: " \
-                      "missing field question"
+        rf"(- id: {re.escape(choice.id)}\n(?:    .*\n)*?)    question: .*\n", r"\1", t))
+    line = line_of(text, f"- id: {choice.id}\n")
+    assert message == f"{review_file}:{line}: item {choice.id}: missing field question"
 
 
-def test_duplicate_id_points_at_both_copies(review_file):
+def test_duplicate_id_points_at_both_copies(deck, review_file):
+    item_id = cloze_id(deck, "工作水平和整体素质")
+
     def duplicate(text):
-        start, end = block_span(text, "s0-p1-t1-cloze")
+        start, end = block_span(text, item_id)
         return text[:end] + "\n" + text[start:end] + text[end:]
 
     message, text = broken(review_file, duplicate)
-    first_line = line_of(text, "- id: s0-p1-t1-cloze")
-    second_line = line_of(text, "- id: s0-p1-t1-cloze", after="一个单位的工作水平和{{c1::整体素质}}")
-    assert message == (f"{review_file}:{second_line}: item s0-p1-t1-cloze: duplicate id "
+    first_line, second_line = [n for n, line in enumerate(text.splitlines(), 1)
+                               if line == f"  - id: {item_id}"]
+    assert message == (f"{review_file}:{second_line}: item {item_id}: duplicate id "
                        f"(also at line {first_line})")
 
 
-def test_yaml_syntax_error_names_the_line(review_file):
+def test_yaml_syntax_error_names_the_line(deck, review_file):
+    item = first(deck, "cloze", "工作水平和整体素质")
+    start = markup.to_plain(item.text)[:4]
+
     def unclosed_quote(text):
-        return edit_item(text, "s0-p1-t1-cloze", "text: 办公室工作的好与坏", 'text: "办公室工作的好与坏')
+        return edit_item(text, item.id, f"text: {start}", f'text: "{start}')
 
     message, text = broken(review_file, unclosed_quote)
-    line = line_of(text, 'text: "办公室')
+    line = line_of(text, f'text: "{start}')
     assert message == (f"{review_file}:{line}: YAML syntax error: "
                        "while scanning a quoted scalar, found unexpected end of stream")
 
@@ -385,13 +441,14 @@ def test_typo_in_a_field_name_is_explained_and_all_problems_are_listed(deck, rev
     ]
 
 
-def test_a_disabled_item_may_be_unfinished(review_file):
-    text = edit_item(review_file.read_text(encoding="utf-8"), "s0-p1-t1-cloze", "enabled: true",
+def test_a_disabled_item_may_be_unfinished(deck, review_file):
+    item = first(deck, "cloze", "工作水平和整体素质")
+    text = edit_item(review_file.read_text(encoding="utf-8"), item.id, "enabled: true",
                      "enabled: false")
-    text = edit_item(text, "s0-p1-t1-cloze", "{{c1::整体素质}}", "整体素质（待改）")
+    text = edit_item(text, item.id, markup.to_plain(item.text), "（待改）")
     review_file.write_text(text, encoding="utf-8")
     assert review.check_review(review_file) == []
-    assert "s0-p1-t1-cloze" not in {i.id for i in review.load_review(review_file).items}
+    assert item.id not in {i.id for i in review.load_review(review_file).items}
 
 
 def test_not_a_review_file(tmp_path):

@@ -22,6 +22,8 @@ from ..atomic import write_text
 from ..cloze import escape
 from ..model import Deck, Item
 
+# Names of the built-in note types in a collection created by a Chinese Anki.
+CHINESE_NAMES = {"Cloze": "填空题", "Basic": "问答题"}
 CLOZE_COLUMNS = ("guid", "deck", "Text", "Back Extra", "tags")
 BASIC_COLUMNS = ("guid", "deck", "Front", "Back", "tags")
 
@@ -44,6 +46,7 @@ def write_anki_text(deck: Deck, out_dir: Path, stem: str) -> list[Path]:
 
 
 def render(notetype: str, columns: tuple[str, ...], rows: list[list[str]]) -> str:
+    """The file: Anki's header lines, a hint for the user, one tab-separated row per note."""
     header = [
         "#separator:tab",
         "#html:true",
@@ -53,7 +56,7 @@ def render(notetype: str, columns: tuple[str, ...], rows: list[list[str]]) -> st
         f"#tags column:{columns.index('tags') + 1}",
         "#columns:" + "\t".join(columns),
         "# quizgen: Anki 文件 → 导入。If Anki asks for the note type, pick "
-        f"{notetype} ({ {'Cloze': '填空题', 'Basic': '问答题'}[notetype] }).",
+        f"{notetype} ({CHINESE_NAMES[notetype]}).",
     ]
     lines = header + ["\t".join(tsv_field(value) for value in row) for row in rows]
     return "\n".join(lines) + "\n"
@@ -82,7 +85,8 @@ def origin(item: Item) -> str:
 
 def cloze_row(deck: Deck, item: Item) -> list[str]:
     extra = f'<div class="qz-extra">{escape(item.hint)}</div>' if item.hint else ""
-    return [note_guid(item), deck_name(deck, item), item.text or "", extra + origin(item), tags(item)]
+    return [note_guid(item), deck_name(deck, item), item.text or "", extra + origin(item),
+            tags(item)]
 
 
 def basic_row(deck: Deck, item: Item) -> list[str]:

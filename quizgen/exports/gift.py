@@ -5,11 +5,14 @@
   ``~%-100/m%`` (ticking every option scores 0);
 * judge -> true/false ``{TRUE}`` / ``{FALSE}``;
 * cloze -> one short-answer question per cloze number (like one Anki card each), the
-  blank in place (``…{=answer =answer without punctuation}…``), the other deletions shown.
+  blank in place (``…{=%100%answer =%100%answer without punctuation}…``), the other
+  deletions shown; GIFT has one answer box, so a number used twice gets its box at the
+  first place and a plain ``_____`` at the others.
 
 Question texts are ``[html]``: learner text is HTML-escaped, then GIFT's special
-characters ``~ = # { } :`` and ``\\`` are backslash-escaped (Moodle's own rules, see
-``qformat_gift::escapedchar_pre``). Each question is preceded by ``// [id:ITEM-ID]``,
+characters ``~ = # { } :`` and ``\\`` are backslash-escaped and newlines written ``\\n``
+(Moodle's own rules, see ``qformat_gift::escapedchar_pre``). Short answers are compared
+as plain text, so they are only GIFT-escaped. Each question is preceded by ``// [id:ITEM-ID]``,
 which Moodle stores as the question's ID number.
 """
 
@@ -60,9 +63,16 @@ def gift_escape(text: str) -> str:
     return out.replace("\n", "\\n")
 
 
+PHP_TRIM = " \t\n\r\0\x0b"  # what Moodle's trim() removes around every text
+
+
 def shortanswer(text: str) -> str:
-    """An accepted short answer: GIFT-escaped, with ``*`` literal (it is a wildcard)."""
-    return escape(text).replace("*", "\\*")
+    """An accepted short answer. Moodle compares it with what the learner typed as plain text
+    (no HTML), trimmed, with ``*`` as a wildcard (``\\*`` is a literal star); the explicit
+    ``%100%`` weight keeps an answer that starts with ``%…%`` from being read as one.
+    (Moodle's internal placeholders such as ``&&035;`` cannot be written in plain text.)"""
+    plain = "".join(c for c in text if not _is_control(c) or c in "\t\n").strip(PHP_TRIM)
+    return "%100%" + gift_escape(plain).replace("*", "\\*")
 
 
 def weight(percent: float) -> str:
@@ -76,14 +86,15 @@ def category(deck: Deck, section: str) -> str:
 
 
 def question_name(text: str, limit: int = 30) -> str:
-    flat = " ".join(text.split())
+    """A short name for the question bank (plain text, one line)."""
+    flat = " ".join("".join(c for c in text if not _is_control(c)).split())
     return flat if len(flat) <= limit else flat[:limit] + "…"
 
 
 def header(id_number: str, name: str, kind: str) -> str:
     """ID-number comment (read by Moodle 3.7+), name and the [html] format marker."""
     id_text = id_number.replace("]", "\\]")
-    return f"// [id:{id_text}] [tag:quizgen] [tag:{kind}]\n::{escape(name)}::[html]"
+    return f"// [id:{id_text}] [tag:quizgen] [tag:{kind}]\n::{gift_escape(name)}::[html]"
 
 
 def general_feedback(item: Item) -> str:
@@ -128,7 +139,7 @@ def cloze_question(item: Item, segments: list[markup.Segment], number: int) -> s
         elif segment.number != number:
             out.append(escape(segment.answer))
         elif blank:
-            out.append(BLANK)  # the same number again: one answer box only
+            out.append(BLANK + (escape(f"（{segment.hint}）") if segment.hint else ""))
         else:
             blank = segment
     assert blank is not None

@@ -3,9 +3,9 @@
 * choice -> ``multichoice`` (single); multi -> ``multichoice`` with ``single=false``, each
   correct option ``100/k`` %, each wrong one ``-100/m`` %;
 * judge -> ``truefalse``;
-* cloze with one cloze number -> ``shortanswer`` (the blank shown as ``_____``);
-  several numbers -> ``cloze`` (Moodle "Embedded answers"), one
-  ``{1:SHORTANSWER:=answer~=variant}`` per deletion.
+* cloze with one deletion -> ``shortanswer`` (the blank shown as ``_____``); several
+  deletions -> ``cloze`` (Moodle "Embedded answers"), one
+  ``{1:SHORTANSWER:=answer~=variant}`` per deletion, the hint after it.
 
 Texts are HTML (``format="html"``), HTML-escaped; ElementTree does the XML escaping.
 Inside embedded answers the characters that end or split an answer (``} # ~``) and
@@ -15,6 +15,7 @@ Inside embedded answers the characters that end or split an answer (``} # ~``) a
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -29,7 +30,8 @@ PENALTY = "0.3333333"
 
 def html_text(text: str) -> str:
     """Plain text -> HTML text (braces as references, so nothing looks like an embedded answer)."""
-    return escape_braces(text).replace("\n", "<br>")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    return escape_braces(lines).replace("\n", "<br>")
 
 
 EMBEDDED_REFS = {"{": "&#123;", "}": "&#125;", "~": "&#126;", "#": "&#35;", "\\": "&#92;",
@@ -37,7 +39,12 @@ EMBEDDED_REFS = {"{": "&#123;", "}": "&#125;", "~": "&#126;", "#": "&#35;", "\\"
 
 
 def embedded_answer(text: str) -> str:
-    """Plain answer -> text inside ``{1:SHORTANSWER:=…}`` (Moodle decodes the references)."""
+    """Plain answer -> text inside ``{1:SHORTANSWER:=…}``.
+
+    Moodle decodes the references, then turns ``\\#`` and ``\\}`` into ``#`` and ``}``: a
+    backslash the learner should type before them is doubled.
+    """
+    text = re.sub(r"\\(?=[#}])", r"\\\\", text)
     return "".join(EMBEDDED_REFS.get(char, char) for char in text)
 
 
@@ -128,7 +135,7 @@ def source_feedback(item: Item) -> str:
 
 def cloze_question(quiz: ET.Element, item: Item) -> None:
     text = item.text or ""
-    if len(markup.numbers(text)) == 1:
+    if len(markup.deletions(text)) == 1:
         shortanswer_question(quiz, item)
         return
     parts, blank = [], 0
