@@ -4,7 +4,9 @@ For the reference article and every annotated document in tests/data/annotated/,
 - recall: share of annotated key phrases found among quizgen's answers (cloze deletions
   and the correct options of choice/multi questions);
 - junk: share of answers that must never be asked (the annotation's junk list, ordinal
-  markers, function words, anything with noise characters);
+  markers, function words, anything with noise characters, and cloze deletions that cut
+  through a word as jieba segments the sentence);
+- cloze notes per sentence and answers per 1000 characters, to keep the deck humane;
 - sibling sets: annotated sibling sets that quizgen found complete, as one set;
 - the same recall and junk figures for jieba TF-IDF, TextRank and (if installed)
   jionlp, each taking its top 50, measured in the same run;
@@ -66,11 +68,36 @@ def quizgen_answers(items) -> list[str]:
     return answers
 
 
-def score(answers: list[str], annotation: dict) -> tuple[float, float, int, int]:
+def fragments(items) -> list[str]:
+    """Cloze deletions that cut through a word: an edge of the deletion is not a word
+    boundary of its sentence as jieba segments it (junk by definition)."""
+    from quizgen import segment
+
+    found = []
+    for item in items:
+        if item.kind != "cloze":
+            continue
+        plain, spans, pos = "", [], 0
+        text = html.unescape(item.text or "")
+        for m in _CLOZE.finditer(text):
+            plain += text[pos:m.start()]
+            spans.append((len(plain), len(plain) + len(m.group(1)), m.group(1)))
+            plain += m.group(1)
+            pos = m.end()
+        plain += text[pos:]
+        bounds, offset = {0}, 0
+        for token in segment.cut(plain):
+            offset += len(token)
+            bounds.add(offset)
+        found += [answer for start, end, answer in spans if start not in bounds or end not in bounds]
+    return found
+
+
+def score(answers: list[str], annotation: dict, broken: list[str] = ()) -> tuple[float, float, int, int]:
     got = {bare(a) for a in answers}
     found = sum(1 for kp in annotation["key_phrases"] if any(bare(s) in got for s in kp["accept"]))
     junk_list = {bare(j) for j in annotation.get("junk", [])}
-    junk = sum(1 for a in answers if bare(a) in junk_list or is_junk(a))
+    junk = sum(1 for a in answers if bare(a) in junk_list or is_junk(a)) + len(broken)
     total = len(annotation["key_phrases"])
     return found / total, (junk / len(answers) if answers else 0.0), found, total
 
@@ -156,11 +183,16 @@ def main() -> None:
         items = make_items(doc)
         elapsed = time.perf_counter() - start
         answers = quizgen_answers(items)
-        recall, junk, found, total = score(answers, annotation)
+        broken = fragments(items)
+        recall, junk, found, total = score(answers, annotation, broken)
         complete, nsets, missing = sets_complete(doc, annotation)
+        cloze_notes = sum(1 for i in items if i.kind == "cloze")
         print(f"\n== {name}  ({len(doc.text)} chars, {elapsed:.2f} s)")
         print(f"  {'quizgen':<16} recall {recall:5.2f} ({found}/{total})  junk {junk:5.1%} "
-              f"of {len(answers)} answers  sibling sets complete {complete}/{nsets}")
+              f"of {len(answers)} answers ({len(broken)} cut through a word)  "
+              f"sibling sets complete {complete}/{nsets}")
+        print(f"  {'':<16} {cloze_notes} cloze notes for {len(doc.sentences)} sentences, "
+              f"{1000 * len(answers) / max(1, len(doc.text)):.0f} answers per 1000 characters")
         totals.setdefault("quizgen", []).append(recall)
         if args.verbose:
             got = {bare(a) for a in answers}
@@ -170,6 +202,7 @@ def main() -> None:
                                    {bare(j) for j in annotation.get("junk", [])}})
             print(f"    missed: {missed}")
             print(f"    junk answers: {junk_answers}")
+            print(f"    cut through a word: {broken}")
             print(f"    incomplete sets: {missing}")
         text = clean_text(source.text)
         for base, words in baselines(text, not args.no_jionlp).items():

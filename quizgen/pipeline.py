@@ -19,7 +19,7 @@ from .phrases import analyze
 from .structure import StructuredDocument
 
 FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle")
-DEFAULT_FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle")
+DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
 DEFAULT_PAPER_COUNT = 30
 SCRIPTS = ("simplified", "traditional")
 
