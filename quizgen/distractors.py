@@ -97,12 +97,33 @@ def shared_suffix(texts: list[str]) -> str:
     return best
 
 
+def _phrases_by_kind(doc: Document) -> dict[str, list[Phrase]]:
+    """The document's phrases grouped by kind, computed once per document."""
+    cached = getattr(doc, "_phrases_by_kind", None)
+    if cached is None or cached[0] is not doc.phrases:
+        groups: dict[str, list[Phrase]] = {}
+        for phrase in doc.phrases:
+            groups.setdefault(phrase.kind, []).append(phrase)
+        cached = (doc.phrases, groups)
+        doc._phrases_by_kind = cached  # type: ignore[attr-defined]
+    return cached[1]
+
+
+def _candidate_kinds(kind: str) -> tuple[str, ...]:
+    if kind in ("enumeration", "parallel"):
+        return ("enumeration", "parallel")
+    if kind == "heading":
+        return ("heading", "parallel")
+    return (kind,)
+
+
 def same_kind(doc: Document, key: str, kind: str, sibling: SiblingSet | None) -> list[str]:
     """Phrases of the same kind and shape elsewhere in the document."""
     members = {m.text for m in sibling.members} if sibling else set()
     parallel_sets = {s.id for s in doc.sibling_sets if s.kind == "parallel"}
+    groups = _phrases_by_kind(doc)
     out = []
-    for phrase in doc.phrases:
+    for phrase in (p for k in _candidate_kinds(kind) for p in groups.get(k, ())):
         if phrase.text in members or phrase.text == key:
             continue
         if phrase.set_id in parallel_sets and not (kind == "heading" and "，" in phrase.text):

@@ -31,6 +31,8 @@ def test_help_everywhere(command):
 def test_build_without_arguments_builds_the_sample_into_decks(tmp_path):
     result = run("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "decks").iterdir()) == [
+        "办公室工作-试卷.html", "办公室工作-试卷.pdf", "办公室工作.apkg", "办公室工作.json"]
     apkg = tmp_path / "decks" / "办公室工作.apkg"
     assert apkg.stat().st_size > 10_000
     assert "办公室工作.apkg" in result.stdout and "notes" in result.stdout and "cards" in result.stdout
