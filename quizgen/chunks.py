@@ -11,6 +11,7 @@ are only a tie-breaker, since they are noisy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .segment import Token
 
@@ -34,6 +35,7 @@ DETERMINERS = frozenset(
     "相关 有关 相应 上述 前述 前款 该 本 此 其 各 各类 各种 各项 所有 全部 一切 一些 这些 那些 这 那 每".split())
 LIST_CONJUNCTIONS = ("以及", "或者", "及其", "和", "与", "及", "或", "且")
 STRONG_CONJUNCTIONS = frozenset({"以及", "或者", "及其"})
+_PREPOSITIONAL_AND = frozenset({"与", "同", "跟"})  # also prepositions: 与客观事实不符
 ETC = frozenset({"等", "等等"})
 CATCH_ALL = ("其他", "其它")
 RESULT_VERBS = ("造成", "致使", "导致", "引起", "致")
@@ -63,15 +65,20 @@ def length(tokens: list[Token]) -> int:
     return tokens[-1].end - tokens[0].start if tokens else 0
 
 
-@dataclass
-class Span:
+class Span(NamedTuple):
+    """A run of tokens by its offsets; its text is joined only when asked for."""
+
     start: int
     end: int
-    text: str
+    tokens: tuple[Token, ...]
 
     @classmethod
     def of(cls, tokens: list[Token]) -> Span:
-        return cls(tokens[0].start, tokens[-1].end, text_of(tokens))
+        return cls(tokens[0].start, tokens[-1].end, tuple(tokens))
+
+    @property
+    def text(self) -> str:
+        return text_of(self.tokens)
 
 
 # --- clause predicates ---------------------------------------------------------------
@@ -84,16 +91,17 @@ def strip_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
     return tokens[i:]
 
 
+_CLOSING_TAILS = (("的", "其他", "情形"), ("的", "其它", "情形"), ("的", "除外"), ("等",), ("的",), ("之一",))
+
+
 def strip_trailing_de(tokens: list[Token]) -> list[Token]:
     """…的 / …的除外 / …的其他情形 / …等 at the end of a clause: the clause is a condition
     or an item; the part before it is the content."""
-    end = len(tokens)
-    texts = [t.text for t in tokens]
-    for tail in (("的", "其他", "情形"), ("的", "其它", "情形"), ("的", "除外"), ("等",), ("的",), ("之一",)):
-        if end >= len(tail) and tuple(texts[end - len(tail):end]) == tail:
-            end -= len(tail)
-            break
-    return tokens[:end]
+    last = tuple(t.text for t in tokens[-3:])
+    for tail in _CLOSING_TAILS:
+        if last[len(last) - len(tail):] == tail and len(tail) <= len(last):
+            return tokens[: len(tokens) - len(tail)]
+    return tokens
 
 
 def subject_end(tokens: list[Token]) -> int:
@@ -119,8 +127,9 @@ def subject_end(tokens: list[Token]) -> int:
         if seen_noun and _joins_nouns(tokens, i):
             i += 1  # 承租人和出卖人, 有关单位和个人
             continue
-        if is_verbish(tok) and i + 1 < len(tokens) and is_de(tokens[i + 1]) and seen_noun:
-            i += 1  # a verb inside a 的-modifier: 权利人发出的通知
+        if is_verbish(tok) and i + 2 < len(tokens) and is_de(tokens[i + 1]) and (
+                seen_noun or is_nounish(tokens[i + 2])):
+            i += 1  # a verb inside a 的-modifier: 权利人发出的通知, 该约定的违约金
             continue
         break
     if not seen_noun or i >= len(tokens):
@@ -135,18 +144,33 @@ def _verb_by_aspect(tokens: list[Token], i: int) -> bool:
     return tokens[i].tag == "vn" and i + 1 < len(tokens) and tokens[i + 1].text in ASPECT
 
 
+_TRUE_NOUNS = frozenset("n nr ns nt nz nrt un l i j".split())
+
+
+def is_nominalised(tokens: list[Token], i: int) -> bool:
+    """A verb that closes a noun phrase, right after a noun and before 的 or the end:
+    刑事|处罚, 被害人|谅解, 惩罚性|赔偿|的 (not 拍卖|确定, not 诉讼|通知|的 after a verbal noun)."""
+    if not 0 < i < len(tokens) or tokens[i].tag != "v" or tokens[i - 1].tag not in _TRUE_NOUNS:
+        return False
+    return i + 1 == len(tokens) or is_de(tokens[i + 1])
+
+
 def is_noun_phrase(tokens: list[Token]) -> bool:
     """Ends on a noun, and every verb in it sits in a modifier closed by 的
     (协议履行后依法可以而未获得的利益, 涉及用户重要权利的相关条款)."""
     if not tokens or not is_nounish(tokens[-1]):
         return False
     last_de = max((i for i, t in enumerate(tokens) if is_de(t)), default=-1)
-    return not any(t.tag in ("v", "vd", "vi", "p", "c") for t in tokens[last_de + 1:])
+    return not any(t.tag in ("v", "vd", "vi", "p", "c", "d") for t in tokens[last_de + 1:])
 
 
 def _joins_nouns(tokens: list[Token], i: int) -> bool:
+    """、/和/与 between two nouns of a subject; 与 before a noun and a verb is the
+    preposition (内容|与客观事实不符)."""
     tok = tokens[i]
-    return (tok.text == "、" or tok.text in LIST_CONJUNCTIONS) and i + 1 < len(tokens) and is_nounish(tokens[i + 1])
+    if not (tok.text == "、" or tok.text in LIST_CONJUNCTIONS) or i + 1 >= len(tokens) or not is_nounish(tokens[i + 1]):
+        return False
+    return tok.text not in _PREPOSITIONAL_AND or i + 2 >= len(tokens) or not is_verbish(tokens[i + 2])
 
 
 def predicate(tokens: list[Token]) -> list[Token]:
@@ -183,13 +207,17 @@ def is_topic(tokens: list[Token]) -> bool:
     return bool(tokens) and tokens[0].text in TOPIC_MARKERS
 
 
+SCENE_PREPOSITIONS = frozenset("在 于 自".split())
+SCENE_ENDINGS = ("时", "后", "前", "中", "期间")
+
+
 def is_circumstance(tokens: list[Token]) -> bool:
     """在…时 / 在…后 / 因…: a clause that sets the scene rather than says the thing."""
     cut = subject_end(tokens)
     rest = tokens[cut:] if cut else tokens
     if not rest:
         return False
-    if rest[0].text in ("在", "于", "自") and text_of(rest).endswith(("时", "后", "前", "中", "期间")):
+    if rest[0].text in SCENE_PREPOSITIONS and text_of(rest).endswith(SCENE_ENDINGS):
         return True
     return rest[0].text in TOPIC_MARKERS
 
@@ -254,8 +282,8 @@ def _soft_start(item: list[Token], kind: str, longest: int, others_have_de: bool
     start = 0
     for i in range(len(item) - 1):
         tok, nxt = item[i], item[i + 1]
-        if kind == "n" and is_verbish(tok) and not any(is_de(t) for t in item[i + 1:]):
-            start = i + 1
+        if kind == "n" and is_verbish(tok) and len(nxt.text) > 1 and not any(is_de(t) for t in item[i + 1:]):
+            start = i + 1  # 随意殴打|精神病人, but not 赔偿请求|人
         elif kind == "n" and is_de(tok) and i and is_nounish(item[i - 1]) and not others_have_de:
             start = i + 1
         elif kind == "v" and (is_nounish(tok) or tok.tag in ("r", "m", "q", "d")) and (
@@ -293,18 +321,34 @@ def item_extent(piece: list[Token], kind: str, others_have_de: bool, ref_len: in
     if bounded_by_de and stop_at_de and any(is_de(t) for t in piece):
         end = next(i for i, t in enumerate(piece) if is_de(t))
         if not any(t.tag in ("x", "p") or t.text in ETC or t.text in MODALS for t in piece[:end]):
-            return piece[:end]
+            return piece[:_predicate_start(piece, end)]
     item: list[Token] = []
-    for tok in piece:
-        if (is_de(tok) and stop_at_de) or tok.text in ETC or tok.tag in ("x", "p", "c") or tok.text in MODALS:
+    for i, tok in enumerate(piece):
+        if (is_de(tok) and stop_at_de) or tok.text in ETC or tok.tag in ("x", "p") or tok.text in MODALS:
             break
+        if tok.tag == "c" and not (kind == "n" and _joins_nouns(piece, i)):
+            break  # …恐吓他人|或者损毁; but 合同权利和义务 is one item
         if item and kind == "n" and (is_verbish(tok) or tok.tag in ("d", "ad")) and not is_de(item[-1]):
             break
-        if item and kind == "v" and is_verbish(tok) and (
+        if item and kind == "v" and _starts_predicate(piece, i):
+            break
+        if item and kind == "v" and is_verbish(tok) and not is_nominalised(piece, i) and (
                 _has_verb_object(item) or (is_verbish(item[-1]) and len(item) >= ref_len)):
             break
         item.append(tok)
     return item
+
+
+_EXISTENTIALS = COPULAS | {"有", "没有", "无"}
+
+
+def _starts_predicate(piece: list[Token], i: int) -> bool:
+    """因果关系|有争议: a copula or 有 after a noun begins what is said about the item."""
+    return i > 0 and piece[i].text in _EXISTENTIALS and is_nounish(piece[i - 1])
+
+
+def _predicate_start(piece: list[Token], end: int) -> int:
+    return next((i for i in range(end) if _starts_predicate(piece, i)), end)
 
 
 def _has_verb_object(item: list[Token]) -> bool:
@@ -377,12 +421,12 @@ def _group_list(tokens: list[Token], group: list[list[Token]], max_item: int, op
     etc = next((i for i, t in enumerate(last) if t.text in ETC), None) if closed else None
     category = None
     if etc is not None:
-        middle.extend(_split_last(last[:etc], middle) or [last[:etc]])
+        middle.extend(_split_last(last[:etc], middle, group[0]) or [last[:etc]])
         category_tokens = _category(last[etc + 1:])
         category = Span.of(category_tokens) if category_tokens else None
         extent: list[Token] = []
     else:
-        split = _split_last(last, middle) if closed else None
+        split = _split_last(last, middle, group[0]) if closed else None
         if split:
             middle.append(split[0])
             last = split[1]
@@ -405,7 +449,7 @@ def _group_list(tokens: list[Token], group: list[list[Token]], max_item: int, op
 
 def _list_match(tokens: list[Token], items: list[list[Token]], extent: list[Token], category: Span | None,
                 max_item: int) -> ListMatch | None:
-    if len(items) < 2 or any(not i or length(i) > max_item for i in items):
+    if len(items) < 2 or any(not 2 <= length(i) <= max_item for i in items):
         return None
     spans = [Span.of(i) for i in items]
     end = max(spans[-1].end, extent[-1].end if extent and extent[0].start == spans[-1].start else 0)
@@ -414,17 +458,22 @@ def _list_match(tokens: list[Token], items: list[list[Token]], extent: list[Toke
     return ListMatch(spans, Span.of(whole), category, lead)
 
 
-def _split_last(piece: list[Token], middle: list[list[Token]]) -> tuple[list[Token], list[Token]] | None:
+def _split_last(piece: list[Token], middle: list[list[Token]],
+                first: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """A、B和C: the last piece holds two items joined by a conjunction. A strong one
-    (以及, 或者) always splits; a weak one (和, 与) only when the part after it is not
-    much shorter than the other items (范围与程度 stays one item)."""
+    (以及, 或者) splits when the part before it is no longer than twice the other items
+    (经营者未收到…已经投诉|或者 is no item); a weak one (和, 与) only when the part after
+    it is not much shorter than the other items (范围与程度 stays one item)."""
     shortest = min((length(p) for p in middle), default=2)
+    longest = max([length(p) for p in middle] + [length(first)])
     for strong in (True, False):
         for i, tok in enumerate(piece):
             if tok.text not in LIST_CONJUNCTIONS or (tok.text in STRONG_CONJUNCTIONS) != strong:
                 continue
             left, right = piece[:i], piece[i + 1:]
-            if left and right and (strong or length(right) * 2 >= shortest):
+            if not left or not right or length(left) > 2 * longest:
+                continue
+            if strong or length(right) * 2 >= shortest:
                 return left, right
     return None
 
@@ -449,7 +498,6 @@ def _category(tokens: list[Token]) -> list[Token]:
     return out if out and is_nounish(out[-1]) else []
 
 
-_PREPOSITIONAL_AND = frozenset({"与", "同", "跟"})
 
 
 def find_pair(tokens: list[Token]) -> ListMatch | None:

@@ -21,7 +21,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import chunks, segment
-from .chunks import Span, length, text_of
+from .chunks import length
 from .numerals import CN_NUM_CHARS
 from .segment import Token
 
@@ -29,13 +29,18 @@ if TYPE_CHECKING:
     from .phrases import _Ctx
 
 LIST_SCORE = 0.78
-LIST_WHOLE_SCORE = 0.72
-CLAUSE_SCORE = 0.5
+CLAUSE_SCORE = 0.45
+SHORT_CLAUSE_SCORE = 0.62  # 从轻处罚, 不计入上述期限: a short predicate is the rule's point
+_SHORT_CLAUSE = 10
 OBJECT_SCORE = 0.6
+WHOLE_OBJECT_SCORE = 0.62  # the object is all its clause says: 按照|损失填补原则
+EXCEPTION_SCORE = 0.65  # 但…的除外: each case of the exception
+PIVOT_SCORE = 0.65  # 判决|驳回原告诉请, 通知其|作为第三人参加诉讼: what was decided or asked
 LAW_SCORE = 0.82
 CONTRAST_SCORE = 0.7
 
 _MIN_PHRASE, _MAX_CLAUSE = 4, 24
+_SUBJECT_ALLOWANCE = 12  # a clause longer than this plus the longest predicate has none to ask
 
 
 # --- lists ---------------------------------------------------------------------------
@@ -48,32 +53,39 @@ def find_lists(ctx: _Ctx) -> None:
     """Every 、-list and every pair joined by a conjunction, in every clause."""
     seen: set[tuple[str, ...]] = set()
     for sentence in ctx.sentences():
-        has_list = "、" in sentence.text
-        if not has_list and not _CONJUNCTION_CHARS.search(sentence.text):
+        text, base = sentence.text, sentence.start
+        if "、" not in text and not _CONJUNCTION_CHARS.search(text):
             continue
         for clause in ctx.clauses(sentence):
-            matches = chunks.find_lists(clause) if has_list else []
+            begin, end = clause[0].start - base, clause[-1].end - base
+            matches = chunks.find_lists(clause) if text.find("、", begin, end) >= 0 else []
             after = [t for t in clause if t.start >= matches[-1].whole.end] if matches else clause
-            if not has_list or not any(t.text == "、" for t in after):
+            if after and _CONJUNCTION_CHARS.search(text, after[0].start - base, end) \
+                    and text.find("、", after[0].start - base, end) < 0:
                 pair = chunks.find_pair(after)
                 matches += [pair] if pair else []
             for match in matches:
                 _add_list(ctx, match, clause, seen)
 
 
+_SHORT_ITEMS = 3.5  # mean length under which a list is learnt whole: 婚恋、家庭、邻里、债务
+
+
 def _add_list(ctx: _Ctx, match: chunks.ListMatch, clause: list[Token], seen: set[tuple[str, ...]]) -> None:
+    """The items, and the list as a whole: a list of short words (删除、屏蔽、断开链接, 评估
+    或者拍卖) is asked whole before its items, a list of phrases item by item."""
     texts = tuple(item.text for item in match.items)
-    pair = len(texts) == 2
-    members = [ctx.add(item.text, "enumeration", item.start, LIST_SCORE - (0.1 if pair else 0))
-               for item in match.items]
+    short = sum(map(len, texts)) / len(texts) <= _SHORT_ITEMS
+    item_score = LIST_SCORE - (0.1 if len(texts) == 2 else 0)
+    members = [ctx.add(item.text, "enumeration", item.start, item_score) for item in match.items]
     if match.whole.text not in texts:
-        ctx.add(match.whole.text, "enumeration", match.whole.start, LIST_WHOLE_SCORE - (0.05 if pair else 0))
+        ctx.add(match.whole.text, "enumeration", match.whole.start, item_score + (0.02 if short else -0.06))
     if match.category is not None and len(match.category.text) >= 3:
         ctx.add(match.category.text, "term", match.category.start, OBJECT_SCORE)
     if texts in seen:
         return
     seen.add(texts)
-    label = text_of(chunks.strip_leading(match.lead, chunks.CONNECTIVES)) or text_of(clause)
+    label = ctx.text(chunks.strip_leading(match.lead, chunks.CONNECTIVES)) or ctx.text(clause)
     ctx.group("enumeration", members, label=label)
 
 
@@ -85,38 +97,42 @@ def find_clause_phrases(ctx: _Ctx) -> None:
     when it is of a size to learn."""
     for sentence in ctx.sentences():
         for clause in ctx.clauses(sentence):
-            if chunks.is_topic(clause):
+            if length(clause) > _MAX_CLAUSE + _SUBJECT_ALLOWANCE or chunks.is_topic(clause):
                 continue
             core = chunks.predicate(clause)
-            if core and core[0].tag == "p" and core[0].text in OBJECT_PREPOSITIONS:
+            if not core or (core[0].text in OBJECT_PREPOSITIONS and chunks.is_noun_phrase(core[1:])):
                 continue  # a bare prepositional phrase: its object is the phrase
-            if core and _MIN_PHRASE <= length(core) <= _MAX_CLAUSE:
+            text = ctx.text(core)
+            if _opens_circumstance(core, text) or core[0].text in _FRAGMENT_OPENERS or _QUESTION_WORDS.search(text):
+                continue  # 在重大决策前, 就是重点, 哪些工作是次要: no statement of its own
+            if _MIN_PHRASE <= length(core) <= _MAX_CLAUSE:
                 _add_clause(ctx, core)
-            elif core and length(core) > _MAX_CLAUSE:
-                _add_head(ctx, core)
 
 
 _LIST_INTRO_WORDS = ("下列", "如下", "之一", "以下")
 
 
 def _add_clause(ctx: _Ctx, tokens: list[Token], score: float = CLAUSE_SCORE) -> None:
-    text = text_of(tokens)
+    text = ctx.text(tokens)
     if tokens[0].tag in ("u", "uj", "ul", "x", "c") or tokens[0].text in chunks.CATCH_ALL:
         return
     if any(word in text for word in _LIST_INTRO_WORDS):
         return  # 具有下列情形之一: the list's announcement, not its content
     if ctx.is_background(tokens):
         return
+    if score == CLAUSE_SCORE and len(text) <= _SHORT_CLAUSE:
+        score = SHORT_CLAUSE_SCORE
     ctx.add(text, "clause", tokens[0].start, score)
 
 
-def _add_head(ctx: _Ctx, core: list[Token]) -> None:
-    """及时终止|所采取的…下架措施: the adverb and verb that open a long predicate."""
-    i = 0
-    while i < len(core) and core[i].tag in ("d", "ad"):
-        i += 1
-    if 0 < i < len(core) and core[i].tag == "v" and length(core[: i + 1]) >= _MIN_PHRASE:
-        _add_clause(ctx, core[: i + 1], CLAUSE_SCORE - 0.05)
+# Words that open the tail of a statement, not a statement: 就是重点, 也往往因时而异.
+_FRAGMENT_OPENERS = frozenset("就 就是 也 才 都 还 又 便 即 是 则 而 更 越 往往 要".split())
+_QUESTION_WORDS = re.compile("什么|哪|怎|如何|为何|是否|吗")
+
+
+def _opens_circumstance(core: list[Token], text: str) -> bool:
+    """在重大决策前, 于…时: the predicate only sets the scene."""
+    return core[0].text in chunks.SCENE_PREPOSITIONS and text.endswith(chunks.SCENE_ENDINGS)
 
 
 _EXCEPTION = re.compile(r"但(?:是)?(.{4,60}?)的除外")
@@ -133,7 +149,7 @@ def find_exceptions(ctx: _Ctx) -> None:
                 for part in _split_at(clause, "或者"):
                     part = chunks.strip_leading(part, chunks.CONNECTIVES)
                     if part and _MIN_PHRASE <= length(part) <= _MAX_CLAUSE:
-                        _add_clause(ctx, part, CLAUSE_SCORE + 0.1)
+                        _add_clause(ctx, part, EXCEPTION_SCORE)
 
 
 def _split_at(tokens: list[Token], word: str) -> list[list[Token]]:
@@ -159,9 +175,14 @@ LIGHT_VERBS = frozenset("进行 作出 做出 予以 加以 提出 提请 申请
 OBJECT_PREPOSITIONS = frozenset("按照 根据 依照 依据 参照 以 对 对于 向 由 基于 关于 通过 经 因 由于".split())
 # Verbs that pass their object on to a second verb: 通知|其|作为第三人参加诉讼.
 PIVOT_VERBS = frozenset("通知 要求 告知 责令 命令 允许 使 令 对 向 由 请".split())
+# Verbs whose verb object is what was decided: 判决|驳回原告诉请.
+DECISION_VERBS = frozenset("判决 裁定 决定 责令 判令".split())
 _RARE_WORD = 500  # dictionary frequency under which a word is jargon worth asking
 _LIGHT_OBJECT_MAX = 6
 _NP_OBJECT = (4, 16)
+
+
+_OBJECT_TRIGGERS = OBJECT_VERBS | LIGHT_VERBS | OBJECT_PREPOSITIONS | PIVOT_VERBS | DECISION_VERBS
 
 
 def find_objects(ctx: _Ctx) -> None:
@@ -169,7 +190,11 @@ def find_objects(ctx: _Ctx) -> None:
     相关条款) and of prepositions (按照|审判监督程序, 向|上一级人民检察院)."""
     for sentence in ctx.sentences():
         for clause in ctx.clauses(sentence):
-            for i, tok in enumerate(clause[:-1]):
+            for i in range(len(clause) - 1):
+                tok = clause[i]
+                aspect = clause[i + 1].text in chunks.ASPECT and (chunks.is_verbish(tok) or tok.tag == "vn")
+                if tok.text not in _OBJECT_TRIGGERS and not aspect:
+                    continue
                 rest = clause[i + 1:]
                 if tok.text in OBJECT_VERBS or tok.text in LIGHT_VERBS:
                     _verb_object(ctx, tok, rest)
@@ -177,7 +202,9 @@ def find_objects(ctx: _Ctx) -> None:
                     _preposition_object(ctx, tok, rest)
                 if tok.text in PIVOT_VERBS and rest[0].text == "其" and len(rest) > 2:
                     _pivot(ctx, rest[1:])
-                if chunks.is_verbish(tok) and rest[0].text in chunks.ASPECT:
+                elif tok.text in DECISION_VERBS and chunks.is_verbish(rest[0]):
+                    _pivot(ctx, rest)
+                if aspect:
                     _object_to_end(ctx, rest[1:])
 
 
@@ -191,7 +218,7 @@ def _verb_object(ctx: _Ctx, verb: Token, after: list[Token]) -> None:
         obj = after[:1]
     if not obj:
         return
-    text = text_of(obj)
+    text = ctx.text(obj)
     if text.endswith("规定") or ctx.is_background(obj):
         return
     if len(text) >= 3 or _is_rare(obj):
@@ -212,16 +239,16 @@ def _verbal_object(tokens: list[Token]) -> list[Token]:
 
 def _preposition_object(ctx: _Ctx, prep: Token, after: list[Token]) -> None:
     """The object of a preposition: the rest of the clause when the clause is nothing
-    more (按照|协议所使用的词句, 因|日常生活中的偶发矛盾纠纷, 对|名为融资租赁合同), else
-    the noun phrase that follows (向|上一级人民检察院|提请复核)."""
-    if chunks.is_noun_phrase(after) or (prep.start == after[0].start - len(prep.text) and _is_whole_clause(after)):
-        obj = after
-    else:
-        obj = noun_phrase(after, stop_at_de=prep.text == "关于")
-    text = text_of(obj)
+    more (按照|协议所使用的词句, 因|日常生活中的偶发矛盾纠纷, 对|名为融资租赁合同), which
+    is the clause's whole point; else the noun phrase that follows (向|上一级人民检察院|
+    提请复核)."""
+    rest = chunks.strip_trailing_de(after)
+    whole = bool(rest) and (chunks.is_noun_phrase(rest) or _is_whole_clause(rest))
+    obj = rest if whole else noun_phrase(after, stop_at_de=prep.text == "关于")
+    text = ctx.text(obj)
     if obj and _NP_OBJECT[0] <= len(text) <= _NP_OBJECT[1] and not text.endswith("规定") \
             and not ctx.is_background(obj):
-        ctx.add(text, "term", obj[0].start, OBJECT_SCORE - 0.05)
+        ctx.add(text, "term", obj[0].start, WHOLE_OBJECT_SCORE if whole else OBJECT_SCORE - 0.05)
 
 
 def _is_whole_clause(tokens: list[Token]) -> bool:
@@ -235,15 +262,15 @@ def _pivot(ctx: _Ctx, tokens: list[Token]) -> None:
     for part in _split_at(tokens, "且") or [tokens]:
         for piece in _split_at(part, "并"):
             if _MIN_PHRASE <= length(piece) <= 16 and (chunks.is_verbish(piece[0]) or piece[0].tag == "d"):
-                _add_clause(ctx, piece, CLAUSE_SCORE + 0.05)
+                _add_clause(ctx, piece, PIVOT_SCORE)
 
 
 def _object_to_end(ctx: _Ctx, tokens: list[Token]) -> None:
     """审查了|涉及用户重要权利的相关条款: a noun phrase that runs to the end of the clause."""
     tokens = chunks.strip_trailing_de(tokens)
-    text = text_of(tokens)
+    text = ctx.text(tokens)
     if chunks.is_noun_phrase(tokens) and _NP_OBJECT[0] <= len(text) <= _NP_OBJECT[1] and not ctx.is_background(tokens):
-        ctx.add(text, "term", tokens[0].start, OBJECT_SCORE - 0.05)
+        ctx.add(text, "term", tokens[0].start, WHOLE_OBJECT_SCORE)
 
 
 def noun_phrase(tokens: list[Token], stop_at_de: bool = False) -> list[Token]:
@@ -258,12 +285,14 @@ def noun_phrase(tokens: list[Token], stop_at_de: bool = False) -> list[Token]:
         if chunks.is_nounish(tok) or tok.tag in ("a", "m", "q") or (
                 tok.tag == "d" and phrase and chunks.is_de(phrase[-1]) and nxt is not None and chunks.is_nounish(nxt)):
             phrase.append(tok)
+        elif chunks.is_nominalised(tokens, i) and phrase:
+            phrase.append(tok)  # 惩罚性|赔偿|的, 意思表示|解释|的
         elif chunks.is_de(tok) and phrase and not stop_at_de and nxt is not None \
                 and (chunks.is_nounish(nxt) or nxt.tag in ("d", "a")):
             phrase.append(tok)
         else:
             break
-    while phrase and not chunks.is_nounish(phrase[-1]):
+    while phrase and not (chunks.is_nounish(phrase[-1]) or chunks.is_nominalised(tokens, len(phrase) - 1)):
         phrase.pop()
     return phrase
 
@@ -275,7 +304,8 @@ def _is_rare(tokens: list[Token]) -> bool:
 _REASON = re.compile(r"以([^，。；：以]{2,24}?)为(?:由|基础|准|限|标准|依据|前提|条件|原则)")
 _CAUSE = re.compile(r"(?:因|由于)([^，。；：]{2,16}?)(?:导致|致使|造成|致)([^，。；：]{2,24})")
 _SEQUENCE = re.compile(r"先([^，。；：、]{1,12})[，、]\s*(?:再|后|然后)([^，。；：]{1,10})")
-_IS_DEFINED = re.compile(r"([^，。；：]{2,14}?)为([^，。；：]{4,30})(?=[。；])")
+_IS_DEFINED = re.compile(r"为([^，。；：为]{4,30})(?=[。；])")
+_CLAUSE_START = re.compile(r"[，。；：]")
 
 
 def find_patterns(ctx: _Ctx) -> None:
@@ -291,9 +321,17 @@ def find_patterns(ctx: _Ctx) -> None:
         for m in _SEQUENCE.finditer(text):
             ctx.add(m.group()[: m.end(2) - m.start()], "parallel", base + m.start(), CLAUSE_SCORE + 0.15)
         for m in _IS_DEFINED.finditer(text):
-            subject = [t for t in ctx.tokens(sentence) if base + m.start(1) <= t.start and t.end <= base + m.end(1)]
-            if subject and chunks.is_nounish(subject[-1]) and subject[-1].end == base + m.end(1):
-                ctx.add(m.group(2), "definition", base + m.start(2))
+            _definition(ctx, sentence, m)
+
+
+def _definition(ctx: _Ctx, sentence, m: re.Match) -> None:
+    """X为Y at the end of a sentence, X a noun phrase of its clause: Y defines X."""
+    clause_start = max((c.end() for c in _CLAUSE_START.finditer(sentence.text, 0, m.start())), default=0)
+    if not 2 <= m.start() - clause_start <= 14:
+        return
+    subject = [t for t in ctx.tokens(sentence) if sentence.start + clause_start <= t.start < sentence.start + m.start()]
+    if subject and chunks.is_nounish(subject[-1]) and subject[-1].end == sentence.start + m.start():
+        ctx.add(m.group(1), "definition", sentence.start + m.start(1))
 
 
 def _add_span_clause(ctx: _Ctx, sentence, start: int, end: int, score: float, actor: bool = False) -> None:
@@ -314,14 +352,13 @@ def find_emphasis(ctx: _Ctx) -> None:
         for m in _EMPHASIS.finditer(sentence.text):
             text = m.group(1)
             if not ctx.is_background(text):
-                ctx.add(text, "clause", sentence.start + m.start(1), CLAUSE_SCORE + 0.05)
+                ctx.add(text, "clause", sentence.start + m.start(1), SHORT_CLAUSE_SCORE)
 
 
 # --- law references ------------------------------------------------------------------
 
 _ARTICLE = rf"第[{CN_NUM_CHARS}\d]+条"
-_LAW_REFERENCE = re.compile(rf"(《[^《》\n]{{2,40}}》|[\u4e00-\u9fff]{{1,12}}?(?:法典|法|条例|规定|办法|解释))({_ARTICLE})"
-                            rf"((?:[、和及](?:{_ARTICLE}))*)")
+_LAW_REFERENCE = re.compile(rf"(?:》|法典|法|条例|规定|办法|解释)(?=第)({_ARTICLE})((?:[、和及]{_ARTICLE})*)")
 _LAW_NAME_END = ("法典", "法", "条例", "规定", "办法", "解释")
 
 
@@ -331,28 +368,32 @@ def find_law_references(ctx: _Ctx) -> None:
     counts the bare second one in)."""
     by_law: dict[str, list] = {}
     for sentence in ctx.sentences():
+        if "条" not in sentence.text:
+            continue
         for m in _LAW_REFERENCE.finditer(sentence.text):
-            name = _law_name(ctx, sentence, m)
+            name = _law_name(ctx, sentence, sentence.start + m.start(1))
             if not name:
                 continue
-            start = sentence.start + m.start(2) - len(name)
-            phrase = ctx.add(name + m.group(2), "term", start, LAW_SCORE)
+            start = sentence.start + m.start(1) - len(name)
+            phrase = ctx.add(name + m.group(1), "term", start, LAW_SCORE)
             refs = by_law.setdefault(name, [])
             if phrase is not None:
                 refs.append(phrase)
-            refs.extend(_bare_articles(ctx, sentence.start + m.start(3), m.group(3)))
+            refs.extend(_bare_articles(ctx, sentence.start + m.start(2), m.group(2)))
     for name, refs in by_law.items():
         distinct = list({p.text: p for p in refs}.values())
         if 2 <= len(distinct) <= 12:
             ctx.group("references", distinct, label=name)
 
 
-def _law_name(ctx: _Ctx, sentence, m: re.Match) -> str:
-    """The law's name: a 《title》, or the dictionary word(s) right before 第…条 ending in
-    法 (民法典, 刑法, 国家赔偿法), never a longer run of prose (根据民法典)."""
-    if m.group(1).startswith("《"):
-        return m.group(1)
-    end = sentence.start + m.start(2)
+def _law_name(ctx: _Ctx, sentence, end: int) -> str:
+    """The law's name ending at ``end``: a 《title》, or the dictionary word(s) right
+    before 第…条 ending in 法 (民法典, 刑法, 国家赔偿法), never a longer run of prose
+    (根据民法典)."""
+    text = ctx.doc.text
+    if text[end - 1] == "》":
+        opening = text.rfind("《", max(sentence.start, end - 42), end)
+        return text[opening:end] if opening >= 0 else ""
     before = [t for t in ctx.tokens(sentence) if t.end <= end][-2:]
     if not before or before[-1].end != end or not before[-1].text.endswith(_LAW_NAME_END):
         return ""
@@ -427,9 +468,14 @@ def _flipped_units(tokens: list[Token]):
             nxt, after = tokens[i + 1], tokens[i + 2]
             if _content(nxt) and _content(after):
                 yield ("neg", nxt.text, after.text), False, tok.start, tok.text + nxt.text + after.text
-            if i and _content(tokens[i - 1]) and _content(nxt):
+            if i and _content(tokens[i - 1]) and _content(nxt) and _ends_clause(tokens, i + 2):
                 before = tokens[i - 1]
                 yield ("neg", before.text, nxt.text), False, before.start, before.text + tok.text + nxt.text
+
+
+def _ends_clause(tokens: list[Token], i: int) -> bool:
+    """约定不明确|，: nothing, punctuation or 的 follows (unlike 作出不立案|决定)."""
+    return i >= len(tokens) or tokens[i].tag == "x" or chunks.is_de(tokens[i])
 
 
 def _content(tok: Token) -> bool:
@@ -457,62 +503,78 @@ def find_compound_terms(ctx: _Ctx) -> None:
     headed: set[str] = set()
     for sentence in ctx.sentences():
         tokens = ctx.tokens(sentence)
-        for run in _noun_runs(tokens):
-            run = _drop_background_head(ctx, run)
-            text = text_of(run)
-            if len(run) >= 2 and 4 <= len(text) <= 12:
-                counts[text] += 1
-                first.setdefault(text, run)
-                if run[-1].text in TERM_HEADS:
-                    headed.add(text)
-        for tok in tokens:
-            if len(tok.text) >= 2 and tok.tag in ("n", "v", "vn", "nz") and _is_rare([tok]):
-                counts[tok.text] += 1
-                first.setdefault(tok.text, [tok])
-                headed.add(tok.text)
+        known = _WORD_CODES.get
+        codes = "".join([known(t.text) or _word_code(t) for t in tokens])
+        for m in _COMPOUND.finditer(codes):
+            run = _drop_background_head(ctx, tokens[m.start():m.end()])
+            for part in _compound_parts(run, codes[m.end() - len(run):m.end()]):
+                text = ctx.text(part)
+                if 4 <= len(text) <= 12:
+                    counts[text] += 1
+                    first.setdefault(text, part)
+                    if part[-1].text in TERM_HEADS:
+                        headed.add(text)
+        for m in _JARGON.finditer(codes):
+            tok = tokens[m.start()]
+            counts[tok.text] += 1
+            first.setdefault(tok.text, [tok])
+            headed.add(tok.text)
     for text, n in counts.items():
         if (n >= 2 or text in headed) and not ctx.is_background(first[text]):
             ctx.add(text, "term", first[text][0].start, OBJECT_SCORE - (0.1 if len(text) <= 3 else 0))
 
 
-_RUN_TAGS = frozenset("n nr ns nt nz nrt nrfg vn an b f s j l i g ng a".split())
+def _compound_parts(run: list[Token], codes: str) -> list[list[Token]]:
+    """A compound and, when it has three words or more, itself without its last or its
+    first word or both: 弘扬|社会主义核心价值观|角度 counts for 社会主义核心价值观 too."""
+    parts = [run]
+    if len(run) >= 3:
+        if codes[-2] in "NJ":
+            parts.append(run[:-1])
+        if codes[1] in "NJA":
+            parts.append(run[1:])
+        if len(run) >= 4 and codes[1] in "NJA" and codes[-2] in "NJ":
+            parts.append(run[1:-1])
+    return parts
+
+
+# One letter per word for the compound pattern: N noun (J a rare one: jargon), A
+# adjective, F localizer or distinguishing word (inside only), V verb (inside before a
+# noun, 产权|调换|房屋, or opening a verb-noun pair, 行驶|距离), R a verb that is rare
+# jargon, O anything else.
+_COMPOUND = re.compile("[VR][NJ](?![NJAFVR])|[NJA](?:[NJAF]|[VR](?=[NJ]))*[NJ]")
+_JARGON = re.compile("[JR]")
+_CODE_OF_TAG = dict.fromkeys("n nr ns nt nz nrt nrfg vn an s j l i g ng un".split(), "N")
+_CODE_OF_TAG.update(dict.fromkeys("f b".split(), "F"))
+_CODE_OF_TAG.update({"a": "A", "v": "V"})
 _RUN_EXCLUDED = chunks.DETERMINERS | OBJECT_PREPOSITIONS | chunks.GOVERNING_VERBS | chunks.MODALS
+_JARGON_TAGS = frozenset(("n", "v", "vn", "nz"))
+_WORD_CODES: dict[str, str] = {}
 
 
-def _noun_runs(tokens: list[Token]):
-    """Runs of nouns, which may hold a verb between nouns or open with one (产权|调换|
-    房屋, 行驶|距离), but no name (宁某某) or number."""
-    run: list[Token] = []
-    last = len(tokens) - 1
-    for i, tok in enumerate(tokens):
-        tag = tok.tag
-        if tag == "un":
-            compound = "某" not in tok.text
-        elif tag == "v":
-            nxt = tokens[i + 1] if i < last else None
-            compound = nxt is not None and nxt.tag in _RUN_TAGS and nxt.tag not in ("f", "a", "b")
-        else:
-            compound = tag in _RUN_TAGS
-        if compound and tok.text not in _RUN_EXCLUDED:
-            run.append(tok)
-            continue
-        if run:
-            yield _trim_run(run)
-        run = []
-    if run:
-        yield _trim_run(run)
+def _word_code(tok: Token) -> str:
+    """The letter of one word (memoised: a word's tag is its dictionary's)."""
+    code = _WORD_CODES.get(tok.text)
+    if code is None:
+        code = _WORD_CODES[tok.text] = _code(tok)
+    return code
 
 
-def _trim_run(run: list[Token]) -> list[Token]:
-    """A compound ends on a noun and starts on a content word."""
-    while run and not chunks.is_nounish(run[-1]):
-        run = run[:-1]
-    while run and run[0].tag in ("f", "b"):
-        run = run[1:]
-    return run
+def _code(tok: Token) -> str:
+    if tok.text in _RUN_EXCLUDED or (tok.tag == "un" and "某" in tok.text):
+        return "O"
+    code = _CODE_OF_TAG.get(tok.tag, "O")
+    if tok.tag in _JARGON_TAGS and len(tok.text) >= 2 and tok.tag != "un" and \
+            0 < segment.word_frequency(tok.text) < _RARE_WORD:
+        return "R" if code == "V" else "J"
+    return code
 
 
 def _drop_background_head(ctx: _Ctx, run: list[Token]) -> list[Token]:
-    while len(run) > 2 and run[0].text in ctx.background:
+    """人民检察院|侦查监督部门: a party named everywhere in the text is no part of the term."""
+    while len(run) > 2 and run[0].text in ctx.background and run[0].text.endswith(_PARTY_ENDINGS):
         run = run[1:]
     return run
+
+
+_PARTY_ENDINGS = (*chunks.ACTOR_ENDINGS, "院")

@@ -1,9 +1,9 @@
 """Items stage, cloze notes: one note per sentence (its key phrases as deletions) and
 one note per enumeration whose items are spread over several sentences.
 
-A long sentence gets more deletions (one per dozen characters), and phrases that
+A long sentence gets more deletions (one per dozen characters), and good phrases that
 overlap the chosen ones (the whole list 删除、屏蔽、断开链接 beside its items) go to a
-second or third note of the same sentence."""
+second note of the same sentence; weaker ones are dropped, to keep the deck humane."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .numerals import CN_NUM_CHARS
 MAX_DELETIONS = 4  # per note of a short sentence
 MAX_LONG_DELETIONS = 8  # per note of a long one
 CHARS_PER_DELETION = 12
-MAX_NOTES = 3  # per sentence
+MAX_NOTES = 2  # per sentence
 
 
 def escape(text: str) -> str:
@@ -52,7 +52,7 @@ def deletion_budget(sentence_text: str) -> int:
     return max(MAX_DELETIONS, min(MAX_LONG_DELETIONS, len(sentence_text) // CHARS_PER_DELETION))
 
 
-def _choose(phrases: list[Phrase], budget: int = MAX_DELETIONS) -> list[Phrase]:
+def _choose(phrases: list[Phrase], budget: int) -> list[Phrase]:
     """Non-overlapping phrases, best first, at most ``budget``; then in text order."""
     chosen: list[Phrase] = []
     for p in sorted(phrases, key=lambda p: (-p.score, -(p.end - p.start), p.start)):
@@ -64,16 +64,20 @@ def _choose(phrases: list[Phrase], budget: int = MAX_DELETIONS) -> list[Phrase]:
     return sorted(chosen, key=lambda p: p.start)
 
 
+SECOND_NOTE_SCORE = 0.6  # what a second note of a sentence may hold
+
+
 def note_groups(phrases: list[Phrase], budget: int) -> list[list[Phrase]]:
     """The deletions of each note of one sentence: the best non-overlapping phrases
-    first, then what overlapped them, up to MAX_NOTES notes."""
+    first; then, in further notes, the good phrases that overlapped them (the whole
+    list beside its items, a term inside a clause), up to MAX_NOTES notes."""
     groups: list[list[Phrase]] = []
     left = list(phrases)
     while left and len(groups) < MAX_NOTES:
         chosen = _choose(left, budget)
         groups.append(chosen)
         taken = {id(p) for p in chosen}
-        left = [p for p in left if id(p) not in taken]
+        left = [p for p in left if id(p) not in taken and p.score >= SECOND_NOTE_SCORE]
     return groups
 
 

@@ -1,5 +1,5 @@
 """Chinese numbers: ordinal markers (一/十二/3 -> integers) and figures with their units
-(三日内, 百分之十五以上, 每平方米每月10元, 7日或9日)."""
+(三日内, 百分之十五以上, 每平方米每月10元, 7日或9日, 2014年3月1日)."""
 
 from __future__ import annotations
 
@@ -43,13 +43,15 @@ QUALIFIER = "(?:以上|以下|以内|之内|内|左右)?"
 _AMOUNT = rf"{NUMBER}(?:{UNITS})"
 _DAYTIME = "(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜间)"
 
+DATE_RE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")  # 2014年3月1日, 2021年4月
 FIGURE_RE = re.compile(
-    rf"每[\u4e00-\u9fff]{{0,3}}?(?:每[\u4e00-\u9fff]{{1,2}}?)?{_AMOUNT}{QUALIFIER}"  # 每逾期一日, 每平方米每月10元
+    "(?=[\\d零〇一二两三四五六七八九十百千万亿每凌清早上中下傍晚夜])"  # fail fast where no figure can start
+    rf"(?:{DATE_RE.pattern}"  # a date is one figure, not 2014年 and 1日
+    rf"|每[\u4e00-\u9fff]{{0,3}}?(?:每[\u4e00-\u9fff]{{1,2}}?)?{_AMOUNT}{QUALIFIER}"  # 每逾期一日, 每平方米每月10元
     rf"|百分之{_CN_NUMBER}{QUALIFIER}"  # 百分之十五以上
     rf"|{_DAYTIME}?\d{{1,2}}点(?:[到至]\d{{1,2}}点)|{_DAYTIME}\d{{1,2}}点"  # 凌晨2点到8点
-    rf"|{_AMOUNT}(?:[或至到～~\-—]{_AMOUNT})?{QUALIFIER}"  # 7日或9日, 三日内, 82小时
+    rf"|{_AMOUNT}(?:[或至到～~\-—]{_AMOUNT})?{QUALIFIER})"  # 7日或9日, 三日内, 82小时
 )
-DATE_RE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _LEADING_NUMBER = re.compile(rf"^(?:每[\u4e00-\u9fff]*?)?{NUMBER}|^百分之{_CN_NUMBER}")
 
 

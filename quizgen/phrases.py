@@ -1,26 +1,38 @@
 """Key-phrase stage: find what a trainer would ask about, and group sibling sets.
 
-Each finder looks for one kind of memorable span and returns :class:`Phrase`
-objects located in the document text. Sibling sets (the items of one enumeration,
-the slots of one parallel frame, the headings of one level) are grouped explicitly
-because later stages draw distractors from them.
+Each finder looks for one kind of memorable span and adds :class:`Phrase` objects
+located in the document text: headings and list items from the structure, parallel
+clauses and frames, quotes and titles, definitions, idioms and figures here; lists,
+clause predicates, objects, exceptions, law references, contrasts and terms in
+:mod:`quizgen.clauses`. Sibling sets (the items of one enumeration, the slots of one
+frame, the headings of one level, figures of one unit, the two sides of a contrast) are
+grouped explicitly because later stages draw distractors from them.
+
+Whatever the finder, a phrase starts and ends on word boundaries of its sentence, is
+never junk (an ordinal, a function word, a catch-all, the document's background words
+such as 人民法院 in a judicial interpretation) and never comes from the enactment
+formula, the dateline or the title. The same span found twice is one phrase, in the
+reading with the better score.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import chunks, clauses, segment
 from .clean import is_han
 from .model import Phrase, Sentence, SiblingSet
 from .numerals import CN_NUM_CHARS, DATE_RE, FIGURE_RE, figure_unit, is_trivial_figure
 from .segment import Token
-from .structure import StructuredDocument, build_document, is_catch_all
+from .structure import StructuredDocument, build_document, is_article, is_catch_all
 
 KIND_WEIGHT = {
     "heading": 1.0,
@@ -43,6 +55,9 @@ STOPWORDS = frozenset(
     一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 一要 二要 三要 四要 五要 首先 其次 最后""".split()
 )
 _ORDINAL_RE = re.compile(r"^(?:第?[一二三四五六七八九十百\d]+[是要条章节款项、.．]?|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[）)])$")
+_ANNOUNCING = ("下列", "如下", "以下")  # 下列情形之一: announces the list, says nothing
+_SELF_REFERENCE = re.compile("本(?:解释|规定|批复|办法|决定|条例|细则|意见|通知|条|款|法)")  # 适用本解释
+_MARKUP = frozenset("{}<>[]|\\:")
 _JUNK_CHARS_RE = re.compile(r"[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]{2}|[{}<>|\\]")
 _PUNCT = "，。、；：！？“”‘’（）《》【】,.;:!?\"'()"
 
@@ -50,21 +65,34 @@ _PUNCT = "，。、；：！？“”‘’（）《》【】,.;:!?\"'()"
 @lru_cache(maxsize=65536)
 def is_junk(text: str) -> bool:
     """Answers a flashcard must never ask for: ordinal markers, function words, noise,
-    and the catch-all that closes a legal list (其他情节严重的情形)."""
+    and the catch-all that closes a legal list (其他情节严重的情形; a heading such as
+    其他规定 is fine)."""
     core = text.strip(_PUNCT + " ")
     if len(core) < 2 or not any(is_han(c) or c.isdigit() for c in core):
         return True
-    if core in STOPWORDS or _ORDINAL_RE.match(core) or is_catch_all(core):
+    if core in STOPWORDS or _ORDINAL_RE.match(core) or (is_catch_all(core) and "的" in core):
+        return True
+    if core.startswith(_ANNOUNCING) or _SELF_REFERENCE.search(core):
         return True
     return bool(_JUNK_CHARS_RE.search(core))
 
 
 _PARTY = re.compile(r"某|^[A-Za-z]{1,3}(?:公司)?$|^[一二两三四五六七八九十]?(?:原告|被告|甲方|乙方|丙方)$")
-# Sentences that only enact the text or date it: 为…，根据…，制定本解释。 / …会议通过
+# Sentences that only enact the text or date it (为…，根据…，制定本解释。 / …会议通过); the
+# document's title line (# …) is skipped as well.
 _BOILERPLATE = re.compile(r"(?:制定本|作如下|作出如下|现就|特作|解释如下|批复如下|规定如下|通知如下"
                           r"|^\d{4}年\d{1,2}月\d{1,2}日\s.{0,60}(?:通过|公布|施行|发布|修正|修订|印发)$)")
 _LEADING_MARKER = re.compile(rf"^\s*(?:第[{CN_NUM_CHARS}\d]+[条章节]|[{CN_NUM_CHARS}]+[是要]|[{CN_NUM_CHARS}]+、"
                              rf"|[（(][{CN_NUM_CHARS}\d]+[)）]|\d+[.、．](?!\d)|第[{CN_NUM_CHARS}]+[，,、])\s*")
+# The addressees a reply or notice opens with: 各省、自治区、直辖市高级人民法院，解放军军事法院：
+_ADDRESSEE = re.compile(r"[^，：]{2,40}(?:院|局|厅|部|委员会|机关|单位)")
+
+
+def _addressees(sentence: str) -> bool:
+    """A line of bodies separated by commas that ends with a colon."""
+    return sentence.endswith("：") and all(_ADDRESSEE.fullmatch(part) for part in sentence[:-1].split("，"))
+
+
 _BACKGROUND_SHARE = 0.25  # a word in a quarter of the sentences is background, not a key
 _FUNCTION = frozenset("的 之 和 与 及 或 或者 以及 等 对 在 了".split())
 
@@ -80,6 +108,9 @@ class _Ctx:
     background: frozenset[str] = frozenset()
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
     _clauses: dict[int, list[list[Token]]] = field(default_factory=dict)
+    _by_span: dict[tuple[int, int], Phrase] = field(default_factory=dict)
+    _edges: dict[int, set[int]] = field(default_factory=dict)
+    _background_phrases: dict[tuple[str, ...], bool] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
     _section_starts: list[int] = field(default_factory=list)
     _skipped: frozenset[int] = frozenset()
@@ -87,7 +118,8 @@ class _Ctx:
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.doc.sentences]
         self._section_starts = [s.start for s in self.doc.sections]
-        self._skipped = frozenset(s.index for s in self.doc.sentences if _BOILERPLATE.search(s.text))
+        self._skipped = frozenset(s.index for s in self.doc.sentences
+                                  if _BOILERPLATE.search(s.text) or _addressees(s.text) or s.text.startswith("# "))
         self.background = self._background_words()
 
     def _background_words(self) -> frozenset[str]:
@@ -122,6 +154,27 @@ class _Ctx:
             found = self._clauses[sentence.index] = chunks.split_clauses(self.tokens(sentence))
         return found
 
+    def text(self, tokens: list[Token]) -> str:
+        """The text a run of tokens covers (a slice, cheaper than joining the words)."""
+        return self.doc.text[tokens[0].start:tokens[-1].end] if tokens else ""
+
+    def _in_markup(self, start: int, end: int) -> bool:
+        """事由 in {{c1::事由}}: text inside markup the source carried is not asked."""
+        return self.doc.text[start - 1:start] in _MARKUP or self.doc.text[end:end + 1] in _MARKUP
+
+    def _on_word_edges(self, index: int, start: int, end: int) -> bool:
+        """A deletion must not cut through a word of its sentence (…2014年3月1|日起)."""
+        if index < 0:
+            return True
+        edges = self._edges.get(index)
+        if edges is None:
+            sentence = self.doc.sentences[index]
+            edges = self._edges[index] = {t.start for t in self.doc.tokens(sentence)} | {sentence.end}
+        return start in edges and end in edges
+
+    def in_article(self, sentence: Sentence) -> bool:
+        return is_article(self.doc.sections[sentence.section])
+
     def sentence_index(self, offset: int) -> int:
         i = bisect_right(self._starts, offset) - 1
         return i if i >= 0 and offset < self.doc.sentences[i].end else -1
@@ -132,7 +185,13 @@ class _Ctx:
     def is_background(self, phrase: str | list[Token]) -> bool:
         """Mostly made of background words (人民检察院控告…: no; 行政执法机关: yes), or
         a party's name (马某, X公司, 甲方). Takes the phrase's words when known."""
-        words = [t.text for t in phrase] if isinstance(phrase, list) else segment.cut(phrase)
+        words = tuple(t.text for t in phrase) if isinstance(phrase, list) else tuple(segment.cut(phrase))
+        found = self._background_phrases.get(words)
+        if found is None:
+            found = self._background_phrases[words] = self._mostly_background(words)
+        return found
+
+    def _mostly_background(self, words: tuple[str, ...]) -> bool:
         if _PARTY.search("".join(words)):
             return True
         content = [w for w in words if w not in _FUNCTION]
@@ -141,20 +200,26 @@ class _Ctx:
 
     def add(self, text: str, kind: str, start: int, score: float | None = None) -> Phrase | None:
         text = text.strip()
-        if not text or is_junk(text):
-            return None
         end = start + len(text)
         if self.doc.text[start:end] != text:
-            found = self.doc.text.find(text, max(0, start - 5))
+            found = self.doc.text.find(text, max(0, start - 5)) if text else -1
             if found < 0:
                 return None
             start, end = found, found + len(text)
-        sentence = self.sentence_index(start)
-        if sentence in self._skipped:
+        score = KIND_WEIGHT[kind] if score is None else score
+        known = self._by_span.get((start, end))
+        if known is not None:  # found again by another finder: the better reading wins
+            if score > known.score:
+                known.kind, known.score = kind, score
+            return known
+        if is_junk(text) or (kind != "heading" and text.startswith(chunks.CATCH_ALL)) or self._in_markup(start, end):
             return None
-        phrase = Phrase(text, kind, start, end, sentence, self.section_index(start),
-                        KIND_WEIGHT[kind] if score is None else score)
+        sentence = self.sentence_index(start)
+        if sentence in self._skipped or not self._on_word_edges(sentence, start, end):
+            return None
+        phrase = Phrase(text, kind, start, end, sentence, self.section_index(start), score)
         self.phrases.append(phrase)
+        self._by_span[(start, end)] = phrase
         return phrase
 
     def group(self, kind: str, members: list[Phrase | None], **kw) -> SiblingSet | None:
@@ -182,6 +247,7 @@ def find_headings(ctx: _Ctx) -> None:
 
 
 _ITEM_MAX = 30
+SHORT_ENUMERATION_SCORE = 0.62
 
 
 def find_enumerations(ctx: _Ctx) -> None:
@@ -198,6 +264,24 @@ def find_enumerations(ctx: _Ctx) -> None:
                     seen.add(phrase.text)
                     members.append(phrase)
         ctx.group("enumeration", members, label=enum.label or enum.intro, count=enum.count)
+        _distinct_parts(ctx, enum.items)
+
+
+_SHARED_TAIL = 3  # characters two items must share at their end to be compared
+_DISTINCT_MAX = 12
+
+
+def _distinct_parts(ctx: _Ctx, items: list) -> None:
+    """Items that end alike differ by their start, which is the thing to learn:
+    多次|随意殴打他人 / 持凶器|随意殴打他人, 以行政处罚代替刑事追究|而不移送."""
+    for a, b in zip(items, items[1:]):
+        shared = _common_suffix(a.core, b.core)
+        if shared < _SHARED_TAIL:
+            continue
+        for item in (a, b):
+            part = item.core[: len(item.core) - shared]
+            if 2 <= len(part) <= _DISTINCT_MAX:
+                ctx.add(part, "enumeration", item.core_start, SHORT_ENUMERATION_SCORE)
 
 
 _CLAUSE_SPLIT = re.compile(r"[，、,]")
@@ -209,8 +293,10 @@ def find_parallel_clauses(ctx: _Ctx) -> None:
     same opening word)."""
     for sentence in ctx.sentences():
         words = ctx.doc.tokens(sentence)
-        bounds = {t.start - sentence.start for t in words}
-        for run in _clause_runs(sentence.text, bounds) + _anaphora_runs(sentence, words):
+        runs = _anaphora_runs(sentence, words)
+        if not ctx.in_article(sentence):  # equal clauses are a device of prose, not of rules
+            runs += _clause_runs(sentence.text, {t.start - sentence.start for t in words})
+        for run in runs:
             texts = [t for _, t in run]
             if any(_QUESTION.search(t) for t in texts):
                 continue
@@ -270,7 +356,7 @@ def _verb_object_pair(run: list[tuple[int, str]], sentence: Sentence, words: lis
         return False
     for s, text in run:
         inside = [t for t in words if sentence.start + s <= t.start < sentence.start + s + len(text)]
-        if len(inside) != 2 or inside[0].tag != "v" or not chunks.is_nounish(inside[1]):
+        if len(inside) != 2 or inside[0].tag != "v" or not (chunks.is_nounish(inside[1]) or inside[1].tag == "a"):
             return False
     return True
 
@@ -339,6 +425,8 @@ def find_frames(ctx: _Ctx) -> None:
         if phrase.kind == "enumeration":
             known.setdefault(phrase.start, []).append(phrase.text)
     for paragraph in ctx.doc.paragraphs:
+        if is_article(ctx.doc.sections[paragraph.section]):
+            continue  # rules repeat their boilerplate, not slogans
         clause_units = _units(paragraph.text, paragraph.start, _CLAUSE_UNIT_RE)
         if len(clause_units) < 2:
             continue
@@ -348,7 +436,7 @@ def find_frames(ctx: _Ctx) -> None:
         covered = _suffix_frames(ctx, parts)
         taken: set[int] = set()
         for units in (parts, clause_units):
-            units = [u for u in units if u[0] not in taken
+            units = [u for u in units if u[0] not in taken and len(u[1]) <= _FRAME_UNIT_MAX
                      and not any(s <= u[0] < e for s, e in covered)]
             if len(units) < 2:
                 continue
@@ -358,7 +446,9 @@ def find_frames(ctx: _Ctx) -> None:
             _token_frames(ctx, tokenised, taken, known)
 
 
+_SLOT_PUNCT = re.compile("[，,、]")
 _FRAME_WINDOW = 8  # units compared with each unit: frames repeat close together
+_FRAME_UNIT_MAX = 24  # longer sentences are rules, not parallel slogans
 
 
 def _token_frames(ctx: _Ctx, tokenised: list[tuple[int, str, list[str]]], taken: set[int],
@@ -370,8 +460,9 @@ def _token_frames(ctx: _Ctx, tokenised: list[tuple[int, str, list[str]]], taken:
             continue
         group, template = [i], None
         for j in range(i + 1, min(len(tokenised), i + 1 + _FRAME_WINDOW)):
-            shared = sum(len(w) for w in shapes[i] & shapes[j])
-            if j in used or shared * 5 < len(text_i) + len(tokenised[j][1]):
+            if j in used or shapes[i].isdisjoint(shapes[j]):
+                continue
+            if sum(map(len, shapes[i] & shapes[j])) * 5 < len(text_i) + len(tokenised[j][1]):
                 continue  # too little in common for _align to accept
             t = _align(toks_i, tokenised[j][2])
             if t and (template is None or t == template):
@@ -381,7 +472,7 @@ def _token_frames(ctx: _Ctx, tokenised: list[tuple[int, str, list[str]]], taken:
             continue
         rows = [(tokenised[k][0], tokenised[k][1]) for k in group]
         values = [_slot_values(template, text) for _, text in rows]
-        if any(v is None or any(re.search(r"[，,、]", x) or _is_function(x) for x in v) for v in values):
+        if any(v is None or any(_SLOT_PUNCT.search(x) or _is_function(x) for x in v) for v in values):
             continue
         used.update(group)
         taken.update(start for start, _ in rows)
@@ -439,20 +530,25 @@ def _good_frame(template: tuple, size: int) -> bool:
     return size >= 3 or (len("".join(fixed)) >= 4 and any(len(t) >= 2 for t in fixed))
 
 
+@lru_cache(maxsize=1024)
+def _template_pattern(template: tuple) -> re.Pattern[str]:
+    """A frame template as a regex: fixed blocks literal, each slot a lazy group."""
+    return re.compile("".join("(.+?)" if t is None else re.escape(t) for t in template))
+
+
 def _slot_values(template: tuple, text: str) -> list[str] | None:
-    pattern = "".join("(.+?)" if t is None else re.escape(t) for t in template)
-    m = re.fullmatch(pattern, text)
+    m = _template_pattern(template).fullmatch(text)
     return list(m.groups()) if m else None
 
 
 def _add_frame(ctx: _Ctx, template: tuple, rows: list[tuple[int, str]], values: list[list[str]],
                known: dict[int, list[str]]) -> None:
     frame = "".join("{}" if t is None else t for t in template)
-    pattern = "".join("(.+?)" if t is None else re.escape(t) for t in template)
+    pattern = _template_pattern(template)
     per_slot: list[list[Phrase | None]] = [[] for _ in range(template.count(None))]
     slot_texts: list[list[str]] = [[] for _ in per_slot]
     for (start, text), row in zip(rows, values):
-        m = re.fullmatch(pattern, text)
+        m = pattern.fullmatch(text)
         for k, value in enumerate(row):
             offset = start + m.start(k + 1)
             slot = _expand_to_known(known, offset, value)
@@ -460,11 +556,22 @@ def _add_frame(ctx: _Ctx, template: tuple, rows: list[tuple[int, str]], values: 
             is_answer = k == len(row) - 1
             if is_answer or slot != value:
                 per_slot[k].append(ctx.add(slot, "parallel", offset, 0.85))
+    _add_clause_run(ctx, rows)
     answer_slot = len(per_slot) - 1
     subjects = slot_texts[0] if len(per_slot) > 1 else []
     for k, members in enumerate(per_slot):
         ctx.group("frame", members, label=frame, frame=frame,
                   subjects=subjects if k == answer_slot else [])
+
+
+def _add_clause_run(ctx: _Ctx, rows: list[tuple[int, str]]) -> None:
+    """Frame clauses that follow each other in one sentence are also asked together:
+    从行政性角度应当承担行政赔偿责任，从协议性角度应当承担违约责任."""
+    first, last = rows[0], rows[-1]
+    end = last[0] + len(last[1])
+    if ctx.sentence_index(first[0]) == ctx.sentence_index(last[0]) and \
+            end - first[0] == sum(len(t) for _, t in rows) + len(rows) - 1:
+        ctx.add(ctx.doc.text[first[0]:end], "parallel", first[0], KIND_WEIGHT["parallel"] - 0.1)
 
 
 def _expand_to_known(known: dict[int, list[str]], start: int, value: str) -> str:
@@ -553,8 +660,6 @@ def find_definitions(ctx: _Ctx) -> None:
         subject, predicate = m.group(1), m.group(2)
         if re.search(r"什么|哪|谁|怎|如何|的$", subject + predicate) or "的" in predicate:
             continue
-        if not _on_token_boundaries(ctx, m.start(2), m.end(2)):
-            continue
         ctx.add(predicate, "definition", m.start(2))
         pos = m.end()
         while more := _IS_MORE_RE.match(text, pos):
@@ -564,52 +669,37 @@ def find_definitions(ctx: _Ctx) -> None:
             pos = more.end()
 
 
-def _on_token_boundaries(ctx: _Ctx, start: int, end: int) -> bool:
-    index = ctx.sentence_index(start)
-    if index < 0:
-        return False
-    bounds = {t.start for t in ctx.tokens(ctx.doc.sentences[index])}
-    bounds.add(ctx.doc.sentences[index].end)
-    return start in bounds and (end in bounds or ctx.doc.text[end:end + 1] in _PUNCT)
+_SET_PHRASE_SCORE = 0.5  # 合同纠纷: a compound, not a saying; longer terms win over it
 
 
 def find_idioms(ctx: _Ctx) -> None:
-    idioms = segment.idioms()
+    idioms, set_phrases = segment.idioms(), segment.set_phrases()
     seen: set[int] = set()
     for sentence in ctx.sentences():
         for tok in ctx.tokens(sentence):
-            if tok.text in idioms and tok.start not in seen:
+            if tok.start in seen:
+                continue
+            if tok.text in idioms:
                 seen.add(tok.start)
                 ctx.add(tok.text, "idiom", tok.start)
-    text = ctx.doc.text
-    for saying in segment.curated_idioms():
-        for m in re.finditer(re.escape(saying), text):
-            if m.start() not in seen:
-                seen.add(m.start())
-                ctx.add(saying, "idiom", m.start())
+            elif tok.text in set_phrases:
+                seen.add(tok.start)
+                ctx.add(tok.text, "idiom", tok.start, _SET_PHRASE_SCORE)
+    for m in _curated_idiom_re().finditer(ctx.doc.text):
+        if m.start() not in seen:
+            seen.add(m.start())
+            ctx.add(m.group(), "idiom", m.start())
 
 
-def find_terms(ctx: _Ctx, limit: int = 12) -> None:
-    """Domain terms: multi-character words ranked by TF-IDF against jieba's dictionary."""
-    counts: dict[str, list[int]] = {}
-    for sentence in ctx.sentences():
-        for tok in ctx.tokens(sentence):
-            word = tok.text
-            if len(word) >= 3 and all(is_han(c) for c in word) and word not in STOPWORDS \
-                    and word[0] not in "每各该本其此上下好" and not word.endswith(chunks.ACTOR_ENDINGS):
-                counts.setdefault(word, []).append(tok.start)
-    counts = {w: starts for w, starts in counts.items() if len(w) >= 4 or len(starts) >= 2}
-    idioms = segment.idioms()
-    scored = sorted(((len(starts) * segment.idf(w), w) for w, starts in counts.items()
-                     if w not in idioms and segment.word_frequency(w) > 0 and not ctx.is_background(w)),
-                    reverse=True)
-    top = scored[:limit]
-    best = top[0][0] if top else 1.0
-    for score, word in top:
-        ctx.add(word, "term", counts[word][0], round(0.3 + 0.3 * score / best, 3))
+@cache
+def _curated_idiom_re() -> re.Pattern[str]:
+    """All curated sayings in one pattern, longest first: the text is scanned once."""
+    sayings = sorted(segment.curated_idioms(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, sayings)))
 
 
 _MAX_FIGURE_SET = 8
+_DATE_SCORE = 0.6
 
 
 def find_figures(ctx: _Ctx) -> None:
@@ -617,14 +707,13 @@ def find_figures(ctx: _Ctx) -> None:
     (三日内/五日内/十五日内), and figures with the same qualifier in one sentence
     (两期以上/百分之十五以上), are sibling sets."""
     text = ctx.doc.text
-    taken: set[int] = set()
-    for m in DATE_RE.finditer(text):
-        taken.update(range(m.start(), m.end()))
-        ctx.add(m.group(), "figure", m.start(), 0.6)
     found: list[Phrase] = []
     for m in FIGURE_RE.finditer(text):
         value = m.group()
-        if m.start() in taken or is_trivial_figure(value) or text[m.start() - 1: m.start()] == "第":
+        if DATE_RE.fullmatch(value):
+            ctx.add(value, "figure", m.start(), _DATE_SCORE)
+            continue
+        if is_trivial_figure(value) or text[m.start() - 1: m.start()] == "第":
             continue
         phrase = ctx.add(value, "figure", m.start())
         if phrase is not None:
@@ -676,7 +765,6 @@ def extract(doc: StructuredDocument) -> StructuredDocument:
     find_quotes(ctx)
     find_definitions(ctx)
     find_idioms(ctx)
-    find_terms(ctx)
     clauses.find_compound_terms(ctx)
     clauses.find_law_references(ctx)
     clauses.find_contrasts(ctx)
@@ -693,4 +781,19 @@ def extract(doc: StructuredDocument) -> StructuredDocument:
 
 def analyze(text: str, title: str = "", doc_id: str | None = None, source: str = "") -> StructuredDocument:
     """Cleaned text -> structured document with key phrases and sibling sets."""
-    return extract(build_document(text, title, doc_id, source))
+    with _collector_paused():
+        return extract(build_document(text, title, doc_id, source))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The analysis allocates a token tuple per word and forms no reference cycles:
+    letting the cycle collector re-scan those objects while they pile up would cost a
+    good part of the run, so it waits until the document is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

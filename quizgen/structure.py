@@ -40,7 +40,7 @@ _ALWAYS_HEADING = {"zhang", "jie", "tiao"}
 
 # Inline ordinals inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…, 其一…
 _INLINE_MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;：:，,！？!?\s“”]))"
+    rf"(?:(?<=^)|(?<=[。；;：:，,！？!?\s“”])|(?<=[\u4e00-\u9fff])(?=一[是要]))"  # also 二被告|一是…
     rf"(?P<marker>(?P<num>[一二三四五六七八九十])(?P<suffix>是|要|则|为|方面[，,：:]?)"
     rf"|第(?P<num2>[一二三四五六七八九十])(?P<suffix2>[，,、：:])"
     rf"|其(?P<num3>[一二三四五六七八九十])(?P<suffix3>[，,、：:是]))"
@@ -361,7 +361,8 @@ def build_document(text: str, title: str, doc_id: str | None = None, source: str
         title = title or candidates[0].rest
         candidates = candidates[1:]
 
-    sections, list_candidates = _sections(candidates, _article_styles(candidates), len(text))
+    sections, list_candidates = _sections(candidates, _article_styles(candidates),
+                                          _announced_lists(candidates, paragraphs), len(text))
     doc = StructuredDocument(id=doc_id or title, title=title, text=text, source=source)
     doc.sections = sections
     doc.paragraphs = paragraphs
@@ -374,6 +375,11 @@ def build_document(text: str, title: str, doc_id: str | None = None, source: str
 
 
 _ARTICLE_STYLES = ("dun", "arabic")
+
+
+def is_article(section: Section) -> bool:
+    """A numbered rule (第N条, or 一、 in a text of rules): a marker and no heading."""
+    return bool(section.marker) and not section.heading
 
 
 def _article_styles(candidates: list[_Candidate]) -> set[str]:
@@ -389,7 +395,28 @@ def _article_styles(candidates: list[_Candidate]) -> set[str]:
     return styles
 
 
-def _sections(candidates: list[_Candidate], article_styles: set[str],
+def _announced_lists(candidates: list[_Candidate], paragraphs: list[Paragraph]) -> set[int]:
+    """Paragraph indexes of list lines: a run 1, 2, 3… that a line ending in a colon
+    announces (请假分为以下三类：) and that follows it line after line, with no body
+    text between its items (those would make them headings)."""
+    items: set[int] = set()
+    for i, cand in enumerate(candidates):
+        index = cand.paragraph.index
+        if cand.number != 1 or cand.md_level or not index or \
+                not paragraphs[index - 1].text.rstrip().endswith(("：", ":")):
+            continue
+        run = [cand]
+        for nxt in candidates[i + 1:]:
+            if nxt.style != cand.style or nxt.number != run[-1].number + 1 or \
+                    nxt.paragraph.index != run[-1].paragraph.index + 1:
+                break
+            run.append(nxt)
+        if len(run) >= 2:
+            items.update(c.paragraph.index for c in run)
+    return items
+
+
+def _sections(candidates: list[_Candidate], article_styles: set[str], list_lines: set[int],
               text_length: int) -> tuple[list[Section], list[_Candidate]]:
     """Headings and articles open sections; the other candidates are list items. Levels
     follow the order in which marker styles first appear."""
@@ -399,7 +426,7 @@ def _sections(candidates: list[_Candidate], article_styles: set[str],
     in_article = False
     for cand in candidates:
         article = cand.style == "tiao" or (cand.style in article_styles and not cand.md_level)
-        if not article and not _is_heading(cand, in_article):
+        if cand.paragraph.index in list_lines or (not article and not _is_heading(cand, in_article)):
             list_candidates.append(cand)
             continue
         if cand.style not in style_order:

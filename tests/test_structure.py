@@ -1,0 +1,227 @@
+"""Structure stage and its helpers: the segmenter, numbers and figures, clause chunking,
+sections and enumerations of regulations, court cases and office articles."""
+
+from __future__ import annotations
+
+import jieba
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizgen import chunks, segment
+from quizgen.model import to_chinese_numeral
+from quizgen.numerals import FIGURE_RE, figure_unit, is_trivial_figure, parse_number
+from quizgen.structure import build_document
+
+# --- segmenter ---------------------------------------------------------------------
+
+_ALPHABET = "人民法院应当依法审查并作出裁定承租人拒绝受领租赁物的或者和与、，。：ab12 　《》“”"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_fast_cut_is_jiebas_cut(text):
+    assert segment.jieba_lcut(text) == jieba.lcut(text)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("本解释自2014年3月1日起施行", "2014年3月1日"),
+    ("三日内报主管副检察长批准", "三日内"),
+    ("致一人以上轻伤", "一人以上"),
+    ("于判决生效后三十日内向其交付", "三十日内"),
+])
+def test_dates_and_figures_stay_one_word(text, whole):
+    assert whole in segment.lcut(text)
+    assert "".join(segment.lcut(text)) == text
+
+
+def test_a_bare_number_word_is_not_forced_whole():
+    assert segment.lcut("三年级学生") == jieba.lcut("三年级学生")
+
+
+def test_tokens_carry_offsets_and_tags():
+    tokens = segment.tokens("人民法院应当依法审查", offset=10)
+    assert tokens[0].start == 10 and tokens[-1].end == 20
+    assert [t.text for t in tokens] == ["人民法院", "应当", "依法", "审查"]
+    assert tokens[2].tag == "d"  # 依法 is an adverb here, whatever the dictionary says
+
+
+# --- numbers and figures -------------------------------------------------------------
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_parse_number_reads_chinese_numerals(n):
+    assert parse_number(to_chinese_numeral(n)) == n
+
+
+@pytest.mark.parametrize("text, value", [("一万五千", 15000), ("二百九十三", 293), ("两", 2), ("12", 12)])
+def test_parse_number_cases(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("每逾期一日应向乙方承担1000元的违约金", ["每逾期一日", "1000元"]),
+    ("确定以每平方米每月10元的租金收益损失计算", ["每平方米每月10元"]),
+    ("欠付租金达到两期以上，或者数额达到全部租金百分之十五以上", ["两期以上", "百分之十五以上"]),
+    ("原告连续7日或9日不间断", ["7日或9日"]),
+    ("原告凌晨2点到8点的行驶距离", ["凌晨2点到8点"]),
+    ("诉讼时效期间为三年", ["三年"]),
+])
+def test_figures(sentence, figures):
+    assert [m.group() for m in FIGURE_RE.finditer(sentence)] == figures
+
+
+def test_figure_units_group_like_figures():
+    assert figure_unit("三日内") == figure_unit("十五日内") == "日内"
+    assert figure_unit("一千元以上") == "元以上"
+    assert figure_unit("百分之十五以上") == "%以上"
+    assert is_trivial_figure("一人") and not is_trivial_figure("一人以上")
+
+
+# --- clauses -------------------------------------------------------------------------
+
+
+def clause(text: str) -> list[segment.Token]:
+    return segment.tokens(text)
+
+
+def lists(text: str) -> list[tuple[list[str], str]]:
+    return [([i.text for i in m.items], m.whole.text) for m in chunks.find_lists(clause(text))]
+
+
+@pytest.mark.parametrize("text, items, whole", [
+    ("行为人为寻求刺激、发泄情绪、逞强耍横等", ["寻求刺激", "发泄情绪", "逞强耍横"], "寻求刺激、发泄情绪、逞强耍横"),
+    ("协调包括对上协调、平级协调、对下协调和横向协调", ["对上协调", "平级协调", "对下协调", "横向协调"],
+     "对上协调、平级协调、对下协调和横向协调"),
+    ("随意殴打精神病人、残疾人、老年人、孕妇", ["精神病人", "残疾人", "老年人", "孕妇"],
+     "精神病人、残疾人、老年人、孕妇"),
+    ("给予有关责任人员行政处分、行政处罚或者没收违法所得的", ["行政处分", "行政处罚", "没收违法所得"],
+     "行政处分、行政处罚或者没收违法所得"),
+    ("对于性质不明、难以归口办理的案件", ["性质不明", "难以归口办理"], "性质不明、难以归口办理"),
+    ("出租人要求承租人支付逾期利息、相应违约金的", ["逾期利息", "违约金"], "逾期利息、相应违约金"),
+])
+def test_a_list_and_where_its_items_begin_and_end(text, items, whole):
+    assert lists(text)[0] == (items, whole)
+
+
+def test_a_list_names_its_category_after_deng():
+    match = chunks.find_lists(clause("迅速采取删除、屏蔽、断开链接等下架措施的"))[0]
+    assert [i.text for i in match.items] == ["删除", "屏蔽", "断开链接"]
+    assert match.category.text == "下架措施"
+
+
+def test_a_catch_all_ends_a_list():
+    assert lists("在车站、码头、机场或者其他公共场所起哄闹事")[0][0] == ["车站", "码头", "机场"]
+
+
+def test_a_bridge_piece_ends_one_list_and_starts_the_next():
+    found = lists("追逐、拦截、辱骂、恐吓精神病人、残疾人、孕妇")
+    assert [items for items, _ in found] == [["追逐", "拦截", "辱骂", "恐吓"], ["精神病人", "残疾人", "孕妇"]]
+
+
+@pytest.mark.parametrize("text, items, whole", [
+    ("根据公平原则和诚实信用原则予以衡量", ["公平原则", "诚实信用原则"], "公平原则和诚实信用原则"),
+    ("请求人民法院委托有资质的机构评估或者拍卖确定", ["评估", "拍卖"], "评估或者拍卖"),
+    ("未收到权利人已经投诉或者提起诉讼通知的", ["投诉", "提起诉讼"], "已经投诉或者提起诉讼"),
+    ("对脚本行为进行处罚是合理且必要的", ["合理", "必要"], "合理且必要"),
+])
+def test_pairs(text, items, whole):
+    match = chunks.find_pair(clause(text))
+    assert ([i.text for i in match.items], match.whole.text) == (items, whole)
+
+
+def test_with_is_a_preposition_before_a_verb():
+    assert chunks.find_pair(clause("通知内容与客观事实不符")) is None
+
+
+@pytest.mark.parametrize("text, core", [
+    ("人民法院不予支持", "不予支持"),
+    ("承租人拒绝受领租赁物", "拒绝受领租赁物"),
+    ("该约定的违约金明显过高", "明显过高"),
+    ("知识产权权利人发出的通知内容与客观事实不符", "与客观事实不符"),
+    ("但甲方和乙方系同一人的", "甲方和乙方系同一人"),
+    ("可以从轻处罚", "从轻处罚"),
+])
+def test_predicate_drops_subject_modal_connective_and_closing_de(text, core):
+    assert chunks.text_of(chunks.predicate(clause(text))) == core
+
+
+def test_an_actor_goes_but_not_before_a_verb_of_saying():
+    assert chunks.text_of(chunks.strip_actor(clause("承租人未按照约定支付租金"))) == "未按照约定支付租金"
+    assert chunks.text_of(chunks.strip_actor(clause("被害人认为公安机关不立案"))) == "被害人认为公安机关不立案"
+
+
+def test_noun_phrase_test():
+    assert chunks.is_noun_phrase(clause("协议履行后依法可以而未获得的利益"))
+    assert not chunks.is_noun_phrase(clause("其他玩家不公平"))
+
+
+def test_split_clauses_stops_at_clause_punctuation_only():
+    assert [chunks.text_of(c) for c in chunks.split_clauses(clause("甲、乙，丙；丁。"))] == ["甲、乙", "丙", "丁"]
+
+
+# --- documents -----------------------------------------------------------------------
+
+REGULATION = """# 某某规定
+
+## 一、总则
+
+第一条 为规范管理，制定本规定。
+
+第二条 有下列情形之一的，应当认定为“情节严重”：
+
+（一）出租人在承租人选择租赁物时，对租赁物的选定起决定作用的；
+
+（二）承租人违反合同约定，致使合同目的不能实现的；
+
+（三）其他情节严重的情形。
+
+## 二、附则
+
+第三条 本规定自2020年1月1日起施行。
+"""
+
+
+def test_markdown_headings_stay_sections_between_articles():
+    doc = build_document(REGULATION, "")
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert headings == ["总则", "附则"]
+    articles = [s.marker for s in doc.sections if s.marker.startswith("第")]
+    assert articles == ["第一条", "第二条", "第三条"]
+    assert doc.sections[doc.section_of(REGULATION.index("第三条")).index].parent is not None
+
+
+def test_items_of_an_article_are_an_enumeration_with_short_cores():
+    doc = build_document(REGULATION, "")
+    (enum,) = [e for e in doc.enumerations if not e.headings]
+    # the point clause (not the circumstance; the result), no closing 的, no catch-all
+    assert [i.core for i in enum.items] == ["对租赁物的选定起决定作用", "致使合同目的不能实现"]
+    for item in enum.items:
+        assert doc.text[item.core_start:item.core_start + len(item.core)] == item.core
+
+
+def test_numbered_rules_are_articles_not_headings():
+    text = ("一、对于行政执法机关移送的涉嫌犯罪案件，统一由控告检察部门受理，并登记备案。\n"
+            "二、控告检察部门审查移送的案件，应当根据不同情况提出处理意见：\n"
+            "（一）对于不属于本院管辖的案件，移送有管辖权的机关处理；\n"
+            "（二）对于属于本院管辖的案件，转本院有关部门办理。\n"
+            "三、各级人民检察院对于其他机关移送的案件，依照本规定办理，不得拖延。\n")
+    doc = build_document(text, "规定")
+    assert [s.marker for s in doc.sections[1:]] == ["一、", "二、", "三、"]
+    assert all(not s.heading for s in doc.sections[1:])
+    (enum,) = doc.enumerations
+    assert [i.core for i in enum.items] == ["移送有管辖权的机关处理", "转本院有关部门办理"]
+
+
+def test_announced_lines_are_a_list_and_not_headings():
+    text = "请假分为以下三类：\n1. 事假须提前一天申请。\n2. 病假须提供医院证明。\n3. 年休假按工龄确定天数。\n"
+    doc = build_document(text, "请假")
+    assert len(doc.sections) == 1
+    assert [len(e.items) for e in doc.enumerations] == [3]
+
+
+def test_inline_ordinals_after_a_subject():
+    text = "本案中，二被告一是已尽到提示义务；二是处罚合理且必要；三是维护了良好秩序。"
+    doc = build_document(text, "")
+    (enum,) = doc.enumerations
+    assert [i.core for i in enum.items] == ["已尽到提示义务", "处罚合理且必要", "维护了良好秩序"]
