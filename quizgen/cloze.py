@@ -15,7 +15,7 @@ from .numerals import CN_NUM_CHARS
 MAX_DELETIONS = 4  # per note of a short sentence
 MAX_LONG_DELETIONS = 8  # per note of a long one
 CHARS_PER_DELETION = 12
-MAX_NOTES = 2  # per sentence
+MAX_NOTES = 2
 
 
 def escape(text: str) -> str:

@@ -74,7 +74,8 @@ class Section:
     def title(self) -> str:
         """Display title as used in deck names: 一、突出重点，分清主次."""
         if not self.heading:
-            return "引言"
+            # an article (第三条) or a numbered rule without a heading goes by its marker
+            return self.marker.strip().rstrip("：:，,") if self.marker else "引言"
         if self.number and self.style != "md":
             return f"{to_chinese_numeral(self.number)}、{self.heading}"
         return self.heading
