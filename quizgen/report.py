@@ -63,9 +63,13 @@ def print_phrases(doc: Document, top: int = 0) -> None:
     if hidden > 0:
         console.print(f"[dim]… {hidden} more phrases (--top 0 shows all)[/dim]")
 
-    sets = Table(title="Sibling sets")
+    shown = {p.set_id for p in ranked(doc, top)}
+    listed = [s for s in doc.sibling_sets if not top or s.id in shown]
+    sets = Table(title="Sibling sets" + ("" if not top else " of these phrases"))
     for column in ("id", "kind", "label", "members"):
         sets.add_column(column)
-    for s in doc.sibling_sets:
+    for s in listed:
         sets.add_row(str(s.id), s.kind, s.frame or s.label, " / ".join(s.texts))
     console.print(sets)
+    if len(listed) < len(doc.sibling_sets):
+        console.print(f"[dim]… {len(doc.sibling_sets) - len(listed)} more sibling sets (--top 0 shows all)[/dim]")
