@@ -223,7 +223,7 @@ def enumeration_questions(b: _Builder) -> None:
         if sibling.kind not in ("enumeration", "headings") or len(sibling.members) < 3:
             continue
         lead = _lead(b, sibling)
-        if not lead:
+        if not lead or not _askable(b, sibling, lead):
             continue
         first = sibling.members[0]
         base = b.set_key(sibling)
@@ -233,7 +233,9 @@ def enumeration_questions(b: _Builder) -> None:
         outsiders = [p.text for p in distractors.choose(members[0], b.doc, sibling, kind, 3, rng,
                                                         forbidden=members, exclude_siblings=True)]
         markers = _markers(b, sibling)
-        if markers:
+        # position matters in 一是…二是… and among headings; in （一）（二） lists of a
+        # regulation it does not, and a swapped position would still read as true
+        if markers and (sibling.kind == "headings" or all(m.endswith(("是", "要")) for m in markers)):
             for i, member in enumerate(sibling.members):
                 stem = f"{lead}：{markers[i]}（　　）。"
                 wrong = [m for m in members if m != member.text]
@@ -248,15 +250,17 @@ def enumeration_questions(b: _Builder) -> None:
         if outsiders:
             shown = members if len(members) <= 5 else sorted(rng.sample(members, 4), key=members.index)
             wrong = outsiders[: max(1, 6 - len(shown))][:2]
-            stem = f"{lead}，包括下列哪些？" if not lead.endswith(_LIST_VERBS) else f"{lead}哪些？"
+            stem = _which(lead, "哪些") or (f"{lead}，包括下列哪些？" if not lead.endswith(_LIST_VERBS)
+                                           else f"{lead}哪些？")
             b.add_multi(f"{base}-multi", _q(stem), shown, wrong, first,
                         b.explain(first, "正确选项：" + "、".join(shown) + "。"), [kind])
             kept = sorted(rng.sample(members, 3), key=members.index)
-            stem = (f"{lead}，不包括下列哪一项？" if not lead.endswith(_LIST_VERBS)
+            stem = (f"{_which(lead, '')}，不包括下列哪一项？" if _which(lead, "")
+                    else f"{lead}，不包括下列哪一项？" if not lead.endswith(_LIST_VERBS)
                     else f"{lead[:-2]}不{lead[-2:]}下列哪一项？")
             b.add_choice(f"{base}-not-choice", _q(stem), outsiders[0], kept, first,
                          b.explain(first, f"“{outsiders[0]}”不在其中。"), [kind, "negative"])
-            if not markers:
+            if not markers or not all(m.endswith(("是", "要")) for m in markers):
                 # judge: a true membership statement and a false one with an outsider
                 false_members = list(members)
                 swap = len(members) // 2
@@ -269,6 +273,30 @@ def enumeration_questions(b: _Builder) -> None:
 
 
 _LIST_VERBS = ("包括", "包含", "分为")
+_UNBALANCED = re.compile(r"[“”‘’《》（）()「」]")
+
+
+_LIST_WORD = re.compile(r"下列(?=[\u4e00-\u9fff])")
+
+
+def _which(lead: str, word: str) -> str:
+    """A lead that says 下列材料 asks 哪些材料 (word='哪些'), or just 材料 (word='')."""
+    if not _LIST_WORD.search(lead):
+        return ""
+    stem = _LIST_WORD.sub(word, lead, count=1)
+    return stem + "？" if word else stem
+
+
+def _askable(b: _Builder, sibling: SiblingSet, lead: str) -> bool:
+    """Only lists a stem can be made of: items that are clean phrases, announced by a
+    short lead (做好办公室工作，应该具备“四心”; 协调包括). A list inside a long sentence
+    stays a cloze note."""
+    if any(len(m.text) > 20 or _UNBALANCED.search(m.text) or m.text.endswith("等")
+           for m in sibling.members):
+        return False
+    if sibling.kind == "headings" or len({m.sentence for m in sibling.members}) > 1:
+        return len(lead) <= 90
+    return lead.endswith(_LIST_VERBS) and len(lead) <= 20 and not _UNBALANCED.search(lead)
 
 
 def _quoted(text: str) -> str:
@@ -294,6 +322,7 @@ def _lead(b: _Builder, sibling: SiblingSet) -> str:
     from .cloze import _lead as cloze_lead
 
     lead = _stripped(cloze_lead(b.doc, sibling))
+    lead = re.sub(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[一二三四五六七八九十]+、)", "", lead)
     lead = lead.replace("以下", "")
     if not lead and sibling.kind == "headings" and sibling.count:
         lead = f"本文的{to_chinese_numeral(sibling.count)}个部分"
