@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
+import json
 import re
 import sqlite3
 import time
@@ -18,6 +19,8 @@ import zipfile
 from pathlib import Path
 
 import genanki
+from genanki.apkg_col import APKG_COL
+from genanki.apkg_schema import APKG_SCHEMA
 
 from .atomic import atomic_path
 from .errors import QuizgenError
@@ -98,7 +101,7 @@ def build_package(deck: Deck) -> genanki.Package:
     for item in deck.items:
         if not item.enabled:
             continue
-        name = f"{deck.name}::{item.section}" if item.section else deck.name
+        name = subdeck_name(deck.name, item.section)
         if name not in decks:
             decks[name] = genanki.Deck(deck_id(name), name)
         tags = [_tag(t) for t in ["quizgen", f"quizgen::{item.kind}", *item.tags]]
@@ -113,16 +116,52 @@ def build_package(deck: Deck) -> genanki.Package:
     return genanki.Package(list(decks.values()))
 
 
+# A section known only by its number (第三条, 三、, （三）) gets no subdeck of its own: a
+# regulation of 140 articles should not become 140 decks. Its cards stay in the parent.
+_NUMBER_ONLY = re.compile(r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项]|[一二三四五六七八九十百\d]+[、.．]"
+                          r"|[（(][一二三四五六七八九十\d]+[）)])$")
+
+
+def subdeck_name(deck_name: str, section: str) -> str:
+    """``办公室工作::一、突出重点，分清主次``; sections may carry a document prefix
+    (``文档::第三条`` in merged decks)."""
+    parts = [p for p in section.split("::") if p] if section else []
+    if parts and _NUMBER_ONLY.match(parts[-1]):
+        parts.pop()
+    return "::".join([deck_name, *parts])
+
+
 def package_bytes(package: genanki.Package, timestamp: float) -> bytes:
     """The package's collection database, built in memory (genanki's own writer goes
-    through a temporary file on disk that it never removes)."""
+    through a temporary file on disk that it never removes, and rewrites the deck and
+    note-type JSON once per deck)."""
     connection = sqlite3.connect(":memory:")
     try:
-        package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+        _write_collection(connection.cursor(), package.decks, timestamp,
+                          itertools.count(int(timestamp * 1000)))
         connection.commit()
         return connection.serialize()
     finally:
         connection.close()
+
+
+def _write_collection(cursor: sqlite3.Cursor, decks: list[genanki.Deck], timestamp: float, id_gen) -> None:
+    """genanki's Package.write_to_db, with the collection's deck and model JSON written
+    once instead of once per deck (quadratic in the number of subdecks)."""
+    cursor.executescript(APKG_SCHEMA)
+    cursor.executescript(APKG_COL)
+    decks_json = json.loads(cursor.execute("SELECT decks FROM col").fetchone()[0])
+    models_json = json.loads(cursor.execute("SELECT models FROM col").fetchone()[0])
+    for deck in decks:
+        decks_json[str(deck.deck_id)] = deck.to_json()
+        for note in deck.notes:
+            deck.add_model(note.model)
+        models_json.update({model.model_id: model.to_json(timestamp, deck.deck_id)
+                            for model in deck.models.values()})
+    cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(decks_json), json.dumps(models_json)))
+    for deck in decks:
+        for note in deck.notes:
+            note.write_to_db(cursor, timestamp, deck.deck_id, id_gen)
 
 
 def write_apkg(deck: Deck, path: Path, timestamp: float | None = None) -> Path:

@@ -82,12 +82,16 @@ def note_groups(phrases: list[Phrase], budget: int) -> list[list[Phrase]]:
 
 
 def _location(doc: Document, sentence_index: int) -> str:
-    sentence = doc.sentences[sentence_index]
-    section = doc.sections[sentence.section]
-    paragraph_no = next(i for i, p in enumerate(section.paragraphs) if p.index == sentence.paragraph)
-    sentence_no = next(i for i, s in enumerate(doc.paragraphs[sentence.paragraph].sentences)
-                       if s.index == sentence_index)
-    return f"s{section.index}-p{paragraph_no + 1}-t{sentence_no + 1}"
+    """'s3-p2-t4': section 3, its paragraph 2, that paragraph's sentence 4 (memoised)."""
+    cache = doc.__dict__.setdefault("_locations", {})
+    if sentence_index not in cache:
+        sentence = doc.sentences[sentence_index]
+        section = doc.sections[sentence.section]
+        paragraph_no = next(i for i, p in enumerate(section.paragraphs) if p.index == sentence.paragraph)
+        sentence_no = next(i for i, s in enumerate(doc.paragraphs[sentence.paragraph].sentences)
+                           if s.index == sentence_index)
+        cache[sentence_index] = f"s{section.index}-p{paragraph_no + 1}-t{sentence_no + 1}"
+    return cache[sentence_index]
 
 
 def sentence_notes(doc: Document) -> list[Item]:

@@ -97,13 +97,13 @@ def shared_suffix(texts: list[str]) -> str:
     return best
 
 
-def _phrases_by_kind(doc: Document) -> dict[str, list[Phrase]]:
-    """The document's phrases grouped by kind, computed once per document."""
+def _phrases_by_kind(doc: Document) -> dict[tuple[str, int], list[Phrase]]:
+    """The document's phrases grouped by (kind, length), computed once per document."""
     cached = getattr(doc, "_phrases_by_kind", None)
     if cached is None or cached[0] is not doc.phrases:
-        groups: dict[str, list[Phrase]] = {}
+        groups: dict[tuple[str, int], list[Phrase]] = {}
         for phrase in doc.phrases:
-            groups.setdefault(phrase.kind, []).append(phrase)
+            groups.setdefault((phrase.kind, len(phrase.text)), []).append(phrase)
         cached = (doc.phrases, groups)
         doc._phrases_by_kind = cached  # type: ignore[attr-defined]
     return cached[1]
@@ -122,8 +122,14 @@ def same_kind(doc: Document, key: str, kind: str, sibling: SiblingSet | None) ->
     members = {m.text for m in sibling.members} if sibling else set()
     parallel_sets = {s.id for s in doc.sibling_sets if s.kind == "parallel"}
     groups = _phrases_by_kind(doc)
+    slack = max(1, len(key) // 3)  # what _same_shape accepts
+    if kind == "figure":
+        candidates = [p for (k, _), ps in groups.items() if k == "figure" for p in ps]
+    else:
+        candidates = [p for k in _candidate_kinds(kind) for n in range(len(key) - slack, len(key) + slack + 1)
+                      for p in groups.get((k, n), ())]
     out = []
-    for phrase in (p for k in _candidate_kinds(kind) for p in groups.get(k, ())):
+    for phrase in candidates:
         if phrase.text in members or phrase.text == key:
             continue
         if phrase.set_id in parallel_sets and not (kind == "heading" and "，" in phrase.text):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..anki import KIND_LABEL, choice_fields, note_guid
+from ..anki import KIND_LABEL, choice_fields, note_guid, subdeck_name
 from ..atomic import write_text
 from ..cloze import escape
 from ..model import Deck, Item
@@ -71,7 +71,7 @@ def tsv_field(value: str) -> str:
 
 def deck_name(deck: Deck, item: Item) -> str:
     """The same subdeck as in the .apkg: ``deck::section``."""
-    return f"{deck.name}::{item.section}" if item.section else deck.name
+    return subdeck_name(deck.name, item.section)
 
 
 def tags(item: Item) -> str:
