@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quizgen.clean import clean_text  # noqa: E402
+from quizgen.measure import answers_of, cut_through_words  # noqa: E402
 from quizgen.model import Source  # noqa: E402
 from quizgen.phrases import is_junk  # noqa: E402
 from quizgen.pipeline import make_items, process  # noqa: E402
@@ -40,7 +41,6 @@ from quizgen.read import read_source  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 _PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 
 
 def bare(text: str) -> str:
@@ -56,41 +56,6 @@ def corpus() -> list[tuple[str, Source, dict]]:
         doc = ann.with_name(ann.name.replace(".keyphrases.json", ".md"))
         docs.append((doc.stem, read_source(doc), json.loads(ann.read_text(encoding="utf-8"))))
     return docs
-
-
-def quizgen_answers(items) -> list[str]:
-    answers = []
-    for item in items:
-        if item.kind == "cloze":
-            answers += [html.unescape(a) for a in _CLOZE.findall(item.text or "")]
-        elif item.kind in ("choice", "multi"):
-            answers += [item.options[i] for i in item.answer]
-    return answers
-
-
-def fragments(items) -> list[str]:
-    """Cloze deletions that cut through a word: an edge of the deletion is not a word
-    boundary of its sentence as jieba segments it (junk by definition)."""
-    from quizgen import segment
-
-    found = []
-    for item in items:
-        if item.kind != "cloze":
-            continue
-        plain, spans, pos = "", [], 0
-        text = html.unescape(item.text or "")
-        for m in _CLOZE.finditer(text):
-            plain += text[pos:m.start()]
-            spans.append((len(plain), len(plain) + len(m.group(1)), m.group(1)))
-            plain += m.group(1)
-            pos = m.end()
-        plain += text[pos:]
-        bounds, offset = {0}, 0
-        for token in segment.cut(plain):
-            offset += len(token)
-            bounds.add(offset)
-        found += [answer for start, end, answer in spans if start not in bounds or end not in bounds]
-    return found
 
 
 def score(answers: list[str], annotation: dict, broken: list[str] = ()) -> tuple[float, float, int, int]:
@@ -182,8 +147,8 @@ def main() -> None:
         doc = process(source)
         items = make_items(doc)
         elapsed = time.perf_counter() - start
-        answers = quizgen_answers(items)
-        broken = fragments(items)
+        answers = answers_of(items)
+        broken = cut_through_words(items)
         recall, junk, found, total = score(answers, annotation, broken)
         complete, nsets, missing = sets_complete(doc, annotation)
         cloze_notes = sum(1 for i in items if i.kind == "cloze")

@@ -16,8 +16,15 @@ SCHEMA_VERSION = 1
 def item_to_dict(item: Item) -> dict:
     data: dict = {"id": item.id, "guid": note_guid(item), "kind": item.kind,
                   "document": item.document, "section": item.section}
+    return data | content_fields(item, item.text)
+
+
+def content_fields(item: Item, text: str | None) -> dict:
+    """The kind-specific fields (text / question, options, answer / statement, answer),
+    then explanation, source and tags; ``text`` is the cloze text as the caller wants it."""
+    data: dict = {}
     if item.kind == "cloze":
-        data["text"] = item.text
+        data["text"] = text
         if item.hint:
             data["hint"] = item.hint
     elif item.kind in ("choice", "multi"):

@@ -222,22 +222,13 @@ def item_key(document: str, item_id: str) -> str:
 
 def item_content(item: Item) -> dict[str, Any]:
     """The reviewable content of an item, as written in the file (plain Python values)."""
+    from .jsonexport import content_fields
+
     data: dict[str, Any] = {"section": item.section}
-    if item.kind == "cloze":
-        data["text"] = markup.to_plain(item.text or "")
-        if item.hint:
-            data["hint"] = item.hint
-    elif item.kind in ("choice", "multi"):
-        data["question"] = item.question or ""
-        data["options"] = list(item.options or [])
-        data["answer"] = list(item.answer) if isinstance(item.answer, list) else []
-    elif item.kind == "judge":
-        data["statement"] = item.statement or ""
-        data["answer"] = bool(item.answer)
-    if item.explanation:
-        data["explanation"] = item.explanation
-    data["source"] = item.source
-    data["tags"] = list(item.tags)
+    data |= content_fields(item, markup.to_plain(item.text or "") if item.kind == "cloze" else None)
+    for key in ("question", "statement"):
+        if key in data and data[key] is None:
+            data[key] = ""
     return data
 
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgen import cloze, segment
+from quizgen.measure import answers_of, cut_through_words
 from quizgen.model import Phrase
 from quizgen.phrases import analyze, is_junk
 from quizgen.pipeline import make_items, process
@@ -165,42 +166,11 @@ def test_long_sentences_get_more_deletions():
 
 # --- targets -------------------------------------------------------------------------
 
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")
 
 
 def bare(text: str) -> str:
     return _PUNCT.sub("", html.unescape(text))
-
-
-def answers_of(items) -> list[str]:
-    answers = []
-    for item in items:
-        if item.kind == "cloze":
-            answers += [html.unescape(a) for a in _CLOZE.findall(item.text or "")]
-        elif item.kind in ("choice", "multi"):
-            answers += [item.options[i] for i in item.answer]
-    return answers
-
-
-def cut_through_words(items) -> list[str]:
-    """Deletions whose edges are no word boundary of their note's text (junk)."""
-    broken = []
-    for item in (i for i in items if i.kind == "cloze"):
-        text = html.unescape(item.text)
-        plain = _CLOZE.sub(lambda m: m.group(1), text)
-        edges, pos = {0}, 0
-        for word in segment.cut(plain):
-            pos += len(word)
-            edges.add(pos)
-        offset = 0
-        for m in _CLOZE.finditer(text):
-            start = m.start() - offset
-            end = start + len(m.group(1))
-            if start not in edges or end not in edges:
-                broken.append(m.group(1))
-            offset += len(m.group()) - len(m.group(1))
-    return broken
 
 
 def measure(source, annotation: dict) -> dict:
