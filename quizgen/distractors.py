@@ -157,8 +157,16 @@ def _unit(text: str) -> str:
     return _NUMBER_RE.sub("", re.sub(r"[零〇一二两三四五六七八九十百千万]+", "", text))
 
 
+_YEAR_RE = re.compile(r"(\d{4})年")
+
+
 def perturbed_figures(key: str) -> list[str]:
-    """4.5厘米 -> 4.2厘米, 5厘米, 6厘米 …: plausible wrong values of the same form."""
+    """4.5厘米 -> 4.2厘米, 5厘米, 6厘米 …: plausible wrong values of the same form; a
+    date moves by a year or two (2017年3月1日 -> 2016年3月1日, 2018年3月1日 …)."""
+    year = _YEAR_RE.search(key)
+    if year:
+        value = int(year.group(1))
+        return [key[: year.start(1)] + str(value + delta) + key[year.end(1):] for delta in (-1, 1, -2, 2, 3)]
     m = _NUMBER_RE.search(key)
     if not m:
         return []

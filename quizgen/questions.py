@@ -254,6 +254,8 @@ def enumeration_questions(b: _Builder) -> None:
                                            else f"{lead}哪些？")
             b.add_multi(f"{base}-multi", _q(stem), shown, wrong, first,
                         b.explain(first, "正确选项：" + "、".join(shown) + "。"), [kind])
+            if lead.startswith("除"):
+                continue  # 除下列情形外…: a negative form or a membership statement would not read
             kept = sorted(rng.sample(members, 3), key=members.index)
             stem = (f"{_which(lead, '')}，不包括下列哪一项？" if _which(lead, "")
                     else f"{lead}，不包括下列哪一项？" if not lead.endswith(_LIST_VERBS)
@@ -389,6 +391,10 @@ def figure_questions(b: _Builder) -> None:
         clause_end = min([i for i in (sentence.text.find(p, phrase.end - sentence.start) for p in "，；。")
                           if i >= 0] or [len(sentence.text)])
         clause = sentence.text[clause_start:clause_end]
+        marker = re.match(r"第[一二三四五六七八九十百千零〇\d]+条\s*", clause)
+        if marker and marker.end() <= phrase.start - sentence.start - clause_start:
+            clause_start += marker.end()
+            clause = clause[marker.end():]
         local = phrase.start - sentence.start - clause_start
         stem = clause[:local] + "（　　）" + clause[local + len(phrase.text):]
         if len(clause) < len(phrase.text) + 4:
