@@ -257,8 +257,7 @@ def enumeration_questions(b: _Builder) -> None:
             if lead.startswith("除"):
                 continue  # 除下列情形外…: a negative form or a membership statement would not read
             kept = sorted(rng.sample(members, 3), key=members.index)
-            stem = (f"{_which(lead, '')}，不包括下列哪一项？" if _which(lead, "")
-                    else f"{lead}，不包括下列哪一项？" if not lead.endswith(_LIST_VERBS)
+            stem = (f"{lead}，不包括下列哪一项？" if not lead.endswith(_LIST_VERBS)
                     else f"{lead[:-2]}不{lead[-2:]}下列哪一项？")
             b.add_choice(f"{base}-not-choice", _q(stem), outsiders[0], kept, first,
                          b.explain(first, f"“{outsiders[0]}”不在其中。"), [kind, "negative"])
@@ -282,11 +281,10 @@ _LIST_WORD = re.compile(r"下列(?=[\u4e00-\u9fff])")
 
 
 def _which(lead: str, word: str) -> str:
-    """A lead that says 下列材料 asks 哪些材料 (word='哪些'), or just 材料 (word='')."""
+    """A lead that says 下列材料 asks 哪些材料 (word='哪些')."""
     if not _LIST_WORD.search(lead):
         return ""
-    stem = _LIST_WORD.sub(word, lead, count=1)
-    return stem + "？" if word else stem
+    return _LIST_WORD.sub(word, lead, count=1) + "？"
 
 
 def _askable(b: _Builder, sibling: SiblingSet, lead: str) -> bool:
