@@ -379,6 +379,16 @@ def _allocate(total: int, weights: Mapping[str, float]) -> dict[str, int]:
     return {k: int(min(q, weights[k])) for k, q in quota.items()}
 
 
+def _alternate_truth(indexes: list[int], pool: Sequence[Item], true_first: bool) -> list[int]:
+    """True and false statements taken in turn (sections alternate which comes first), so
+    that a paper's 判断题 are not mostly one answer."""
+    true = [i for i in indexes if pool[i].answer is True]
+    false = [i for i in indexes if pool[i].answer is not True]
+    first, second = (true, false) if true_first else (false, true)
+    mixed = [x for pair in zip(first, second) for x in pair]
+    return (mixed + first[len(second):] + second[len(first):])[::-1]  # picks pop from the end
+
+
 def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
            per_type: Mapping[str, int] | None = None) -> list[Item]:
     """Pick the items for a paper, spread over the text's sections; deck order is kept.
@@ -423,9 +433,10 @@ def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
             sections.append(item.section)
             by_section[item.section] = {k: [] for k in PAPER_KINDS}
         by_section[item.section][paper_kind(item)].append(index)
-    for groups in by_section.values():
+    for number, groups in enumerate(by_section.values()):
         for group in groups.values():
             rng.shuffle(group)
+        groups["judge"] = _alternate_truth(groups["judge"], pool, true_first=number % 2 == 0)
     rng.shuffle(sections)
 
     # Greedy round-robin: each pick goes to the (type, section) pair that has been used least

@@ -437,3 +437,15 @@ def test_items_without_section_or_source():
     item = Item("bare", "judge", "", statement="无来源的说法。", answer=True)
     page = paper.render_html(paper.make_paper(synthetic_deck([item])), fonts="system")
     assert "出处" not in page and "无来源的说法。（　　）" in page
+
+
+def test_judge_items_on_a_paper_are_not_mostly_one_answer():
+    from quizgen.paper import select
+    from quizgen.pipeline import make_deck
+    from quizgen.read import sample
+
+    deck = make_deck([sample()])
+    for seed in range(4):
+        judges = [i.answer for i in select(deck.items, seed=seed, count=30) if i.kind == "judge"]
+        assert len(judges) >= 4
+        assert 0.3 <= sum(1 for a in judges if a) / len(judges) <= 0.7
