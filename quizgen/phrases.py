@@ -296,10 +296,13 @@ def find_parallel_clauses(ctx: _Ctx) -> None:
         runs = _anaphora_runs(sentence, words)
         if not ctx.in_article(sentence):  # equal clauses are a device of prose, not of rules
             runs += _clause_runs(sentence.text, {t.start - sentence.start for t in words})
+        listed = {(p.start, p.end) for p in ctx.phrases if p.kind == "enumeration"}
         for run in runs:
             texts = [t for _, t in run]
             if any(_QUESTION.search(t) for t in texts):
                 continue
+            if all((sentence.start + s, sentence.start + s + len(t)) in listed for s, t in run):
+                continue  # a stretch of a list already found (对上协调、平级协调 of 协调包括…)
             if not (_parallel_shape(texts) or _same_opening(run, sentence, words)
                     or _verb_object_pair(run, sentence, words)):
                 continue
