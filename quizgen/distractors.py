@@ -217,5 +217,3 @@ def dictionary_neighbours(key: str, limit: int = 30, suffix: str = "") -> list[s
     return words[:limit]
 
 
-def figure_phrases(doc: Document) -> list[Phrase]:
-    return [p for p in doc.phrases if p.kind == "figure"]

@@ -22,9 +22,6 @@ class Source:
     text: str
     path: Path | None = None
     encoding: str = "utf-8"
-    # Headings that the reader already recognised (e.g. Markdown "#", docx styles):
-    # the structure stage trusts lines listed here as headings.
-    heading_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def label(self) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import distractors
@@ -418,9 +417,3 @@ def question_items(doc: Document, seed: int = 0) -> list[Item]:
     naming_questions(builder)
     figure_questions(builder)
     return builder.items
-
-
-def iter_options(item: Item) -> Iterator[tuple[str, bool]]:
-    answer = set(item.answer) if isinstance(item.answer, list) else set()
-    for i, option in enumerate(item.options or []):
-        yield option, i in answer

@@ -128,11 +128,16 @@ def read_source(path: Path | str, encoding: str | None = None) -> Source:
     return _source(path, title, text, used)
 
 
-def _read_bytes(path: Path) -> bytes:
+def require_file(path: Path, what: str = "a file") -> None:
+    """A missing path or a folder is bad input, said in one line."""
     if not path.exists():
         raise InputError("no such file", path)
     if path.is_dir():
-        raise InputError("is a folder, not a file", path)
+        raise InputError(f"is a folder, not {what}", path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    require_file(path)
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:

@@ -174,10 +174,9 @@ def _dump(root: CommentedMap) -> str:
 
 
 def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise InputError("no such file", path)
-    if path.is_dir():
-        raise InputError("is a folder, not a review file", path)
+    from .read import require_file
+
+    require_file(path, "a review file")
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -157,12 +157,13 @@ def test_folder_builds_one_deck_per_document_or_merged(tmp_path, seed_text):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "办公室 工作.apkg", "办公室 工作.json", "印章管理.apkg", "印章管理.json"]
     merged = build_batch([folder], tmp_path / "m", BuildOptions(formats=("json",), merge=True, name="入职培训"))
+    assert merged.documents == 2 and [o.path.name for o in merged.outputs] == ["入职培训.json"]
     items = json_items(tmp_path / "m", "入职培训")
     assert {i["section"].split("::")[0] for i in items} == {"办公室 工作", "印章管理"}
 
 
 def test_course_manifest_builds_a_whole_course(tmp_path, seed_text):
-    folder = make_folder(tmp_path, seed_text)
+    make_folder(tmp_path, seed_text)
     decks = tmp_path / "decks"
     decks.mkdir()
     (decks / "入职培训.toml").write_text(
