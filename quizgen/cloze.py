@@ -8,6 +8,7 @@ second note of the same sentence; weaker ones are dropped, to keep the deck huma
 from __future__ import annotations
 
 import html
+from bisect import bisect_left
 
 from .model import Document, Item, Phrase, SiblingSet
 from .numerals import CN_NUM_CHARS
@@ -160,7 +161,9 @@ def _lead(doc: Document, sibling: SiblingSet) -> str:
     first = sibling.members[0]
     marker_start = first.start - len(_marker_before(doc, first))
     label = sibling.label.strip().rstrip("：:，,")
-    candidates = [s for s in doc.sentences if s.start < marker_start][-3:]
+    starts = doc.__dict__.setdefault("_sentence_starts", [s.start for s in doc.sentences])
+    before = bisect_left(starts, marker_start)
+    candidates = doc.sentences[max(0, before - 3):before]
     for sentence in reversed(candidates):
         if label and label in sentence.text:
             lead = doc.text[sentence.start: min(sentence.end, marker_start)]

@@ -16,7 +16,7 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import segment
 from .clean import is_han
@@ -26,6 +26,7 @@ from .phrases import is_junk
 _PUNCT_RE = re.compile(r"[，。、；：！？“”‘’（）,.;:!?()\s]")
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(text: str) -> str:
     return _PUNCT_RE.sub("", text)
 
@@ -153,6 +154,7 @@ def _same_shape(a: str, b: str) -> bool:
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
+@lru_cache(maxsize=1 << 14)
 def _unit(text: str) -> str:
     return _NUMBER_RE.sub("", re.sub(r"[零〇一二两三四五六七八九十百千万]+", "", text))
 
@@ -185,13 +187,22 @@ def perturbed_figures(key: str) -> list[str]:
 @cache
 def _index() -> dict[tuple[str, int, str], list[str]]:
     """Dictionary words of 2–4 Han characters (frequency ≥ 20) by (end, length, char):
-    ('last', 3, '心') -> ['中心', …], most frequent first. Built once per process."""
-    ranked: dict[tuple[str, int, str], list[tuple[int, str]]] = {}
-    for word, freq in segment.tokenizer().FREQ.items():
-        if freq >= 20 and 2 <= len(word) <= 4 and all(is_han(c) for c in word):
-            ranked.setdefault(("last", len(word), word[-1]), []).append((freq, word))
-            ranked.setdefault(("first", len(word), word[0]), []).append((freq, word))
-    return {key: [w for _, w in sorted(words, reverse=True)] for key, words in ranked.items()}
+    ('last', 3, '心') -> ['中心', …], most frequent first. Built once per process from a
+    ranked word list cached next to jieba's own cache."""
+    index: dict[tuple[str, int, str], list[str]] = {}
+    for word in segment.dictionary_cache("ranked-words", _ranked_words).split("\n"):
+        index.setdefault(("last", len(word), word[-1]), []).append(word)
+        index.setdefault(("first", len(word), word[0]), []).append(word)
+    return index
+
+
+def _ranked_words(dictionary: str) -> str:
+    """The words ``_index`` files, most frequent first (ties: later in order first)."""
+    ranked = []
+    for word, freq in re.findall(r"^(\S{2,4}) (\d+) ", dictionary, re.M):
+        if int(freq) >= 20 and all(is_han(c) for c in word):
+            ranked.append((int(freq), word))
+    return "\n".join(w for _, w in sorted(ranked, reverse=True))
 
 
 def dictionary_neighbours(key: str, limit: int = 30, suffix: str = "") -> list[str]:

@@ -12,6 +12,9 @@ from .model import Deck, Item
 
 SCHEMA_VERSION = 1
 
+# json.dumps(..., ensure_ascii=False) builds a new JSONEncoder on every call; one will do
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def item_to_dict(item: Item) -> dict:
     data: dict = {"id": item.id, "guid": note_guid(item), "kind": item.kind,
@@ -57,8 +60,8 @@ def render(deck: Deck) -> str:
     (``indent`` would switch to the slow pure-Python one)."""
     data = deck_to_dict(deck)
     items = data.pop("items")
-    head = json.dumps(data, ensure_ascii=False)[:-1]
-    body = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
+    head = _encode(data)[:-1]
+    body = ",\n".join(["    " + _encode(item) for item in items])
     return f'{head}, "items": [\n{body}\n  ]}}\n' if items else f'{head}, "items": []}}\n'
 
 

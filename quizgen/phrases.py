@@ -17,18 +17,16 @@ reading with the better score.
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from . import chunks, clauses, segment
 from .clean import is_han
+from .collector import collector_paused
 from .model import Phrase, Sentence, SiblingSet
 from .numerals import CN_NUM_CHARS, DATE_RE, FIGURE_RE, figure_unit, is_trivial_figure
 from .segment import Token
@@ -198,6 +196,11 @@ class _Ctx:
         total = sum(len(w) for w in content)
         return total == 0 or sum(len(w) for w in content if w in self.background) >= 0.75 * total
 
+    def kind_at(self, start: int, end: int) -> str | None:
+        """The kind of the phrase found at exactly this span, if any."""
+        known = self._by_span.get((start, end))
+        return known.kind if known is not None else None
+
     def add(self, text: str, kind: str, start: int, score: float | None = None) -> Phrase | None:
         text = text.strip()
         end = start + len(text)
@@ -296,12 +299,11 @@ def find_parallel_clauses(ctx: _Ctx) -> None:
         runs = _anaphora_runs(sentence, words)
         if not ctx.in_article(sentence):  # equal clauses are a device of prose, not of rules
             runs += _clause_runs(sentence.text, {t.start - sentence.start for t in words})
-        listed = {(p.start, p.end) for p in ctx.phrases if p.kind == "enumeration"}
         for run in runs:
             texts = [t for _, t in run]
             if any(_QUESTION.search(t) for t in texts):
                 continue
-            if all((sentence.start + s, sentence.start + s + len(t)) in listed for s, t in run):
+            if all(ctx.kind_at(sentence.start + s, sentence.start + s + len(t)) == "enumeration" for s, t in run):
                 continue  # a stretch of a list already found (对上协调、平级协调 of 协调包括…)
             if not (_parallel_shape(texts) or _same_opening(run, sentence, words)
                     or _verb_object_pair(run, sentence, words)):
@@ -784,19 +786,5 @@ def extract(doc: StructuredDocument) -> StructuredDocument:
 
 def analyze(text: str, title: str = "", doc_id: str | None = None, source: str = "") -> StructuredDocument:
     """Cleaned text -> structured document with key phrases and sibling sets."""
-    with _collector_paused():
+    with collector_paused():
         return extract(build_document(text, title, doc_id, source))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The analysis allocates a token tuple per word and forms no reference cycles:
-    letting the cycle collector re-scan those objects while they pile up would cost a
-    good part of the run, so it waits until the document is done."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

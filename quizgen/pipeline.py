@@ -6,6 +6,7 @@ for single decks); tests call them directly.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clean import clean_text
+from .collector import collector_paused
 from .errors import InputError, QuizgenError
 from .model import Deck, Item, Source
 from .phrases import analyze
@@ -233,11 +235,12 @@ def _read_and_process(path: Path | None, options: BuildOptions):
 def _one_document(path: Path | None, out_dir: Path, options: BuildOptions):
     """Worker: one input -> (encoding, outputs) or, when merging, (encoding, (doc, items))."""
     try:
-        encoding, doc, items = _read_and_process(path, options)
-        if options.merge:
-            return encoding, (doc, items), None
-        deck = deck_from([(doc, items)], options.name)
-        return encoding, export(deck, out_dir, options.formats, options.seed, options.paper), None
+        with collector_paused():
+            encoding, doc, items = _read_and_process(path, options)
+            if options.merge:
+                return encoding, (doc, items), None
+            deck = deck_from([(doc, items)], options.name)
+            return encoding, export(deck, out_dir, options.formats, options.seed, options.paper), None
     except QuizgenError as exc:
         # a PDF that failed still leaves the other formats written: report both
         return None, getattr(exc, "outputs", None), exc
@@ -246,9 +249,12 @@ def _one_document(path: Path | None, out_dir: Path, options: BuildOptions):
 
 
 def _warm_worker() -> None:
+    """jieba loads once per worker; its dictionary then leaves the collector's sight
+    (gc.freeze), so that collections between documents do not re-scan it."""
     from . import segment
 
-    segment.tokenizer()  # jieba loads once per worker
+    segment.tokenizer()
+    gc.freeze()
 
 
 def build_batch(paths: list[Path] | None, out_dir: Path, options: BuildOptions,
@@ -281,6 +287,7 @@ def build_batch(paths: list[Path] | None, out_dir: Path, options: BuildOptions,
             progress(label)
 
     if jobs <= 1:
+        _warm_worker()
         for index, path in enumerate(inputs):
             collect(index, path, _one_document(path, out_dir, options))
     else:

@@ -177,7 +177,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 _new_token = partial(tuple.__new__, Token)  # Token from a ready tuple, without Token._make
 
 
-def _dictionary_cache(name: str, build: Callable[[str], str]) -> str:
+def dictionary_cache(name: str, build: Callable[[str], str]) -> str:
     """Text derived from jieba's dictionary, built once and cached next to jieba's own
     cache (keyed by the dictionary's size and date)."""
     dictionary = Path(jieba.__file__).with_name("dict.txt")
@@ -210,13 +210,13 @@ def _set_phrase_list(dictionary: str) -> str:
 @cache
 def idioms() -> frozenset[str]:
     """Idioms (i) and four-character status words (z) of jieba's dictionary: 千头万绪."""
-    return frozenset(_dictionary_cache("idioms-i", _idiom_list).split("\n"))
+    return frozenset(dictionary_cache("idioms-i", _idiom_list).split("\n"))
 
 
 @cache
 def set_phrases() -> frozenset[str]:
     """Set phrases (l) of jieba's dictionary, often plain compounds: 合同纠纷, 商业价值."""
-    return frozenset(_dictionary_cache("set-phrases", _set_phrase_list).split("\n"))
+    return frozenset(dictionary_cache("set-phrases", _set_phrase_list).split("\n"))
 
 
 def _tag_list(dictionary: str) -> str:
@@ -231,7 +231,7 @@ def _tag_list(dictionary: str) -> str:
 @cache
 def _tags() -> dict[str, str]:
     table: dict[str, str] = {}
-    for line in _dictionary_cache("tags", _tag_list).split("\n"):
+    for line in dictionary_cache("tags", _tag_list).split("\n"):
         tag_name, _, words = line.partition("\t")
         table.update(dict.fromkeys(words.split(" "), tag_name))
     table.update(_TAG_FIXES)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+import sqlite3
 import time
 
 import pytest
 from ankiclient import cards, import_apkg, open_collection, review_card, review_state, strip_html
 
-from quizgen.pipeline import build
+from quizgen import anki
+from quizgen.pipeline import build, deck_from, make_items, process
 from quizgen.read import sample
 
 NOISE = re.compile(r"[\x21-\x3b] [\x3f-\x7e]|\u200b|\ufeff|本帖最后由")
@@ -105,3 +108,21 @@ def test_same_input_gives_same_guids(tmp_path):
     jb = json.loads(b.outputs[0].path.read_text(encoding="utf-8"))
     assert [i["guid"] for i in ja["items"]] == [i["guid"] for i in jb["items"]]
     assert ja["items"] == jb["items"]
+
+
+def test_collection_matches_genankis_own_writer():
+    """anki._write_collection batches the rows that genanki's Package.write_to_db writes one
+    by one; both must give the same collection (ids, GUIDs, fields, tags, decks, note types)."""
+    document = process(sample())
+    deck = deck_from([(document, make_items(document))])
+    timestamp = 1700000000.5
+    ours = sqlite3.connect(":memory:")
+    ours.deserialize(anki.package_bytes(anki.build_package(deck), timestamp))
+    theirs = sqlite3.connect(":memory:")
+    anki.build_package(deck).write_to_db(theirs.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+    for table in ("notes", "cards"):
+        rows = ours.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        assert rows and rows == theirs.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+    (decks, models), = ours.execute("SELECT decks, models FROM col").fetchall()
+    (their_decks, their_models), = theirs.execute("SELECT decks, models FROM col").fetchall()
+    assert json.loads(decks) == json.loads(their_decks) and json.loads(models) == json.loads(their_models)
