@@ -113,3 +113,18 @@ def test_outsiders_share_the_siblings_suffix(seed):
     outsiders = [o for k, o in enumerate(multi.options) if k not in multi.answer]
     assert outsiders and all(o.endswith("心") for o in outsiders)
     assert not any(re.search(r"中心|市中心", o) for o in outsiders)
+
+
+def test_dictionary_neighbours_are_frequent_words_of_the_same_shape():
+    """The third distractor tier: jieba dictionary words of the key's length sharing its
+    last character, most frequent first (the ranked list is cached on disk)."""
+    from quizgen import segment
+    from quizgen.distractors import dictionary_neighbours
+
+    words = dictionary_neighbours("责任心")
+    assert "自信心" in words and "责任心" not in words
+    assert all(len(w) == 3 and w.endswith("心") for w in words)
+    freq = [segment.word_frequency(w) for w in words]
+    assert freq == sorted(freq, reverse=True) and min(freq) >= 20
+    suffixed = dictionary_neighbours("细心", suffix="心")
+    assert {"耐心", "信心"} <= set(suffixed) and all(w.endswith("心") for w in suffixed)
