@@ -161,8 +161,7 @@ def _lead(doc: Document, sibling: SiblingSet) -> str:
     first = sibling.members[0]
     marker_start = first.start - len(_marker_before(doc, first))
     label = sibling.label.strip().rstrip("：:，,")
-    starts = doc.__dict__.setdefault("_sentence_starts", [s.start for s in doc.sentences])
-    before = bisect_left(starts, marker_start)
+    before = bisect_left(doc.starts("sentences"), marker_start)
     candidates = doc.sentences[max(0, before - 3):before]
     for sentence in reversed(candidates):
         if label and label in sentence.text:

@@ -197,7 +197,7 @@ def _index() -> dict[tuple[str, int, str], list[str]]:
 
 
 def _ranked_words(dictionary: str) -> str:
-    """The words ``_index`` files, most frequent first (ties: later in order first)."""
+    """The words ``_index`` files, most frequent first (equal frequencies: by word, descending)."""
     ranked = []
     for word, freq in re.findall(r"^(\S{2,4}) (\d+) ", dictionary, re.M):
         if int(freq) >= 20 and all(is_han(c) for c in word):

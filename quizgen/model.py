@@ -8,6 +8,7 @@ Offsets (``start``/``end``) always index into ``Document.text``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,17 +122,26 @@ class Document:
     phrases: list[Phrase] = field(default_factory=list)
     sibling_sets: list[SiblingSet] = field(default_factory=list)
 
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def starts(self, name: str) -> list[int]:
+        """Start offsets of the ``sections``, ``paragraphs`` or ``sentences``, for
+        bisection (rebuilt while the list is still growing)."""
+        spans = getattr(self, name)
+        starts = self._starts.get(name)
+        if starts is None or len(starts) != len(spans):
+            starts = self._starts[name] = [s.start for s in spans]
+        return starts
+
     def section_of(self, offset: int) -> Section:
-        for section in reversed(self.sections):
-            if section.start <= offset:
-                return section
-        return self.sections[0]
+        return self.sections[max(0, bisect_right(self.starts("sections"), offset) - 1)]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
+        i = bisect_right(self.starts("sentences"), offset) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        return self.paragraphs[max(0, bisect_right(self.starts("paragraphs"), offset) - 1)]
 
 
 @dataclass

@@ -18,7 +18,7 @@ reading with the better score.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -109,13 +109,9 @@ class _Ctx:
     _by_span: dict[tuple[int, int], Phrase] = field(default_factory=dict)
     _edges: dict[int, set[int]] = field(default_factory=dict)
     _background_phrases: dict[tuple[str, ...], bool] = field(default_factory=dict)
-    _starts: list[int] = field(default_factory=list)
-    _section_starts: list[int] = field(default_factory=list)
     _skipped: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
-        self._starts = [s.start for s in self.doc.sentences]
-        self._section_starts = [s.start for s in self.doc.sections]
         self._skipped = frozenset(s.index for s in self.doc.sentences
                                   if _BOILERPLATE.search(s.text) or _addressees(s.text) or s.text.startswith("# "))
         self.background = self._background_words()
@@ -174,11 +170,11 @@ class _Ctx:
         return is_article(self.doc.sections[sentence.section])
 
     def sentence_index(self, offset: int) -> int:
-        i = bisect_right(self._starts, offset) - 1
-        return i if i >= 0 and offset < self.doc.sentences[i].end else -1
+        sentence = self.doc.sentence_at(offset)
+        return sentence.index if sentence is not None else -1
 
     def section_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._section_starts, offset) - 1)
+        return self.doc.section_of(offset).index
 
     def is_background(self, phrase: str | list[Token]) -> bool:
         """Mostly made of background words (人民检察院控告…: no; 行政执法机关: yes), or

@@ -6,7 +6,6 @@ for single decks); tests call them directly.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -249,12 +248,9 @@ def _one_document(path: Path | None, out_dir: Path, options: BuildOptions):
 
 
 def _warm_worker() -> None:
-    """jieba loads once per worker; its dictionary then leaves the collector's sight
-    (gc.freeze), so that collections between documents do not re-scan it."""
     from . import segment
 
-    segment.tokenizer()
-    gc.freeze()
+    segment.tokenizer()  # jieba loads once per worker
 
 
 def build_batch(paths: list[Path] | None, out_dir: Path, options: BuildOptions,
@@ -287,7 +283,6 @@ def build_batch(paths: list[Path] | None, out_dir: Path, options: BuildOptions,
             progress(label)
 
     if jobs <= 1:
-        _warm_worker()
         for index, path in enumerate(inputs):
             collect(index, path, _one_document(path, out_dir, options))
     else:

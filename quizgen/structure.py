@@ -11,7 +11,6 @@ follow the order in which marker styles first appear, the way nested lists are r
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import chunks, segment
@@ -80,27 +79,6 @@ class Enumeration:
 class StructuredDocument(Document):
     enumerations: list[Enumeration] = field(default_factory=list)
     _tokens: dict[int, list[segment.Token]] = field(default_factory=dict, repr=False)
-    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
-
-    def section_of(self, offset: int) -> Section:
-        starts = self._offsets("sections", self.sections)
-        return self.sections[max(0, bisect_right(starts, offset) - 1)]
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect_right(self._offsets("sentences", self.sentences), offset) - 1
-        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
-
-    def paragraph_at(self, offset: int) -> Paragraph:
-        i = bisect_right(self._offsets("paragraphs", self.paragraphs), offset) - 1
-        return self.paragraphs[max(0, i)]
-
-    def _offsets(self, name: str, spans: list) -> list[int]:
-        """Start offsets of sections, sentences or paragraphs, for bisection (rebuilt
-        while the list is still growing)."""
-        starts = self._starts.get(name)
-        if starts is None or len(starts) != len(spans):
-            starts = self._starts[name] = [s.start for s in spans]
-        return starts
 
     def tokens(self, sentence: Sentence) -> list[segment.Token]:
         """The sentence's words, cut once per document."""
