@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import io
 import string
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,9 +63,10 @@ def uncovered(text: str) -> set[str]:
     return {c for c in set(text) if ord(c) not in covered and not c.isspace() and c.isprintable()}
 
 
-@cache
+@lru_cache(maxsize=4)  # shared by the versions of one paper, not kept for a whole batch
 def _subset(path: str, chars: str) -> bytes:
-    """A subset of the font at ``path`` with ``chars`` (an OpenType/CFF file, ~150 KB for a paper)."""
+    """A subset of the font at ``path`` with ``chars`` (an OpenType/CFF file, ~150 KB for a
+    paper); the font's own timestamp is kept, so the same paper embeds the same bytes."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -75,7 +76,7 @@ def _subset(path: str, chars: str) -> bytes:
     options.hinting = False
     options.notdef_outline = True
     options.layout_features = ["locl", "kern", "palt", "vert"]
-    with TTFont(path, lazy=True) as font:
+    with TTFont(path, lazy=True, recalcTimestamp=False) as font:
         subsetter = subset.Subsetter(options)
         subsetter.populate(text=chars)
         subsetter.subset(font)

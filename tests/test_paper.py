@@ -255,6 +255,21 @@ def test_same_seed_same_paper_and_no_global_random():
     assert other != first
 
 
+def test_the_same_paper_embeds_the_same_font_bytes(monkeypatch):
+    """The HTML file a trainer gets is byte-identical on a rebuild, embedded font subsets
+    included (fontTools would otherwise stamp each subset with the time it was made)."""
+    import itertools
+
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    clock = itertools.count(3_000_000_000, 1000)
+    monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: next(clock))
+    made = paper.make_paper(synthetic_deck(), seed=3, count=8)
+    first = paper.render_html(made)
+    pdf._subset.cache_clear()
+    assert paper.render_html(made) == first
+
+
 def test_options_that_refer_to_others_keep_their_place():
     item = Item("fixed", "choice", "一", question="哪个对？", options=["甲", "乙", "丙", "以上都对"], answer=[3])
     for v in range(5):
