@@ -9,7 +9,6 @@ lets Anki's importer see the rebuilt notes as newer.
 from __future__ import annotations
 
 import hashlib
-import html
 import itertools
 import json
 import re
@@ -24,7 +23,9 @@ from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
 
 from .atomic import atomic_path
+from . import markup
 from .errors import QuizgenError
+from .markup import escape
 from .model import Deck, Item
 from .resources import template
 
@@ -89,23 +90,19 @@ def _tag(text: str) -> str:
     return "".join(text.split()) or "quizgen"
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def choice_fields(item: Item) -> list[str]:
     if item.kind == "judge":
-        stem = _esc(item.statement or "")
+        stem = escape(item.statement or "")
         options = '<ol class="qz-options"><li>A. 正确</li><li>B. 错误</li></ol>'
         answer = "正确" if item.answer else "错误"
     else:
-        stem = _esc(item.question or "")
+        stem = escape(item.question or "")
         options = '<ol class="qz-options">' + "".join(
-            f"<li>{LETTERS[i]}. {_esc(opt)}</li>" for i, opt in enumerate(item.options or [])
+            f"<li>{LETTERS[i]}. {escape(opt)}</li>" for i, opt in enumerate(item.options or [])
         ) + "</ol>"
         picked = item.answer if isinstance(item.answer, list) else []
-        answer = "、".join(f"{LETTERS[i]}. {_esc((item.options or [])[i])}" for i in picked)
-    return [stem, options, answer, _esc(item.explanation), _esc(item.section), _esc(item.source),
+        answer = "、".join(f"{LETTERS[i]}. {escape((item.options or [])[i])}" for i in picked)
+    return [stem, options, answer, escape(item.explanation), escape(item.section), escape(item.source),
             KIND_LABEL[item.kind]]
 
 
@@ -122,7 +119,7 @@ def build_package(deck: Deck) -> genanki.Package:
         if item.kind == "cloze":
             if "{{c" not in (item.text or ""):
                 raise QuizgenError(f"cloze item {item.id} has no deletion")
-            fields = [item.text or "", _esc(item.hint), _esc(item.section), _esc(item.source)]
+            fields = [item.text or "", escape(item.hint), escape(item.section), escape(item.source)]
             note = genanki.Note(model=cloze, fields=fields, guid=note_guid(item), tags=tags)
         else:
             note = genanki.Note(model=choice, fields=choice_fields(item), guid=note_guid(item), tags=tags)
@@ -216,10 +213,7 @@ def write_apkg(deck: Deck, path: Path, timestamp: float | None = None) -> Path:
     return path
 
 
-_CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
-
-
 def card_count(item: Item) -> int:
     if item.kind != "cloze":
         return 1
-    return len(set(_CLOZE_NUMBER.findall(item.text or "")))
+    return len(markup.numbers(item.text or ""))

@@ -26,9 +26,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import markup
 from .errors import InputError
 
-CLOZE_DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}", re.S)
 OPTION = re.compile(r"<li>\s*([A-J])\.\s", re.I)
 ANSWER_LETTER = re.compile(r"(?:^|、)\s*([A-J])\.\s")
 COLLECTIONS = ("collection.anki21", "collection.anki2")
@@ -146,7 +146,7 @@ def note_problems(note: Note) -> list[str]:
 
 
 def cloze_problems(text: str) -> list[str]:
-    answers = CLOZE_DELETION.findall(text)
+    answers = [m.group(2) for m in markup.CLOZE.finditer(text)]
     if not answers:
         return ["empty cloze: no {{c1::…}} deletion, so the note has no card"]
     if any(not html.unescape(re.sub(r"<[^>]+>", "", a)).strip() for a in answers):

@@ -7,9 +7,9 @@ second note of the same sentence; weaker ones are dropped, to keep the deck huma
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left
 
+from .markup import Deletion, Segment, to_markup
 from .model import Document, Item, Phrase, SiblingSet
 from .numerals import CN_NUM_CHARS
 
@@ -17,12 +17,6 @@ MAX_DELETIONS = 4  # per note of a short sentence
 MAX_LONG_DELETIONS = 8  # per note of a long one
 CHARS_PER_DELETION = 12
 MAX_NOTES = 2
-
-
-def escape(text: str) -> str:
-    """Field text for Anki: HTML-escaped, with braces neutralised so that source text
-    can never form cloze or template syntax."""
-    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def hint_for(phrase: Phrase, sibling: SiblingSet | None) -> str:
@@ -38,14 +32,13 @@ def hint_for(phrase: Phrase, sibling: SiblingSet | None) -> str:
 
 def cloze_markup(text: str, spans: list[tuple[int, int, int, str]]) -> str:
     """``text`` with deletions ``(start, end, number, hint)`` (offsets into ``text``)."""
-    out, pos = [], 0
+    segments: list[Segment] = []
+    pos = 0
     for start, end, number, hint in sorted(spans):
-        out.append(escape(text[pos:start]))
-        answer = escape(text[start:end])
-        out.append(f"{{{{c{number}::{answer}::{hint}}}}}" if hint else f"{{{{c{number}::{answer}}}}}")
+        segments += [text[pos:start], Deletion(number, text[start:end], hint)]
         pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+    segments.append(text[pos:])
+    return to_markup(segments)
 
 
 def deletion_budget(sentence_text: str) -> int:
@@ -138,12 +131,11 @@ def enumeration_notes(doc: Document) -> list[Item]:
         per_section[section_index] = per_section.get(section_index, 0) + 1
         section = doc.sections[section_index]
         lead = _lead(doc, sibling)
-        parts, n = [], 0
+        segments: list[Segment] = [lead]
         for n, member in enumerate(sibling.members, 1):
-            marker = _marker_before(doc, member)
-            hint = f"{len(member.text)}字"
-            parts.append(f"{escape(marker)}{{{{c{n}::{escape(member.text)}::{hint}}}}}")
-        text = escape(lead) + "；".join(parts) + "。"
+            segments += ["；" if n > 1 else "", _marker_before(doc, member),
+                         Deletion(n, member.text, f"{len(member.text)}字")]
+        text = to_markup([*segments, "。"])
         source = "；".join(_marker_before(doc, m) + m.text for m in sibling.members) + "。"
         items.append(Item(
             id=f"s{section_index}-list{per_section[section_index]}-cloze",

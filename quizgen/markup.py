@@ -13,9 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..cloze import escape
-
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+
+
+def escape(text: str) -> str:
+    """Field text for Anki: HTML-escaped, with braces neutralised so that source text
+    can never form cloze or template syntax."""
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def deletions(text: str) -> list[Deletion]:
 
 def numbers(text: str) -> list[int]:
     """The distinct cloze numbers, ascending: one card (or quiz question) each."""
-    return sorted({d.number for d in deletions(text)})
+    return sorted({int(m.group(1)) for m in CLOZE.finditer(text)})
 
 
 def to_markup(segments: list[Segment]) -> str:

@@ -3,14 +3,10 @@ deletions that cut through a word (junk by definition)."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable
 
-from . import segment
+from . import markup, segment
 from .model import Item
-
-CLOZE_RE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 
 
 def answers_of(items: Iterable[Item]) -> list[str]:
@@ -18,7 +14,7 @@ def answers_of(items: Iterable[Item]) -> list[str]:
     answers: list[str] = []
     for item in items:
         if item.kind == "cloze":
-            answers += [html.unescape(a) for a in CLOZE_RE.findall(item.text or "")]
+            answers += [d.answer for d in markup.deletions(item.text or "")]
         elif item.kind in ("choice", "multi"):
             answers += [item.options[i] for i in item.answer]
     return answers
@@ -28,17 +24,15 @@ def cut_through_words(items: Iterable[Item]) -> list[str]:
     """Deletions whose edges are no word boundary of their note's text as jieba cuts it."""
     broken: list[str] = []
     for item in (i for i in items if i.kind == "cloze"):
-        text = html.unescape(item.text or "")
-        plain = CLOZE_RE.sub(lambda m: m.group(1), text)
+        segments = markup.parse(item.text or "")
         edges, pos = {0}, 0
-        for word in segment.cut(plain):
+        for word in segment.cut(markup.reveal(item.text or "")):
             pos += len(word)
             edges.add(pos)
-        offset = 0
-        for m in CLOZE_RE.finditer(text):
-            start = m.start() - offset
-            end = start + len(m.group(1))
-            if start not in edges or end not in edges:
-                broken.append(m.group(1))
-            offset += len(m.group()) - len(m.group(1))
+        pos = 0
+        for piece in segments:
+            text = piece.answer if isinstance(piece, markup.Deletion) else piece
+            if isinstance(piece, markup.Deletion) and (pos not in edges or pos + len(text) not in edges):
+                broken.append(text)
+            pos += len(text)
     return broken

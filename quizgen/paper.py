@@ -12,7 +12,6 @@ the same papers and all versions of one seed share the same questions.
 
 from __future__ import annotations
 
-import html
 import math
 import random
 import re
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from . import markup
 from .atomic import write_text
 from .errors import InputError, QuizgenError
 from .model import Deck, Item, to_chinese_numeral
@@ -39,7 +39,6 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 PAPER_SUFFIX = "试卷"
 BLANK_MARK = "（　　）"  # two ideographic spaces: room for a letter or √/×
 
-CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 # Options that refer to the others ("以上都对", "A和B") must keep their place.
 _FIXED_OPTION_RE = re.compile(r"以上|上述|都(不)?(对|是|正确|错误)|均(不)?(对|是|正确)|^[A-H]\s*[和与及、,，]\s*[A-H]")
 
@@ -297,16 +296,8 @@ def parse_cloze(text: str) -> list[str | Blank]:
     Every deletion (c1…cN, repeated numbers included) becomes a blank. Literal braces in the
     source are escaped as ``&#123;`` by the cloze stage, so they never look like a deletion.
     """
-    parts: list[str | Blank] = []
-    pos = 0
-    for match in CLOZE_RE.finditer(text):
-        if match.start() > pos:
-            parts.append(html.unescape(text[pos:match.start()]))
-        parts.append(Blank(html.unescape(match.group(2)).strip(), html.unescape(match.group(3) or "")))
-        pos = match.end()
-    if pos < len(text):
-        parts.append(html.unescape(text[pos:]))
-    return parts
+    return [Blank(s.answer.strip(), s.hint) if isinstance(s, markup.Deletion) else s
+            for s in markup.parse(text)]
 
 
 def _check(item: Item) -> None:
@@ -315,7 +306,7 @@ def _check(item: Item) -> None:
         return QuizgenError(f"item {item.id} ({item.kind}) cannot go on a paper: {problem}")
 
     if item.kind == "cloze":
-        if not CLOZE_RE.search(item.text or ""):
+        if not markup.CLOZE.search(item.text or ""):
             raise bad("no cloze deletion")
     elif item.kind in ("choice", "multi"):
         options, answer = item.options or [], item.answer

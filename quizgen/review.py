@@ -26,7 +26,7 @@ Layout (YAML 1.2, real Chinese characters, comments allowed and kept)::
       办公室工作/s1-p1-t1-headings-ord1-choice: 0c1d2e3f4a5b 9e8d7c6b5a41
 
 Cloze ``text`` is typed as plain text with Anki deletions ``{{c1::答案}}`` /
-``{{c1::答案::提示}}`` (no HTML escaping; :mod:`quizgen.exports.markup` converts).
+``{{c1::答案::提示}}`` (no HTML escaping; :mod:`quizgen.markup` converts).
 ``document`` is written only when the deck has several documents.
 
 Re-extracting into an existing file merges (:func:`extract`, or :func:`write_review` with
@@ -69,7 +69,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from .atomic import write_text
 from .check import Problem
 from .errors import InputError
-from .exports import markup
+from . import markup
 from .model import ITEM_KINDS, Deck, Document, Item
 
 SCHEMA = 1

@@ -18,7 +18,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from quizgen import anki
-from quizgen.exports import FORMATS, gift, markup, moodle, write
+from quizgen import markup
+from quizgen.exports import FORMATS, gift, moodle, write
 from quizgen.exports.ankicsv import CLOZE_COLUMNS, render, write_anki_text
 from quizgen.model import Deck, Item
 from quizgen.pipeline import make_deck

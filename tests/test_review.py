@@ -11,7 +11,7 @@ from ankiclient import cards, import_apkg, open_collection, review_card, review_
 
 from quizgen import anki, review
 from quizgen.errors import InputError
-from quizgen.exports import markup
+from quizgen import markup
 from quizgen.model import Source
 from quizgen.pipeline import build, make_deck
 from quizgen.read import sample

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..anki import KIND_LABEL, choice_fields, note_guid, subdeck_name
 from ..atomic import write_text
-from ..cloze import escape
+from ..markup import escape
 from ..model import Deck, Item
 
 # Names of the built-in note types in a collection created by a Chinese Anki.

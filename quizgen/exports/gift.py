@@ -21,9 +21,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from .. import markup
 from ..atomic import write_text
 from ..model import Deck, Item
-from . import by_section, markup
+from . import by_section
 
 GIFT_SPECIALS = "~=#{}:"
 BLANK = "_____"

@@ -19,10 +19,10 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from .. import markup
 from ..atomic import write_bytes
-from ..cloze import escape as escape_braces
 from ..model import Deck, Item
-from . import by_section, markup
+from . import by_section
 from .gift import BLANK, category, question_name, weight
 
 PENALTY = "0.3333333"
@@ -31,7 +31,7 @@ PENALTY = "0.3333333"
 def html_text(text: str) -> str:
     """Plain text -> HTML text (braces as references, so nothing looks like an embedded answer)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n")
-    return escape_braces(lines).replace("\n", "<br>")
+    return markup.escape(lines).replace("\n", "<br>")
 
 
 EMBEDDED_REFS = {"{": "&#123;", "}": "&#125;", "~": "&#126;", "#": "&#35;", "\\": "&#92;",
