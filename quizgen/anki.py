@@ -23,7 +23,6 @@ from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
 
 from .atomic import atomic_path
-from . import markup
 from .errors import QuizgenError
 from .markup import escape
 from .model import Deck, Item
@@ -212,8 +211,3 @@ def write_apkg(deck: Deck, path: Path, timestamp: float | None = None) -> Path:
             archive.writestr("media", "{}")
     return path
 
-
-def card_count(item: Item) -> int:
-    if item.kind != "cloze":
-        return 1
-    return len(markup.numbers(item.text or ""))

@@ -91,8 +91,8 @@ def build(
     """Build Anki decks, exam papers (HTML, PDF) and JSON from texts."""
     from .pipeline import BuildOptions, PaperOptions
 
-    paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type", int),
-                         _kind_numbers(points, "--points", float), minutes)
+    paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type"),
+                         _kind_numbers(points, "--points"), minutes)
     options = BuildOptions(_formats(format), name, seed, merge, encoding, script, jobs, paper)
     single = inputs[0].suffix.lower() if inputs and len(inputs) == 1 else ""
     if single == ".toml":
@@ -106,12 +106,12 @@ def build(
         raise typer.Exit(result.exit_code)
 
 
-def _kind_numbers(text: str | None, option: str, cast) -> dict | None:
+def _kind_numbers(text: str | None, option: str) -> dict | None:
     if not text:
         return None
     from .paper import parse_kind_numbers
 
-    return {kind: cast(value) for kind, value in parse_kind_numbers(text, option).items()}
+    return parse_kind_numbers(text, option)
 
 
 def _build_inputs(inputs, out, options):

@@ -2,7 +2,7 @@
 
 The pipeline allocates a token tuple per word, phrases, items and notes, and forms no
 reference cycles worth collecting mid-document: letting the collector re-scan those
-objects (and jieba's dictionary) while they pile up costs a tenth of a build. It runs
+objects while they pile up costs a tenth of a build. It runs
 once the document is done.
 """
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -122,12 +121,12 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
            paper: PaperOptions | None = None) -> list[Output]:
     """Write ``deck`` in every format asked for. A PDF that cannot be rendered is reported
     after the other formats are written."""
-    from . import anki
+    from .markup import card_count
 
     ensure_writable(out_dir)
     stem = safe_filename(deck.name)
     enabled = [i for i in deck.items if i.enabled]
-    notes, cards = len(enabled), sum(anki.card_count(i) for i in enabled)
+    notes, cards = len(enabled), sum(card_count(i) for i in enabled)
     outputs: list[Output] = []
     deferred: QuizgenError | None = None
     paper_formats = tuple(f for f in formats if f in ("html", "pdf"))
@@ -286,6 +285,8 @@ def build_batch(paths: list[Path] | None, out_dir: Path, options: BuildOptions,
         for index, path in enumerate(inputs):
             collect(index, path, _one_document(path, out_dir, options))
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
             futures = {pool.submit(_one_document, path, out_dir, options): (index, path)
                        for index, path in enumerate(inputs)}

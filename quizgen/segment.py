@@ -4,21 +4,22 @@ HMM tagging), idioms and word frequencies."""
 
 from __future__ import annotations
 
-import gc
+import hashlib
 import logging
 import math
-import os
 import re
 import tempfile
 from collections.abc import Callable
 from functools import cache, lru_cache, partial
 from itertools import accumulate
 from pathlib import Path
+from types import CodeType
 from typing import NamedTuple
 
 import jieba
 from jieba import finalseg
 
+from .atomic import write_text
 from .numerals import DATE_RE, FIGURE_RE, is_trivial_figure
 
 jieba.setLogLevel(logging.WARNING)
@@ -28,11 +29,8 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
-    """jieba's tokenizer, its dictionary loaded once per process and then moved out of
-    the cycle collector's sight (gc.freeze): half a million entries that collections
-    between documents would otherwise re-scan."""
+    """jieba's tokenizer, its dictionary loaded once per process."""
     jieba.dt.initialize()
-    gc.freeze()
     return jieba.dt
 
 
@@ -184,22 +182,28 @@ _new_token = partial(tuple.__new__, Token)  # Token from a ready tuple, without 
 
 def dictionary_cache(name: str, build: Callable[[str], str]) -> str:
     """Text derived from jieba's dictionary, built once and cached next to jieba's own
-    cache (keyed by the dictionary's size and date)."""
+    cache, keyed by the dictionary's size and date and by the code of ``build`` (a
+    changed builder never reads an old cache)."""
     dictionary = Path(jieba.__file__).with_name("dict.txt")
     stat = dictionary.stat()
-    cache_file = Path(tempfile.gettempdir()) / f"quizgen-{name}-{stat.st_size}-{int(stat.st_mtime)}.txt"
+    builder = hashlib.sha1(_code_fingerprint(build.__code__).encode()).hexdigest()[:10]
+    cache_file = Path(tempfile.gettempdir()) / f"quizgen-{name}-{stat.st_size}-{int(stat.st_mtime)}-{builder}.txt"
     try:
         return cache_file.read_text(encoding="utf-8")
     except OSError:
         pass
     text = build(dictionary.read_text(encoding="utf-8"))
     try:
-        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, cache_file)
+        write_text(cache_file, text)
     except OSError:
         pass  # a read-only temp dir only costs speed
     return text
+
+
+def _code_fingerprint(code: CodeType) -> str:
+    """What a function does (bytecode, names, constants, nested code), not where it sits."""
+    consts = [_code_fingerprint(c) if isinstance(c, CodeType) else repr(c) for c in code.co_consts]
+    return repr((code.co_code, code.co_names, consts))
 
 
 def _idiom_list(dictionary: str) -> str:

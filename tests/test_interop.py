@@ -58,7 +58,7 @@ def test_text_files_import_into_anki_like_the_apkg(deck, tmp_path):
         assert [c.new for c in counts] == [sum(i.kind == "cloze" for i in deck.items),
                                            sum(i.kind != "cloze" for i in deck.items)]
         assert col.note_count() == len(deck.items)
-        assert col.card_count() == sum(anki.card_count(i) for i in deck.items)
+        assert col.card_count() == sum(markup.card_count(i) for i in deck.items)
         items = {anki.note_guid(i): i for i in deck.items}
         rendered = cards(col)
         assert {c.guid for c in rendered} == set(items)  # the same GUIDs as the .apkg

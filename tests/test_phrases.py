@@ -208,3 +208,14 @@ def test_annotated_document_targets(path):
     assert result["recall"] >= 0.7, result
     assert result["junk"] <= 0.03, result
     assert not result["broken"], result
+
+
+def test_dictionary_cache_follows_its_builder(tmp_path, monkeypatch):
+    """A derived word list is cached on disk, but a changed builder never reads the old file."""
+    from quizgen import segment
+
+    monkeypatch.setattr(segment.tempfile, "gettempdir", lambda: str(tmp_path))
+    assert segment.dictionary_cache("words", lambda d: "旧表") == "旧表"
+    assert segment.dictionary_cache("words", lambda d: "旧表") == "旧表"
+    assert segment.dictionary_cache("words", lambda d: d[:0] + "新表") == "新表"
+    assert len(list(tmp_path.glob("quizgen-words-*.txt"))) == 2
