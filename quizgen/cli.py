@@ -135,7 +135,7 @@ def _build_manifest(path, out, options, formats_given):
     from dataclasses import replace
 
     from .manifest import load_manifest, read_sources
-    from .pipeline import BatchResult, deck_from, export, make_items, process
+    from .pipeline import BatchResult, deck_from, document_items, export
 
     manifest = load_manifest(path)
     options = replace(options, name=options.name or manifest.title,
@@ -143,10 +143,7 @@ def _build_manifest(path, out, options, formats_given):
                       script=options.script or manifest.script,
                       formats=options.formats if formats_given or not manifest.formats
                       else _formats(",".join(manifest.formats)))
-    pieces = []
-    for source in read_sources(manifest):
-        doc = process(source, options.script)
-        pieces.append((doc, make_items(doc, options.seed)))
+    pieces = [document_items(source, options.seed, options.script) for source in read_sources(manifest)]
     result = BatchResult(documents=len(pieces))
     if manifest.merge:
         result.outputs = export(deck_from(pieces, options.name), out, options.formats, options.seed, options.paper)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from .clean import clean_text
@@ -30,18 +31,44 @@ def convert_script(text: str, script: str | None) -> str:
         return text
     if script not in SCRIPTS:
         raise InputError(f"unknown script {script!r}; choose simplified or traditional")
+    return _converter("t2s" if script == "simplified" else "s2t").convert(text)
+
+
+@cache
+def _converter(config: str):
     import opencc
 
-    return opencc.OpenCC("t2s" if script == "simplified" else "s2t").convert(text)
+    return opencc.OpenCC(config)
+
+
+_ITEM_TEXT = ("section", "source", "text", "question", "statement", "explanation", "hint")
+
+
+def convert_items(items: list[Item], script: str | None) -> list[Item]:
+    """The items with everything a learner reads in ``script``."""
+    if not script:
+        return items
+    return [replace(item, options=[convert_script(o, script) for o in item.options] if item.options else item.options,
+                    **{f: convert_script(getattr(item, f), script) for f in _ITEM_TEXT if getattr(item, f)})
+            for item in items]
 
 
 def process(source: Source, script: str | None = None) -> StructuredDocument:
-    """Clean and analyse one source into a structured document with key phrases."""
-    text = convert_script(clean_text(source.text), script)
+    """Clean and analyse one source into a structured document with key phrases. With a
+    ``script`` for the output, the text is analysed in simplified characters (what jieba,
+    the structure markers and the idiom lists know) and only the title is converted here;
+    :func:`document_items` converts the items."""
+    text = clean_text(source.text)
     if not text.strip():
         raise InputError("nothing left after cleaning (empty, whitespace or noise only)", source.label)
     title = convert_script(source.title, script)
-    return analyze(text, title=title, doc_id=title, source=source.label)
+    return analyze(convert_script(text, script and "simplified"), title=title, doc_id=title, source=source.label)
+
+
+def document_items(source: Source, seed: int = 0, script: str | None = None) -> tuple[StructuredDocument, list[Item]]:
+    """One source -> its analysed document and its items, in the ``script`` asked for."""
+    doc = process(source, script)
+    return doc, convert_items(make_items(doc, seed), script)
 
 
 def make_items(doc: StructuredDocument, seed: int = 0) -> list[Item]:
@@ -75,10 +102,7 @@ def deck_from(documents: list[tuple[StructuredDocument, list[Item]]], name: str 
 def make_deck(sources: list[Source], name: str | None = None, seed: int = 0,
               script: str | None = None) -> Deck:
     pieces = []
-    for source in sources:
-        doc = process(source, script)
-        pieces.append((doc, make_items(doc, seed)))
-    return deck_from(pieces, name)
+    return deck_from([document_items(source, seed, script) for source in sources], name)
 
 
 # --- export -----------------------------------------------------------------------
@@ -226,8 +250,7 @@ def _read_and_process(path: Path | None, options: BuildOptions):
     from .read import read_source, sample
 
     source = sample() if path is None else read_source(path, options.encoding)
-    doc = process(source, options.script)
-    return source.encoding, doc, make_items(doc, options.seed)
+    return source.encoding, *document_items(source, options.seed, options.script)
 
 
 def _one_document(path: Path | None, out_dir: Path, options: BuildOptions):

@@ -61,6 +61,20 @@ def test_big5_traditional_input_and_script_conversion(tmp_path):
     assert any("辦公室" in (i.source or "") for i in deck_t.items)
 
 
+def test_traditional_output_is_the_same_deck_in_traditional_characters():
+    """--script converts what the learner reads, not what is analysed: the deck has the
+    same items, ids and answers as the simplified one."""
+    source = read_source(DATA / "office-work.clean.txt")
+    simplified, traditional = make_deck([source]), make_deck([source], script="traditional")
+    assert [i.id for i in traditional.items] == [i.id for i in simplified.items]
+    pairs = list(zip(simplified.items, traditional.items))
+    assert any("{{c1::突出重点" in (s.text or "") and "{{c1::突出重點" in (t.text or "") for s, t in pairs)
+    assert all(s.answer == t.answer and len(s.options or []) == len(t.options or []) for s, t in pairs)
+    assert "辦公室" in traditional.items[-1].explanation + traditional.items[-1].source
+    assert "办公室" not in " ".join(" ".join([t.text or "", t.question or "", *(t.options or []), t.section])
+                                for t in traditional.items)
+
+
 def test_gbk_file_gives_exactly_the_same_deck_as_its_utf8_twin(tmp_path, seed_text):
     (tmp_path / "u").mkdir()
     (tmp_path / "g").mkdir()
