@@ -109,15 +109,10 @@ def find_clause_phrases(ctx: _Ctx) -> None:
                 _add_clause(ctx, core)
 
 
-_LIST_INTRO_WORDS = ("下列", "如下", "之一", "以下")
-
-
 def _add_clause(ctx: _Ctx, tokens: list[Token], score: float = CLAUSE_SCORE) -> None:
     text = ctx.text(tokens)
     if tokens[0].tag in ("u", "uj", "ul", "x", "c") or tokens[0].text in chunks.CATCH_ALL:
         return
-    if any(word in text for word in _LIST_INTRO_WORDS):
-        return  # 具有下列情形之一: the list's announcement, not its content
     if ctx.is_background(tokens):
         return
     if score == CLAUSE_SCORE and len(text) <= _SHORT_CLAUSE:
@@ -223,7 +218,7 @@ def _verb_object(ctx: _Ctx, verb: Token, after: list[Token]) -> None:
         return
     if len(text) >= 3 or _is_rare(obj):
         ctx.add(text, "term", obj[0].start, OBJECT_SCORE)
-    elif len(text) == 2:
+    elif len(text) == 2 and obj[0].start == verb.end:
         ctx.add(verb.text + text, "term", verb.start, OBJECT_SCORE - 0.1)  # 作出|选择
 
 

@@ -53,7 +53,10 @@ STOPWORDS = frozenset(
     一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 一要 二要 三要 四要 五要 首先 其次 最后""".split()
 )
 _ORDINAL_RE = re.compile(r"^(?:第?[一二三四五六七八九十百\d]+[是要条章节款项、.．]?|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[）)])$")
-_ANNOUNCING = ("下列", "如下", "以下")  # 下列情形之一: announces the list, says nothing
+# 具有下列情形之一, 采取以下措施: announces a list and says nothing (三年以下, 三分之一 do)
+_ANNOUNCING = re.compile(r"下列|如下|(?<!分)之一|以下(?=[：:]|[一二两三四五六七八九十几]?[个种项条点类]?"
+                         r"(?:情形|措施|规定|条件|内容|方面|事项|材料|程序|要求|原则|情况|问题|标准|方式|工作"
+                         r"|行为|职责|权利|义务|意见|文件|证据|因素))")
 _SELF_REFERENCE = re.compile("本(?:解释|规定|批复|办法|决定|条例|细则|意见|通知|条|款|法)")  # 适用本解释
 _MARKUP = frozenset("{}<>[]|\\:")
 _JUNK_CHARS_RE = re.compile(r"[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]{2}|[{}<>|\\]")
@@ -70,7 +73,7 @@ def is_junk(text: str) -> bool:
         return True
     if core in STOPWORDS or _ORDINAL_RE.match(core) or (is_catch_all(core) and "的" in core):
         return True
-    if core.startswith(_ANNOUNCING) or _SELF_REFERENCE.search(core):
+    if _ANNOUNCING.search(core) or _SELF_REFERENCE.search(core):
         return True
     return bool(_JUNK_CHARS_RE.search(core))
 
@@ -200,8 +203,8 @@ class _Ctx:
     def add(self, text: str, kind: str, start: int, score: float | None = None) -> Phrase | None:
         text = text.strip()
         end = start + len(text)
-        if self.doc.text[start:end] != text:
-            found = self.doc.text.find(text, max(0, start - 5)) if text else -1
+        if self.doc.text[start:end] != text:  # a start a few characters off, never elsewhere
+            found = self.doc.text.find(text, max(0, start - 5), end + 5) if text else -1
             if found < 0:
                 return None
             start, end = found, found + len(text)
@@ -213,10 +216,12 @@ class _Ctx:
             return known
         if is_junk(text) or (kind != "heading" and text.startswith(chunks.CATCH_ALL)) or self._in_markup(start, end):
             return None
-        sentence = self.sentence_index(start)
+        found_in = self.doc.sentence_at(start)
+        sentence = found_in.index if found_in is not None else -1
         if sentence in self._skipped or not self._on_word_edges(sentence, start, end):
             return None
-        phrase = Phrase(text, kind, start, end, sentence, self.section_index(start), score)
+        section = found_in.section if found_in is not None else self.section_index(start)
+        phrase = Phrase(text, kind, start, end, sentence, section, score)
         self.phrases.append(phrase)
         self._by_span[(start, end)] = phrase
         return phrase

@@ -219,3 +219,14 @@ def test_dictionary_cache_follows_its_builder(tmp_path, monkeypatch):
     assert segment.dictionary_cache("words", lambda d: "旧表") == "旧表"
     assert segment.dictionary_cache("words", lambda d: d[:0] + "新表") == "新表"
     assert len(list(tmp_path.glob("quizgen-words-*.txt"))) == 2
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("具有下列情形之一的犯罪嫌疑人", True), ("采取以下措施", True), ("符合下列情形之一", True),
+    ("判处三年有期徒刑以下刑罚", False), ("五万元以下罚款", False), ("减少三分之一", False),
+    ("处三年以下", False),
+])
+def test_a_list_announcement_is_never_an_answer_wherever_it_stands(text, junk):
+    from quizgen.phrases import is_junk
+
+    assert is_junk(text) is junk
