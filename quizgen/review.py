@@ -509,16 +509,18 @@ def _old_items(root: CommentedMap) -> list[_Old]:
 
 
 def _match(news: list[_New], olds: list[_Old]) -> None:
-    """Pair generated and known items, one to one, in three passes (see :func:`merge`)."""
-    passes = [
-        lambda new: [o for o in olds if o.fingerprint == new.fingerprint],
-        lambda new: [o for o in olds if o.anchor == new.anchor],
-        lambda new: [o for o in olds if o.key == new.key and o.entry is not None],
-    ]
-    for candidates_of in passes:
+    """Pair generated and known items, one to one, in three passes (see :func:`merge`):
+    by generated content, by anchor, by key; each through an index of the known items."""
+    passes = [(lambda o: o.fingerprint, lambda n: n.fingerprint, olds),
+              (lambda o: o.anchor, lambda n: n.anchor, olds),
+              (lambda o: o.key, lambda n: n.key, [o for o in olds if o.entry is not None])]
+    for old_value, new_value, candidates in passes:
+        index: dict[str | None, list[_Old]] = {}
+        for old in candidates:
+            index.setdefault(old_value(old), []).append(old)
         for new in news:
             if new.match is None:
-                free = [o for o in candidates_of(new) if not o.claimed]
+                free = [o for o in index.get(new_value(new), ()) if not o.claimed]
                 if free:
                     new.match = next((o for o in free if o.key == new.key), free[0])
                     new.match.claimed = True
