@@ -684,7 +684,8 @@ def write_papers(deck: Deck, out_dir: Path | str, formats: Sequence[str] = FORMA
     ``.pdf``, or with ``versions`` > 1 ``办公室工作-试卷-A.html``, ``-B``, …
 
     All HTML files are written before any PDF, so when PDF rendering is impossible (the
-    :class:`QuizgenError` raised then says why) the HTML papers are still there.
+    :class:`QuizgenError` raised then says why, its ``written`` lists the files that were
+    written all the same) the HTML papers are still there.
     """
     formats = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
     unknown = [f for f in formats if f not in FORMATS]
@@ -713,6 +714,8 @@ def write_papers(deck: Deck, out_dir: Path | str, formats: Sequence[str] = FORMA
                 if not written:
                     raise
                 done = ", ".join(str(p) for p in written)
-                raise QuizgenError(f"{exc.message} (written all the same: {done})", exc.path or path) from None
+                error = QuizgenError(f"{exc.message} (written all the same: {done})", exc.path or path)
+                error.written = written  # type: ignore[attr-defined]
+                raise error from None
             written.append(path)
     return written

@@ -143,8 +143,9 @@ def ensure_writable(out_dir: Path) -> None:
 
 def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, seed: int = 0,
            paper: PaperOptions | None = None) -> list[Output]:
-    """Write ``deck`` in every format asked for. A PDF that cannot be rendered is reported
-    after the other formats are written."""
+    """Write ``deck`` in every format asked for. The papers come last, so a PDF that
+    cannot be rendered is reported after the other formats are written; the error's
+    ``outputs`` lists every file written all the same."""
     from .markup import card_count
 
     ensure_writable(out_dir)
@@ -152,7 +153,6 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     enabled = [i for i in deck.items if i.enabled]
     notes, cards = len(enabled), sum(card_count(i) for i in enabled)
     outputs: list[Output] = []
-    deferred: QuizgenError | None = None
     paper_formats = tuple(f for f in formats if f in ("html", "pdf"))
     # the papers are written together: every HTML file before any PDF
     jobs = [f for f in formats if f not in paper_formats] + (["paper"] if paper_formats else [])
@@ -161,15 +161,11 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
             for path in _write(fmt, deck, out_dir, stem, seed, paper or PaperOptions(), paper_formats):
                 outputs.append(Output(path, path.suffix.lstrip(".") if fmt == "paper" else fmt, notes, cards))
         except QuizgenError as exc:
-            if fmt != "paper" or "pdf" not in paper_formats:
-                raise
-            outputs.extend(Output(p, "html", notes, cards) for p in out_dir.glob(f"{stem}-试卷*.html"))
-            deferred = exc
+            outputs.extend(Output(p, p.suffix.lstrip("."), notes, cards) for p in getattr(exc, "written", ()))
+            exc.outputs = outputs  # type: ignore[attr-defined]
+            raise
         except OSError as exc:
             raise QuizgenError(f"cannot write {fmt}: {exc.strerror or exc}", out_dir) from None
-    if deferred:
-        deferred.outputs = outputs  # type: ignore[attr-defined]
-        raise deferred
     return outputs
 
 

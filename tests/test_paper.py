@@ -464,3 +464,20 @@ def test_judge_items_on_a_paper_are_not_mostly_one_answer():
         judges = [i.answer for i in select(deck.items, seed=seed, count=30) if i.kind == "judge"]
         assert len(judges) >= 4
         assert 0.3 <= sum(1 for a in judges if a) / len(judges) <= 0.7
+
+
+def test_a_failed_pdf_reports_exactly_the_files_written(tmp_path, monkeypatch):
+    """The batch reports the deck, the JSON and this run's HTML paper as written, never a
+    paper left in the folder by an earlier run, and the error says what failed."""
+    from quizgen.pipeline import BuildOptions, build_batch
+
+    stale = tmp_path / "办公室工作-试卷-B.html"
+    stale.write_text("an earlier run's paper B", encoding="utf-8")
+
+    def broken(_paper):
+        raise QuizgenError("PDF rendering failed: boom")
+
+    monkeypatch.setattr(pdf, "render_pdf", broken)
+    result = build_batch(None, tmp_path, BuildOptions(formats=("apkg", "json", "html", "pdf"), jobs=1))
+    assert result.exit_code == 1 and "boom" in str(result.failures[0].error)
+    assert sorted(o.path.name for o in result.outputs) == ["办公室工作-试卷.html", "办公室工作.apkg", "办公室工作.json"]
