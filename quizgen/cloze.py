@@ -131,12 +131,12 @@ def enumeration_notes(doc: Document) -> list[Item]:
         per_section[section_index] = per_section.get(section_index, 0) + 1
         section = doc.sections[section_index]
         lead = _lead(doc, sibling)
+        markers = member_markers(doc, sibling)
         segments: list[Segment] = [lead]
-        for n, member in enumerate(sibling.members, 1):
-            segments += ["；" if n > 1 else "", _marker_before(doc, member),
-                         Deletion(n, member.text, f"{len(member.text)}字")]
+        for n, (member, marker) in enumerate(zip(sibling.members, markers), 1):
+            segments += ["；" if n > 1 else "", marker, Deletion(n, member.text, f"{len(member.text)}字")]
         text = to_markup([*segments, "。"])
-        source = "；".join(_marker_before(doc, m) + m.text for m in sibling.members) + "。"
+        source = "；".join(marker + m.text for marker, m in zip(markers, sibling.members)) + "。"
         items.append(Item(
             id=f"s{section_index}-list{per_section[section_index]}-cloze",
             kind="cloze",
@@ -150,8 +150,8 @@ def enumeration_notes(doc: Document) -> list[Item]:
 
 def _lead(doc: Document, sibling: SiblingSet) -> str:
     """The words that announce the list (做好办公室工作，应该具备“四心”), ending with a colon."""
-    first = sibling.members[0]
-    marker_start = first.start - len(_marker_before(doc, first))
+    first, marker = sibling.members[0], member_markers(doc, sibling)[0]
+    marker_start = doc.text.rfind(marker, 0, first.start) if marker else first.start
     label = sibling.label.strip().rstrip("：:，,")
     before = bisect_left(doc.starts("sentences"), marker_start)
     candidates = doc.sentences[max(0, before - 3):before]
@@ -160,6 +160,12 @@ def _lead(doc: Document, sibling: SiblingSet) -> str:
             lead = doc.text[sentence.start: min(sentence.end, marker_start)]
             return lead.rstrip("：:，,。 ") + "："
     return label + "：" if label else ""
+
+
+def member_markers(doc: Document, sibling: SiblingSet) -> list[str]:
+    """The ordinal marker before each member (一是, （一）, 1.), or '': as the structure
+    stage read them, else as written just before the member's text."""
+    return sibling.markers or [_marker_before(doc, m) for m in sibling.members]
 
 
 def _marker_before(doc: Document, phrase: Phrase) -> str:

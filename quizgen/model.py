@@ -104,6 +104,7 @@ class SiblingSet:
     frame: str = ""  # template with {} for the slot, for parallel frames
     count: int | None = None  # count announced by the text ("五个方面"), if any
     subjects: list[str] = field(default_factory=list)  # per member: the frame's other slot
+    markers: list[str] = field(default_factory=list)  # per member: its ordinal marker (一是, （三）), if listed
 
     @property
     def texts(self) -> list[str]:

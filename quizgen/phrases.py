@@ -226,11 +226,16 @@ class _Ctx:
         self._by_span[(start, end)] = phrase
         return phrase
 
-    def group(self, kind: str, members: list[Phrase | None], **kw) -> SiblingSet | None:
-        members = [m for m in members if m is not None]
+    def group(self, kind: str, members: list[Phrase | None], markers: list[str] | None = None,
+              **kw) -> SiblingSet | None:
+        """A sibling set of the members found (``None``: not a phrase); ``markers``, one per
+        member given, are the ordinal markers the structure stage read before them."""
+        kept = [i for i, m in enumerate(members) if m is not None]
+        members = [members[i] for i in kept]
         if len(members) < 2 or len({m.text for m in members}) < len(members):
             return None
-        sibling = SiblingSet(len(self.sets), kind, members, **kw)
+        sibling = SiblingSet(len(self.sets), kind, members,
+                             markers=[markers[i] for i in kept] if markers else [], **kw)
         for m in members:
             m.set_id = sibling.id
         self.sets.append(sibling)
@@ -242,7 +247,7 @@ def find_headings(ctx: _Ctx) -> None:
         if not enum.headings:
             continue
         members = [ctx.add(item.core, "heading", item.core_start) for item in enum.items]
-        ctx.group("headings", members, label=enum.label, count=enum.count)
+        ctx.group("headings", members, [item.marker for item in enum.items], label=enum.label, count=enum.count)
     grouped = {p.start for p in ctx.phrases}
     for section in ctx.doc.sections[1:]:
         start = section.heading_end - len(section.heading)
@@ -260,14 +265,15 @@ def find_enumerations(ctx: _Ctx) -> None:
     for enum in ctx.doc.enumerations:
         if enum.headings:
             continue
-        members, seen = [], set()
+        members, markers, seen = [], [], set()
         for item in enum.items:
             if 2 <= len(item.core) <= _ITEM_MAX:
                 phrase = ctx.add(item.core, "enumeration", item.core_start)
                 if phrase is not None and phrase.text not in seen:
                     seen.add(phrase.text)
                     members.append(phrase)
-        ctx.group("enumeration", members, label=enum.label or enum.intro, count=enum.count)
+                    markers.append(item.marker)
+        ctx.group("enumeration", members, markers, label=enum.label or enum.intro, count=enum.count)
         _distinct_parts(ctx, enum.items)
 
 

@@ -311,9 +311,9 @@ def _membership(lead: str, members: list[str]) -> str:
 
 def _markers(b: _Builder, sibling: SiblingSet) -> list[str]:
     """The ordinal markers written before the items (一是, 二要, （三）…), if all have one."""
-    from .cloze import _marker_before
+    from .cloze import member_markers
 
-    markers = [_marker_before(b.doc, m) for m in sibling.members]
+    markers = member_markers(b.doc, sibling)
     return markers if all(markers) else []
 
 

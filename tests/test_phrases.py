@@ -230,3 +230,17 @@ def test_a_list_announcement_is_never_an_answer_wherever_it_stands(text, junk):
     from quizgen.phrases import is_junk
 
     assert is_junk(text) is junk
+
+
+def test_list_notes_keep_each_items_own_marker():
+    """（一）承租人未按照…: the item's answer starts after its subject, and its marker is
+    still the one the text wrote before it (as read by the structure stage)."""
+    from pathlib import Path
+
+    from quizgen.cloze import enumeration_notes
+    from quizgen.pipeline import process
+    from quizgen.read import read_source
+
+    doc = process(read_source(Path(__file__).parent / "data" / "annotated" / "sfjs-rongzi-zulin.md"))
+    note = next(i for i in enumeration_notes(doc) if i.text.startswith("第五条"))
+    assert "：（一）{{c1::未按照" in note.text and "；（二）{{c2::" in note.text and "；（三）{{c3::" in note.text
