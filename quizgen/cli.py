@@ -69,7 +69,8 @@ def build(
                                "[default: apkg,json,html,pdf]",
         show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name (default: the document title).")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed for question order and distractors.")] = 0,
+    seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for question order and distractors. "
+                                                               "[default: 0]", show_default=False)] = None,
     merge: Annotated[bool, typer.Option("--merge", help="One deck with a subdeck per document.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
                                                 help="Worker processes. [default: CPU count]",
@@ -93,10 +94,21 @@ def build(
 
     paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type"),
                          _kind_numbers(points, "--points"), minutes)
-    options = BuildOptions(_formats(format), name, seed, merge, encoding, script, jobs, paper)
+    options = BuildOptions(_formats(format), name, seed or 0, merge, encoding, script, jobs, paper)
     single = inputs[0].suffix.lower() if inputs and len(inputs) == 1 else ""
     if single == ".toml":
-        result = _build_manifest(inputs[0], out, options, format is not None)
+        from dataclasses import replace
+
+        from .manifest import load_manifest, manifest_inputs
+
+        manifest = load_manifest(inputs[0])
+        merged = merge or manifest.merge
+        # what the command line says wins over the manifest; its title names a merged deck
+        options = replace(options, name=name or (manifest.title if merged else None), merge=merged,
+                          seed=seed if seed is not None else manifest.seed or 0, script=script or manifest.script,
+                          formats=options.formats if format or not manifest.formats
+                          else _formats(",".join(manifest.formats)))
+        result = _build_inputs(manifest_inputs(manifest), out, options)
     elif single in (".yaml", ".yml"):
         result = _build_review(inputs[0], out, options)
     else:
@@ -115,10 +127,9 @@ def _kind_numbers(text: str | None, option: str) -> dict | None:
 
 
 def _build_inputs(inputs, out, options):
-    from .pipeline import build_batch
-    from .read import collect_inputs
+    from .pipeline import build_batch, expand_inputs
 
-    paths = collect_inputs(inputs) if inputs else None
+    paths = expand_inputs(inputs) if inputs else None
     total = len(paths) if paths else 1
     if total < 3:
         return build_batch(paths, out, options)
@@ -129,28 +140,6 @@ def _build_inputs(inputs, out, options):
     with Progress(*columns, console=_stderr(), transient=True) as bar:
         task = bar.add_task("building", total=total)
         return build_batch(paths, out, options, progress=lambda _label: bar.advance(task))
-
-
-def _build_manifest(path, out, options, formats_given):
-    from dataclasses import replace
-
-    from .manifest import load_manifest, read_sources
-    from .pipeline import BatchResult, deck_from, document_items, export
-
-    manifest = load_manifest(path)
-    options = replace(options, name=options.name or manifest.title,
-                      seed=manifest.seed if manifest.seed is not None else options.seed,
-                      script=options.script or manifest.script,
-                      formats=options.formats if formats_given or not manifest.formats
-                      else _formats(",".join(manifest.formats)))
-    pieces = [document_items(source, options.seed, options.script) for source in read_sources(manifest)]
-    result = BatchResult(documents=len(pieces))
-    if manifest.merge:
-        result.outputs = export(deck_from(pieces, options.name), out, options.formats, options.seed, options.paper)
-    else:
-        for piece in pieces:
-            result.outputs += export(deck_from([piece]), out, options.formats, options.seed, options.paper)
-    return result
 
 
 def _build_review(path, out, options):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .model import Source
+from .pipeline import Input
 
 
 @dataclass
@@ -61,19 +61,19 @@ def load_manifest(path: Path) -> Manifest:
         sources.append(ManifestSource((path.parent / entry["path"]).resolve(), entry.get("title"),
                                       entry.get("encoding")))
     formats = data.get("formats")
+    if formats is not None and (not isinstance(formats, list) or not all(isinstance(f, str) for f in formats)):
+        raise InputError('formats must be a list of names, e.g. formats = ["apkg", "pdf"]', path)
+    seed = data.get("seed")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise InputError(f"seed must be a whole number, not {seed!r}", path)
     return Manifest(path, str(data.get("title") or path.stem), sources,
                     tuple(formats) if formats else None, bool(data.get("merge", True)),
-                    data.get("seed"), data.get("script"))
+                    seed, data.get("script"))
 
 
-def read_sources(manifest: Manifest) -> list[Source]:
-    from .read import collect_inputs, read_source
+def manifest_inputs(manifest: Manifest) -> list[Input]:
+    """The documents the manifest lists (folders expanded), each with its own options."""
+    from .read import collect_inputs
 
-    sources = []
-    for entry in manifest.sources:
-        for path in collect_inputs([entry.path]):
-            source = read_source(path, entry.encoding)
-            if entry.title and not entry.path.is_dir():
-                source.title = entry.title
-            sources.append(source)
-    return sources
+    return [Input(path, entry.encoding, entry.title if not entry.path.is_dir() else None)
+            for entry in manifest.sources for path in collect_inputs([entry.path])]

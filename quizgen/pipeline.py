@@ -101,7 +101,6 @@ def deck_from(documents: list[tuple[StructuredDocument, list[Item]]], name: str 
 
 def make_deck(sources: list[Source], name: str | None = None, seed: int = 0,
               script: str | None = None) -> Deck:
-    pieces = []
     return deck_from([document_items(source, seed, script) for source in sources], name)
 
 
@@ -223,6 +222,15 @@ class BuildOptions:
 
 
 @dataclass
+class Input:
+    """One document to build: a file, and what a course manifest says about it."""
+
+    path: Path
+    encoding: str | None = None  # forced encoding (else the build's, else detected)
+    title: str | None = None  # deck or subdeck name instead of the document's title
+
+
+@dataclass
 class Failure:
     path: str
     error: QuizgenError
@@ -242,18 +250,20 @@ class BatchResult:
         return 2 if all(isinstance(f.error, InputError) for f in self.failures) else 1
 
 
-def _read_and_process(path: Path | None, options: BuildOptions):
+def _read_and_process(entry: Input | None, options: BuildOptions):
     from .read import read_source, sample
 
-    source = sample() if path is None else read_source(path, options.encoding)
+    source = sample() if entry is None else read_source(entry.path, entry.encoding or options.encoding)
+    if entry is not None and entry.title:
+        source.title = entry.title
     return source.encoding, *document_items(source, options.seed, options.script)
 
 
-def _one_document(path: Path | None, out_dir: Path, options: BuildOptions):
+def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions):
     """Worker: one input -> (encoding, outputs) or, when merging, (encoding, (doc, items))."""
     try:
         with collector_paused():
-            encoding, doc, items = _read_and_process(path, options)
+            encoding, doc, items = _read_and_process(entry, options)
             if options.merge:
                 return encoding, (doc, items), None
             deck = deck_from([(doc, items)], options.name)
@@ -262,7 +272,7 @@ def _one_document(path: Path | None, out_dir: Path, options: BuildOptions):
         # a PDF that failed still leaves the other formats written: report both
         return None, getattr(exc, "outputs", None), exc
     except Exception as exc:  # noqa: BLE001 - reported per file, the batch goes on
-        return None, None, QuizgenError(f"{type(exc).__name__}: {exc}", path or "<built-in>")
+        return None, None, QuizgenError(f"{type(exc).__name__}: {exc}", entry.path if entry else "<built-in>")
 
 
 def _warm_worker() -> None:
@@ -271,22 +281,31 @@ def _warm_worker() -> None:
     segment.tokenizer()  # jieba loads once per worker
 
 
-def build_batch(paths: list[Path] | None, out_dir: Path, options: BuildOptions,
-                progress: Callable[[str], None] | None = None) -> BatchResult:
-    """Build every input (files or folders; none = the built-in sample): one deck per
-    document, or one merged deck with a subdeck per document. A bad file is reported and
-    skipped; the rest are built."""
+def expand_inputs(paths: list[Path | Input]) -> list[Input]:
+    """Files and folders (expanded to the usable files inside) as inputs; a manifest's
+    inputs as they are."""
     from .read import collect_inputs
 
-    inputs: list[Path | None] = list(collect_inputs(paths)) if paths else [None]
+    out: list[Input] = []
+    for path in paths:
+        out.extend([path] if isinstance(path, Input) else map(Input, collect_inputs([path])))
+    return out
+
+
+def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildOptions,
+                progress: Callable[[str], None] | None = None) -> BatchResult:
+    """Build every input (files, folders or a manifest's :class:`Input` s; none = the
+    built-in sample): one deck per document, or one merged deck with a subdeck per
+    document. A bad file is reported and skipped; the rest are built."""
+    inputs: list[Input | None] = list(expand_inputs(paths)) if paths else [None]
     ensure_writable(out_dir)
     result = BatchResult()
     merged: dict[int, tuple] = {}
     jobs = min(options.jobs or os.cpu_count() or 1, len(inputs))
 
-    def collect(index: int, path: Path | None, outcome) -> None:
+    def collect(index: int, entry: Input | None, outcome) -> None:
         encoding, payload, error = outcome
-        label = str(path) if path else "<built-in>"
+        label = str(entry.path) if entry else "<built-in>"
         if error is not None:
             result.failures.append(Failure(label, error))
             result.outputs.extend(payload or [])
@@ -301,18 +320,18 @@ def build_batch(paths: list[Path] | None, out_dir: Path, options: BuildOptions,
             progress(label)
 
     if jobs <= 1:
-        for index, path in enumerate(inputs):
-            collect(index, path, _one_document(path, out_dir, options))
+        for index, entry in enumerate(inputs):
+            collect(index, entry, _one_document(entry, out_dir, options))
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
-            futures = {pool.submit(_one_document, path, out_dir, options): (index, path)
-                       for index, path in enumerate(inputs)}
+            futures = {pool.submit(_one_document, entry, out_dir, options): (index, entry)
+                       for index, entry in enumerate(inputs)}
             try:
                 for future in as_completed(futures):
-                    index, path = futures[future]
-                    collect(index, path, future.result())
+                    index, entry = futures[future]
+                    collect(index, entry, future.result())
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise

@@ -189,6 +189,23 @@ def test_course_manifest_builds_a_whole_course(tmp_path, seed_text):
     assert {i["section"].split("::")[0] for i in items} == {"办公室工作", "印章管理"}
 
 
+def test_a_manifest_is_a_batch_and_the_command_line_wins(tmp_path, seed_text):
+    """A bad source in a course is reported and skipped like any input of a batch; --seed
+    on the command line beats the manifest's seed as --format does."""
+    folder = make_folder(tmp_path, seed_text)
+    (folder / "空白.txt").write_text("  \n", encoding="utf-8")
+    course = tmp_path / "课程.toml"
+    course.write_text('title = "课程"\nmerge = false\nseed = 7\nformats = ["apkg"]\n'
+                      '[[source]]\npath = "规章 制度/办公室 工作.txt"\n[[source]]\npath = "规章 制度/空白.txt"\n',
+                      encoding="utf-8")
+    result = run("build", str(course), "-o", str(tmp_path / "course"), "-f", "json", "--seed", "3")
+    one_line_error(result, "空白.txt", "empty", code=2)
+    assert "1 of 2 inputs failed" in result.stderr
+    plain = run("build", str(folder / "办公室 工作.txt"), "-o", str(tmp_path / "plain"), "-f", "json", "--seed", "3")
+    assert plain.returncode == 0, plain.stderr
+    assert json_items(tmp_path / "course", "办公室 工作") == json_items(tmp_path / "plain", "办公室 工作")
+
+
 # --- bad input ------------------------------------------------------------------------------
 
 
