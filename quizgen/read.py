@@ -203,15 +203,14 @@ def html_to_text(data: bytes, path: Path, encoding: str | None = None) -> tuple[
     import trafilatura
 
     raw = decode(data, path, encoding)[0] if encoding else data
-    document = trafilatura.bare_extraction(raw, output_format="python", include_comments=False,
-                                           include_tables=True, favor_recall=True, with_metadata=True)
+    # one pass for the article and its title; the text opens with a YAML header (title,
+    # fingerprint) that markdown_to_text drops
+    document = trafilatura.extract_with_metadata(raw, output_format="markdown", include_comments=False,
+                                                 include_tables=True, favor_recall=True)
     if document is None:
         raise InputError("no article text found in the web page", path)
-    markdown = trafilatura.extract(raw, output_format="markdown", include_comments=False,
-                                   include_tables=True, favor_recall=True) or ""
-    lines = [line for line in markdown.splitlines() if not _BOILERPLATE.match(line.strip())]
-    title = getattr(document, "title", None) or path.stem
-    return title, markdown_to_text("\n".join(lines))
+    lines = [line for line in (document.text or "").splitlines() if not _BOILERPLATE.match(line.strip())]
+    return document.title or path.stem, markdown_to_text("\n".join(lines))
 
 
 def docx_to_text(data: bytes, path: Path) -> tuple[str, str]:
