@@ -324,8 +324,10 @@ def _first_sentence_keep(text: str) -> str:
 
 
 def _last_sentence(text: str) -> str:
-    parts = [p for p in re.split(r"(?<=[。！？!?])", text) if p.strip()]
-    return parts[-1].strip() if parts else ""
+    """The last sentence of ``text``, split as everywhere (a closing quote stays with its
+    sentence: 他说：“很重要。”办公室… -> 办公室…)."""
+    spans = split_sentences(text)
+    return spans[-1][2].strip() if spans else ""
 
 
 def build_document(text: str, title: str, doc_id: str | None = None, source: str = "") -> StructuredDocument:

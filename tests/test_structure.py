@@ -225,3 +225,12 @@ def test_inline_ordinals_after_a_subject():
     doc = build_document(text, "")
     (enum,) = doc.enumerations
     assert [i.core for i in enum.items] == ["已尽到提示义务", "处罚合理且必要", "维护了良好秩序"]
+
+
+@pytest.mark.parametrize("text", [
+    "主任说：“办公室工作很重要。”办公室应当做好以下两项工作：一是突出重点，分清主次；二是积极协调，促进和谐。\n",
+    "主任说：“办公室工作很重要。”办公室应当做好以下两项工作：\n1. 突出重点\n2. 积极协调\n",
+])
+def test_a_list_intro_after_a_quotation_has_no_stray_quote(text):
+    (enumeration,) = build_document(text, "t").enumerations
+    assert enumeration.intro == "办公室应当做好以下两项工作："
