@@ -10,6 +10,7 @@ are only a tie-breaker, since they are noisy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -38,6 +39,8 @@ STRONG_CONJUNCTIONS = frozenset({"以及", "或者", "及其"})
 _PREPOSITIONAL_AND = frozenset({"与", "同", "跟"})  # also prepositions: 与客观事实不符
 ETC = frozenset({"等", "等等"})
 CATCH_ALL = ("其他", "其它")
+# A text that asks (哪些工作是次要的) states nothing to learn.
+QUESTION_WORDS = re.compile("什么|哪|谁|怎|如何|为何|是否|吗")
 RESULT_VERBS = ("造成", "致使", "导致", "引起", "致")
 
 _NOUNISH = frozenset("n un nr ns nt nz nrt nrfg vn an b f s j l i g ng".split())
@@ -215,11 +218,12 @@ def is_circumstance(tokens: list[Token]) -> bool:
     """在…时 / 在…后 / 因…: a clause that sets the scene rather than says the thing."""
     cut = subject_end(tokens)
     rest = tokens[cut:] if cut else tokens
-    if not rest:
-        return False
-    if rest[0].text in SCENE_PREPOSITIONS and text_of(rest).endswith(SCENE_ENDINGS):
-        return True
-    return rest[0].text in TOPIC_MARKERS
+    return bool(rest) and (sets_scene(rest) or rest[0].text in TOPIC_MARKERS)
+
+
+def sets_scene(tokens: list[Token]) -> bool:
+    """在重大决策前, 于…时: a prepositional phrase of time or place, nothing more."""
+    return bool(tokens) and tokens[0].text in SCENE_PREPOSITIONS and text_of(tokens).endswith(SCENE_ENDINGS)
 
 
 # --- lists ---------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def find_clause_phrases(ctx: _Ctx) -> None:
             if not core or (core[0].text in OBJECT_PREPOSITIONS and chunks.is_noun_phrase(core[1:])):
                 continue  # a bare prepositional phrase: its object is the phrase
             text = ctx.text(core)
-            if _opens_circumstance(core, text) or core[0].text in _FRAGMENT_OPENERS or _QUESTION_WORDS.search(text):
+            if chunks.sets_scene(core) or core[0].text in _FRAGMENT_OPENERS or chunks.QUESTION_WORDS.search(text):
                 continue  # 在重大决策前, 就是重点, 哪些工作是次要: no statement of its own
             if _MIN_PHRASE <= length(core) <= _MAX_CLAUSE:
                 _add_clause(ctx, core)
@@ -122,12 +122,6 @@ def _add_clause(ctx: _Ctx, tokens: list[Token], score: float = CLAUSE_SCORE) -> 
 
 # Words that open the tail of a statement, not a statement: 就是重点, 也往往因时而异.
 _FRAGMENT_OPENERS = frozenset("就 就是 也 才 都 还 又 便 即 是 则 而 更 越 往往 要".split())
-_QUESTION_WORDS = re.compile("什么|哪|怎|如何|为何|是否|吗")
-
-
-def _opens_circumstance(core: list[Token], text: str) -> bool:
-    """在重大决策前, 于…时: the predicate only sets the scene."""
-    return core[0].text in chunks.SCENE_PREPOSITIONS and text.endswith(chunks.SCENE_ENDINGS)
 
 
 _EXCEPTION = re.compile(r"但(?:是)?(.{4,60}?)的除外")

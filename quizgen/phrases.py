@@ -308,7 +308,7 @@ def find_parallel_clauses(ctx: _Ctx) -> None:
             runs += _clause_runs(sentence.text, {t.start - sentence.start for t in words})
         for run in runs:
             texts = [t for _, t in run]
-            if any(_QUESTION.search(t) for t in texts):
+            if any(chunks.QUESTION_WORDS.search(t) for t in texts):
                 continue
             if all(ctx.kind_at(sentence.start + s, sentence.start + s + len(t)) == "enumeration" for s, t in run):
                 continue  # a stretch of a list already found (对上协调、平级协调 of 协调包括…)
@@ -326,7 +326,6 @@ def find_parallel_clauses(ctx: _Ctx) -> None:
                 ctx.phrases.extend(members)
 
 
-_QUESTION = re.compile(r"什么|哪|怎|吗|谁")
 _ANAPHORA_STOPS = frozenset("，,；;。！？!?")
 _ANAPHORA_MAX = 12
 
@@ -670,7 +669,7 @@ def find_definitions(ctx: _Ctx) -> None:
             ctx.add(m.group(1), "definition", m.start(1))
     for m in _IS_RE.finditer(text):
         subject, predicate = m.group(1), m.group(2)
-        if re.search(r"什么|哪|谁|怎|如何|的$", subject + predicate) or "的" in predicate:
+        if chunks.QUESTION_WORDS.search(subject + predicate) or "的" in predicate:
             continue
         ctx.add(predicate, "definition", m.start(2))
         pos = m.end()
