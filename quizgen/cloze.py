@@ -76,16 +76,15 @@ def note_groups(phrases: list[Phrase], budget: int) -> list[list[Phrase]]:
 
 
 def _location(doc: Document, sentence_index: int) -> str:
-    """'s3-p2-t4': section 3, its paragraph 2, that paragraph's sentence 4 (memoised)."""
-    cache = doc.__dict__.setdefault("_locations", {})
-    if sentence_index not in cache:
-        sentence = doc.sentences[sentence_index]
-        section = doc.sections[sentence.section]
-        paragraph_no = next(i for i, p in enumerate(section.paragraphs) if p.index == sentence.paragraph)
-        sentence_no = next(i for i, s in enumerate(doc.paragraphs[sentence.paragraph].sentences)
-                           if s.index == sentence_index)
-        cache[sentence_index] = f"s{section.index}-p{paragraph_no + 1}-t{sentence_no + 1}"
-    return cache[sentence_index]
+    """'s3-p2-t4': section 3, its paragraph 2, that paragraph's sentence 4 (all of the
+    document's locations are worked out at the first call, in one pass)."""
+    locations = doc.__dict__.get("_locations")
+    if locations is None:
+        locations = doc.__dict__["_locations"] = {
+            sentence.index: f"s{section.index}-p{p}-t{t}"
+            for section in doc.sections for p, paragraph in enumerate(section.paragraphs, 1)
+            for t, sentence in enumerate(paragraph.sentences, 1)}
+    return locations[sentence_index]
 
 
 def sentence_notes(doc: Document) -> list[Item]:
