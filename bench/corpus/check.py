@@ -185,8 +185,13 @@ def main(argv: list[str] | None = None) -> int:
         print("no bench/corpus/*.json files", file=sys.stderr)
         return 1
     rows, bad = [], 0
+    ids: dict[str, str] = {}
     for path in files:
         doc, problems, warnings = check(path)
+        if doc and isinstance(doc.get("id"), str):
+            if doc["id"] in ids:
+                problems.append(f"id {doc['id']!r} also used by {ids[doc['id']]}")
+            ids.setdefault(doc["id"], path.name)
         for p in problems:
             print(f"{path.name}: {p}", file=sys.stderr)
         for w in warnings:
