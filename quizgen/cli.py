@@ -255,7 +255,7 @@ def check(
 def main() -> None:
     """Console entry point: one-line errors, exit 2 for bad input, 1 for other failures."""
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="quizgen")
         if isinstance(code, int) and code:
             sys.exit(code)
     except QuizgenError as exc:
@@ -268,18 +268,34 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception as exc:  # click's usage errors and the unexpected
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2 if isinstance(exc, click.UsageError) else 1)
-        if isinstance(exc, click.exceptions.Abort):
-            typer.echo("quizgen: aborted", err=True)
+    except (typer.Exit, typer.Abort) as exc:
+        if isinstance(exc, typer.Abort):
+            typer.echo("quizgen: interrupted", err=True)
             sys.exit(130)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # usage errors, and the unexpected
+        usage = _usage_error(exc)
+        if usage is not None:
+            typer.echo(f"quizgen: error: {usage[0]}", err=True)
+            sys.exit(usage[1])
         if _state["debug"]:
             raise
         typer.echo(f"quizgen: error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
         sys.exit(1)
+
+
+def _usage_error(exc: Exception) -> tuple[str, int] | None:
+    """A command-line usage error as (one-line message, exit code), else None.
+
+    Typer raises its parser's errors (typer 0.28 carries its own copy of click, older
+    versions raise click's): both have ``format_message`` and ``exit_code``, so they are
+    recognised by that shape rather than by importing click, which may not be installed."""
+    format_message = getattr(exc, "format_message", None)
+    exit_code = getattr(exc, "exit_code", None)
+    if not callable(format_message) or not isinstance(exit_code, int):
+        return None
+    message = " ".join(str(format_message()).split())
+    ctx = getattr(exc, "ctx", None)
+    if exit_code == 2 and ctx is not None:
+        message += f" (see '{ctx.command_path} --help')"
+    return message, exit_code

@@ -112,3 +112,35 @@ def test_phrases_shows_structure_and_json(tmp_path):
     data = json.loads(run("phrases", "--json").stdout)
     assert {"sections", "phrases", "sibling_sets"} <= set(data)
     assert any(s["members"] == ["责任心", "细心", "耐心", "平常心"] for s in data["sibling_sets"])
+
+
+def _console_script() -> str | None:
+    """The installed ``quizgen`` entry point beside this Python (a venv's bin/)."""
+    from pathlib import Path
+    import shutil
+
+    beside = Path(sys.executable).parent / "quizgen"
+    return str(beside) if beside.exists() else shutil.which("quizgen")
+
+
+@pytest.mark.parametrize("args, says", [
+    (["frobnicate"], "No such command 'frobnicate'"),
+    (["build", "--no-such-option"], "No such option: --no-such-option"),
+    (["build", "--jobs", "zero"], "'zero' is not a valid int"),
+])
+def test_usage_errors_of_the_installed_command_are_one_line(args, says, tmp_path):
+    """The console script as installed (typer 0.28 no longer brings click): a usage error
+    is one line on stderr naming the problem, exit 2, no traceback, nothing written."""
+    import os
+
+    script = _console_script()
+    if script is None:
+        if os.environ.get("CI"):
+            pytest.fail("the quizgen console script is not installed")
+        pytest.skip("quizgen is not installed in this environment (CI installs it)")
+    result = subprocess.run([script, *args], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("quizgen: error: ") and says in lines[0], result.stderr
+    assert not (tmp_path / "decks").exists()
