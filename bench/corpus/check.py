@@ -97,8 +97,10 @@ def read_text(spec: dict) -> str:
 
 
 def sibling_items(entry) -> list:
-    """A sibling set is {"kind": ..., "items": [...]} (or, as in tests/data, a plain list)."""
-    return entry.get("items") if isinstance(entry, dict) else entry
+    """A sibling set is a plain list of items, as in tests/data/annotated and the seed."""
+    if not isinstance(entry, list):
+        raise ValueError("a sibling set is a list of items")
+    return entry
 
 
 def check(path: Path) -> tuple[dict | None, list[str], list[str]]:
