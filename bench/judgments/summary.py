@@ -2,7 +2,7 @@
 
 Per kind (cloze, choice, multi, judge) and overall: items judged, keep / edit / discard counts, the
 keep rate (keep / judged) and the usable rate ((keep + edit) / judged); then how often each defect code
-was given (an item can carry several codes), overall and per kind. Lines with an empty verdict are not
+was given (an item can carry several codes), overall and per kind; and per document. Lines with an empty verdict are not
 judged yet: they are skipped and counted. Output is Markdown, to paste into README.md.
 
     python bench/judgments/summary.py bench/judgments/baseline-test.jsonl [more.jsonl ...]
@@ -54,6 +54,16 @@ def table(rows: list[dict]) -> list[str]:
     return out
 
 
+def documents(rows: list[dict]) -> list[str]:
+    out = ["| document | items | keep | edit | discard | keep rate |", "|---|---:|---:|---:|---:|---:|"]
+    for doc in sorted({r.get("doc", "?") for r in rows}):
+        group = [r for r in rows if r.get("doc", "?") == doc]
+        count = Counter(r["verdict"] for r in group)
+        out.append(f"| {doc} | {len(group)} | {count['keep']} | {count['edit']} | {count['discard']} "
+                   f"| {rate(count['keep'], len(group))} |")
+    return out
+
+
 def defects(rows: list[dict]) -> list[str]:
     kinds = [k for k in KINDS if any(r["kind"] == k for r in rows)]
     total = Counter(code for r in rows for code in r.get("defects") or [])
@@ -82,6 +92,7 @@ def main() -> None:
               + (f"; {skipped} lines without a verdict skipped" if skipped else "; none skipped") + ".\n")
         print("\n".join(table(rows)) + "\n")
         print("\n".join(defects(rows)) + "\n")
+        print("\n".join(documents(rows)) + "\n")
 
 
 if __name__ == "__main__":
