@@ -119,9 +119,9 @@ class Question:
                 text = ""
                 continue
             if out and out[-1][1] is not None and not text:
-                glued = re.match(f"[{_CLOSING}]*", part).group()
-                out[-1] = (*out[-1][:3], glued)
-                part = part[len(glued):]
+                rest = part.lstrip(_CLOSING)
+                out[-1] = (*out[-1][:3], part[:len(part) - len(rest)])
+                part = rest
             text += part
         if text:
             out.append((text, None, 0, ""))
