@@ -133,7 +133,7 @@ def render_pdf(paper: Paper, contents: str = "both") -> bytes:
     fonts = FontConfiguration()
     try:
         document = fill_pages(lambda layout: _render(paper, contents, layout, weasyprint, fonts))
-        return document.write_pdf(font_config=fonts)
+        return document.write_pdf()
     except OSError as exc:
         raise QuizgenError(f"PDF rendering failed: {exc}") from None
 
