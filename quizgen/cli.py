@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -45,6 +46,21 @@ def _sources(inputs: list[Path] | None, encoding: str | None):
     return [read_source(path, encoding) for path in inputs]
 
 
+class KeyMode(str, Enum):
+    """--key: where the paper's answer key goes (quizgen.paper.KEY_MODES)."""
+
+    separate = "separate"
+    appendix = "appendix"
+    none = "none"
+
+
+class MultiScoring(str, Enum):
+    """--multi-scoring: what 少选 earns (quizgen.paper.MULTI_SCORING)."""
+
+    half = "half"
+    none = "none"
+
+
 def _formats(value: str | None) -> tuple[str, ...]:
     from .pipeline import DEFAULT_FORMATS, FORMATS
 
@@ -85,15 +101,22 @@ def build(
     per_type: Annotated[Optional[str], typer.Option(
         "--per-type", help="Questions per type on the paper, e.g. single=10,multi=5,judge=10,fill=5.")] = None,
     points: Annotated[Optional[str], typer.Option(
-        "--points", help="Points per question by type, e.g. single=2,multi=3,judge=1,fill=2.")] = None,
+        "--points", help="Points per question by type (fill: per blank), whole or half points, "
+                           "e.g. single=2,multi=3,judge=1,fill=1.")] = None,
     minutes: Annotated[Optional[int], typer.Option("--minutes", min=1, help="Time allowed, printed on the paper.")] = None,
+    key: Annotated[KeyMode, typer.Option(
+        "--key",
+        help="Answer key: its own PDF (NAME-答案.pdf), appended to the paper's PDF, or none.")] = KeyMode.separate,
+    multi_scoring: Annotated[MultiScoring, typer.Option(
+        "--multi-scoring",
+        help="Multi-select questions with some answers and no wrong one (少选): half the points, or none.")] = MultiScoring.half,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report each input's encoding.")] = False,
 ) -> None:
     """Build Anki decks, exam papers (HTML, PDF) and JSON from texts."""
     from .pipeline import BuildOptions, PaperOptions
 
     paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type"),
-                         _kind_numbers(points, "--points"), minutes)
+                         _kind_numbers(points, "--points"), minutes, key.value, multi_scoring.value)
     options = BuildOptions(_formats(format), name, seed or 0, merge, encoding, script, jobs, paper)
     single = inputs[0].suffix.lower() if inputs and len(inputs) == 1 else ""
     if single == ".toml":

@@ -29,12 +29,21 @@ from .resources import templates_dir
 # Paper question types in exam order; item kind "cloze" becomes a fill-in-the-blank question.
 PAPER_KINDS = ("choice", "multi", "judge", "fill")
 KIND_NAMES = {"choice": "单项选择题", "multi": "多项选择题", "judge": "判断题", "fill": "填空题"}
-DEFAULT_POINTS = {"choice": 2, "multi": 3, "judge": 1, "fill": 2}
+DEFAULT_POINTS = {"choice": 2, "multi": 3, "judge": 1, "fill": 1}  # fill: per blank (每空)
 KIND_ALIASES = {"choice": "choice", "single": "choice", "单选": "choice", "单项选择题": "choice",
                 "multi": "multi", "多选": "multi", "多项选择题": "multi",
                 "judge": "judge", "判断": "judge", "判断题": "judge",
                 "fill": "fill", "cloze": "fill", "填空": "fill", "填空题": "fill"}
 FORMATS = ("html", "pdf")
+# Where the answer key goes: its own PDF (NAME-答案.pdf), appended to the paper's PDF, or nowhere.
+KEY_MODES = ("separate", "appendix", "none")
+KEY_SUFFIX = "答案"
+# How a multi-select question is marked when some but not all answers are chosen (and none wrongly).
+MULTI_SCORING = ("half", "none")
+MULTI_RULES = {"half": "全部选对得满分，少选得一半分，错选不得分",
+               "none": "全部选对得满分，少选、错选均不得分"}
+# Closing punctuation that must not start a line: kept with the blank in front of it.
+_CLOSING = "。，、；：？！）》」』】”’…—"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 PAPER_SUFFIX = "试卷"
 BLANK_MARK = "（　　）"  # two ideographic spaces: room for a letter or √/×
@@ -44,6 +53,15 @@ _FIXED_OPTION_RE = re.compile(r"以上|上述|都(不)?(对|是|正确|错误)|�
 
 
 # --------------------------------------------------------------------------- model
+
+
+def localize(text: str, script: str | None) -> str:
+    """A label that quizgen writes (simplified in the source) in the paper's ``script``."""
+    if script != "traditional":
+        return text
+    from .pipeline import convert_script
+
+    return convert_script(text, script)
 
 
 @dataclass
@@ -66,7 +84,7 @@ class Question:
     number: int  # 1-based, continuous over the whole paper
     kind: str  # choice, multi, judge, fill
     item_id: str
-    points: float
+    points: float  # the whole question (fill: every blank together)
     section: str = ""  # the source text's section (Item.section)
     source: str = ""  # the source sentence (Item.source)
     explanation: str = ""
@@ -75,10 +93,39 @@ class Question:
     option_order: list[int] = field(default_factory=list)  # printed i <- item.options[option_order[i]]
     answer: list[int] | bool | list[str] | None = None  # choice/multi: printed indexes; judge: bool; fill: texts
     parts: list[str | Blank] = field(default_factory=list)  # fill: text and blanks in order
+    partial_points: float = 0  # multi: for some of the answers and no wrong one (少选)
+    script: str | None = None  # the labels' script (see localize)
 
     @property
     def blanks(self) -> list[Blank]:
         return [p for p in self.parts if isinstance(p, Blank)]
+
+    @property
+    def blank_points(self) -> float:
+        """fill: the points of one blank."""
+        return self.points / max(1, len(self.blanks))
+
+    @property
+    def segments(self) -> list[tuple[str, Blank | None, int, str]]:
+        """fill: the parts as (text, blank, blank number from 1, punctuation glued after the
+        blank); the closing punctuation that follows a blank is taken out of the next text,
+        so that the page can keep it on the blank's line (。 never opens a line)."""
+        out: list[tuple[str, Blank | None, int, str]] = []
+        text, number = "", 0
+        for part in self.parts:
+            if isinstance(part, Blank):
+                number += 1
+                out.append((text, part, number, ""))
+                text = ""
+                continue
+            if out and out[-1][1] is not None and not text:
+                rest = part.lstrip(_CLOSING)
+                out[-1] = (*out[-1][:3], part[:len(part) - len(rest)])
+                part = rest
+            text += part
+        if text:
+            out.append((text, None, 0, ""))
+        return out
 
     @property
     def marked_stem(self) -> str:
@@ -117,7 +164,7 @@ class Question:
         if self.kind in ("choice", "multi"):
             return "；".join(f"{LETTERS[i]}. {self.options[i]}" for i in self.answer or [])
         if self.kind == "judge":
-            return "√（正确）" if self.answer else "×（错误）"
+            return localize("√（正确）" if self.answer else "×（错误）", self.script)
         return self.answer_short
 
     @property
@@ -131,12 +178,14 @@ class Question:
 class PaperSection:
     number: int  # 1-based position on the paper: 一、二、…
     kind: str
-    points: float  # per question
+    points: float  # per question (fill: per blank)
     questions: list[Question] = field(default_factory=list)
+    multi_scoring: str = "half"  # multi: one of MULTI_SCORING
+    script: str | None = None  # the labels' script (see localize)
 
     @property
     def name(self) -> str:
-        return KIND_NAMES[self.kind]
+        return localize(KIND_NAMES[self.kind], self.script)
 
     @property
     def title(self) -> str:
@@ -152,21 +201,39 @@ class PaperSection:
 
     @property
     def total(self) -> float:
-        return self.points * self.count
+        return sum(q.points for q in self.questions)
+
+    @property
+    def rule(self) -> str:
+        """How a multi-select question is marked; "" for the other types."""
+        if self.kind != "multi":
+            return ""
+        rule = MULTI_RULES[self.multi_scoring]
+        half = half_credit(self.points, self.multi_scoring)
+        if self.multi_scoring == "half" and half * 2 != self.points:
+            rule = rule.replace("一半分", f"{fmt_points(half)}分")
+        return rule
 
     @property
     def summary(self) -> str:
-        return f"（共{self.count}题，每题{fmt_points(self.points)}分，共{fmt_points(self.total)}分）"
+        """（共5题，每题3分，共15分；全部选对得满分，…）; fill questions: 每空2分."""
+        each = "每空" if self.kind == "fill" else "每题"
+        rule = f"；{self.rule}" if self.rule else ""
+        return localize(f"（共{self.count}题，{each}{fmt_points(self.points)}分，"
+                        f"共{fmt_points(self.total)}分{rule}）", self.script)
 
     @property
     def instruction(self) -> str:
         """What to do, as on a printed paper."""
+        return localize(self._instruction(), self.script)
+
+    def _instruction(self) -> str:
         if self.kind == "choice":
             return "每题只有一个正确答案，请将其字母填在括号内。"
         if self.kind == "multi":
             at_least_two = all(len(q.answer or []) >= 2 for q in self.questions)
             many = "两个或两个以上" if at_least_two else "一个或多个"
-            return f"每题有{many}正确答案，请将其字母填在括号内；多选、少选、错选均不得分。"
+            return f"每题有{many}正确答案，请将其字母填在括号内。"
         if self.kind == "judge":
             return "判断下列说法是否正确，正确的在括号内打“√”，错误的打“×”。"
         return "请在横线上填写正确答案。"
@@ -175,14 +242,16 @@ class PaperSection:
     def screen_instruction(self) -> str:
         """The same for the on-screen self-test."""
         if self.kind == "choice":
-            return "每题只有一个正确答案，请选择。"
-        if self.kind == "multi":
-            return self.instruction.replace("请将其字母填在括号内", "请全部选出")
-        if self.kind == "judge":
-            return "判断下列说法是否正确。"
-        if any(len(q.blanks) > 1 for q in self.questions):
-            return "请在横线上填写正确答案；有多个空的题目按答对的空数计分。"
-        return "请在横线上填写正确答案。"
+            text = "每题只有一个正确答案，请选择。"
+        elif self.kind == "multi":
+            text = self._instruction().replace("请将其字母填在括号内", "请全部选出")
+        elif self.kind == "judge":
+            text = "判断下列说法是否正确。"
+        elif any(len(q.blanks) > 1 for q in self.questions):
+            text = "请在横线上填写正确答案；按答对的空数计分。"
+        else:
+            text = "请在横线上填写正确答案。"
+        return localize(text, self.script)
 
 
 @dataclass
@@ -193,14 +262,19 @@ class Paper:
     label: str  # "A", "B", … or "" for a paper that has a single version
     sections: list[PaperSection]
     minutes: int | None = None
+    script: str | None = None  # the labels' script (see localize); item text comes converted
 
     @property
     def title(self) -> str:
-        return f"{self.deck} 培训测验"
+        return f"{self.deck} {localize('培训测验', self.script)}"
 
     @property
     def version_name(self) -> str:
-        return f"{self.label}卷" if self.label else ""
+        return localize(f"{self.label}卷", self.script) if self.label else ""
+
+    @property
+    def lang(self) -> str:
+        return "zh-Hant" if self.script == "traditional" else "zh-CN"
 
     @property
     def full_title(self) -> str:
@@ -220,7 +294,7 @@ class Paper:
         text = f"满分{fmt_points(self.total_points)}分"
         if self.minutes:
             text += f"，考试时间{self.minutes}分钟"
-        return text + "。"
+        return localize(text + "。", self.script)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -229,6 +303,11 @@ class Paper:
 def fmt_points(value: float) -> str:
     """2 -> "2", 2.5 -> "2.5"."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def half_credit(points: float, multi_scoring: str) -> float:
+    """少选: half the points, rounded down to whole or half points (0 with "none")."""
+    return math.floor(points) / 2 if multi_scoring == "half" else 0
 
 
 def circled(n: int) -> str:
@@ -520,32 +599,42 @@ def explanation(item: Item) -> str:
     return text
 
 
-def make_question(item: Item, number: int, points: float, order: list[int]) -> Question:
+def make_question(item: Item, number: int, points: float, order: list[int], multi_scoring: str = "half",
+                  script: str | None = None) -> Question:
+    """Question ``number`` from ``item``; ``points`` per question (fill: per blank)."""
     kind = paper_kind(item)
     q = Question(number=number, kind=kind, item_id=item.id, points=points, section=item.section,
-                 source=item.source, explanation=explanation(item))
+                 source=item.source, explanation=explanation(item), script=script)
     if kind in ("choice", "multi"):
         options = list(item.options or [])
         q.stem = (item.question or "").strip()
         q.option_order = order
         q.options = [options[i] for i in order]
         q.answer = sorted(order.index(a) for a in set(item.answer))  # type: ignore[arg-type]
+        if kind == "multi":
+            q.partial_points = half_credit(points, multi_scoring)
     elif kind == "judge":
         q.stem = (item.statement or "").strip()
         q.answer = bool(item.answer)
     else:
         q.parts = parse_cloze(item.text or "")
         q.answer = [b.answer for b in q.blanks]
+        q.points = points * len(q.blanks)
     return q
 
 
 def make_paper(deck: Deck, seed: int = 0, version: int = 0, count: int | None = None,
                per_type: Mapping[str, int] | None = None, points: Mapping[str, float] | None = None,
-               minutes: int | None = None, label: str | None = None) -> Paper:
+               minutes: int | None = None, label: str | None = None, multi_scoring: str = "half",
+               script: str | None = None) -> Paper:
     """One version of the paper. All versions of a seed hold the same questions (``select``);
     version ``v`` shuffles questions within each section and the options of each question with
     ``random.Random(f"{seed}:{v}")``, remapping the answers. ``label`` defaults to "" for
-    version 0 and the version letter otherwise (``write_papers`` labels all versions A, B, …)."""
+    version 0 and the version letter otherwise (``write_papers`` labels all versions A, B, …).
+
+    ``points`` are per question, for fill questions per blank (每空), in whole or half points;
+    ``multi_scoring`` (one of MULTI_SCORING) says what a multi-select question with some of its
+    answers and no wrong one earns; ``script`` the script of the paper's own labels."""
     if isinstance(version, bool) or not isinstance(version, int):
         raise InputError(f"version must be a whole number, not {version!r}")
     letter = version_label(version)
@@ -555,6 +644,10 @@ def make_paper(deck: Deck, seed: int = 0, version: int = 0, count: int | None = 
     per_question.update(_normalise_kinds(points, "the points"))
     if any(v <= 0 for v in per_question.values()):
         raise InputError("points per question must be greater than 0")
+    if any(not float(v * 2).is_integer() for v in per_question.values()):
+        raise InputError("points per question must be whole or half points (e.g. 2 or 1.5)")
+    if multi_scoring not in MULTI_SCORING:
+        raise InputError(f"unknown multi-select scoring {multi_scoring!r}; choose from {', '.join(MULTI_SCORING)}")
 
     chosen = select(deck.items, seed, count, per_type)
     groups = {k: [i for i in chosen if paper_kind(i) == k] for k in PAPER_KINDS}
@@ -565,26 +658,46 @@ def make_paper(deck: Deck, seed: int = 0, version: int = 0, count: int | None = 
     for kind in PAPER_KINDS:
         if kind not in arrangement:
             continue
-        section = PaperSection(len(sections) + 1, kind, per_question[kind])
+        section = PaperSection(len(sections) + 1, kind, per_question[kind], multi_scoring=multi_scoring,
+                               script=script)
         for item, order in arrangement[kind]:
             number += 1
-            section.questions.append(make_question(item, number, per_question[kind], order))
+            section.questions.append(make_question(item, number, per_question[kind], order, multi_scoring, script))
         sections.append(section)
     return Paper(deck.name, seed, version, letter if label is None and version else (label or ""),
-                 sections, minutes)
+                 sections, minutes, script)
 
 
 # --------------------------------------------------------------------------- HTML
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Adjustments :mod:`quizgen.pdf` makes to fill the pages: ``tight`` spacing, and the
+    questions that start a new page (``breaks``, question numbers)."""
+
+    tight: bool = False
+    breaks: frozenset[int] = frozenset()
+
+
+CONTENTS = ("both", "paper", "key")  # what a rendering holds: the paper and its key, or one of them
+
+
 @cache
-def _environment():
+def _environment(script: str | None = None):
+    """The templates' environment; with ``script`` the templates' own labels are converted."""
     try:
         import jinja2
     except ImportError as exc:  # pragma: no cover - jinja2 is a dependency
         raise QuizgenError(f"paper output needs Jinja2 ({exc})") from None
+
+    class Loader(jinja2.FileSystemLoader):
+        def get_source(self, environment, template):
+            source, filename, uptodate = super().get_source(environment, template)
+            return localize(source, script), filename, uptodate
+
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir() / "paper")),
+        loader=Loader(str(templates_dir() / "paper")),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -598,38 +711,56 @@ def _environment():
     return env
 
 
-def _asset(name: str) -> str:
-    return (templates_dir() / "paper" / name).read_text(encoding="utf-8")
+@cache
+def _asset(name: str, script: str | None = None) -> str:
+    return localize((templates_dir() / "paper" / name).read_text(encoding="utf-8"), script)
 
 
 def _answer_data(paper: Paper) -> dict:
     """What the self-test script needs to mark the paper (also readable in the page source,
-    which is fine for a self-test)."""
-    return {"total": paper.total_points, "minutes": paper.minutes, "questions": [
-        {"n": q.number, "kind": q.kind, "points": q.points, "answer": q.answer} for q in paper.questions]}
+    which is fine for a self-test). ``partial``: a multi-select question's points for some
+    of its answers; ``blank``: a fill question's points per blank."""
+    def entry(q: Question) -> dict:
+        data = {"n": q.number, "kind": q.kind, "points": q.points, "answer": q.answer}
+        if q.kind == "multi":
+            data["partial"] = q.partial_points
+        if q.kind == "fill":
+            data["blank"] = q.blank_points
+        return data
+
+    return {"total": paper.total_points, "minutes": paper.minutes,
+            "questions": [entry(q) for q in paper.questions]}
 
 
-def render_html(paper: Paper, interactive: bool = True, fonts: str = "embed") -> str:
+def render_html(paper: Paper, interactive: bool = True, fonts: str = "embed", contents: str = "both",
+                layout: Layout = Layout()) -> str:
     """The paper as one self-contained HTML page (inline CSS and JS, no network).
 
     ``interactive``: the on-screen self-test (inputs, 交卷, score and explanations); the
     PDF uses ``interactive=False``. ``fonts``: "embed" puts a subset of the bundled Noto
     fonts into the page as data URIs (identical look everywhere, no missing glyphs);
     "file" points @font-face at the font files (for WeasyPrint); "system" uses none.
+    ``contents``: "both" (the paper, then its answer key on a new page; the self-test shows
+    the key only after 交卷, on screen and in print), "paper" (no key) or "key" (only the key).
     """
     from markupsafe import Markup
 
     from . import pdf
 
-    env = _environment()
-    template = env.get_template("paper.html")
+    if contents not in CONTENTS:
+        raise ValueError(f"contents must be one of {', '.join(CONTENTS)}, not {contents!r}")
+    script = paper.script
+    template = _environment(script).get_template("paper.html")
 
     def render(font_css: str) -> str:
         return template.render(
             paper=paper,
             interactive=interactive,
-            css=Markup(font_css + "\n" + _asset("paper.css")),
-            script=Markup(_asset("paper.js")) if interactive else "",
+            show_paper=contents != "key",
+            show_key=contents != "paper",
+            layout=layout,
+            css=Markup(font_css + "\n" + _asset("paper.css", script)),
+            script=Markup(_asset("paper.js", script)) if interactive else "",
             data=_answer_data(paper),
         )
 
@@ -642,12 +773,12 @@ def render_html(paper: Paper, interactive: bool = True, fonts: str = "embed") ->
     page = render("")
     # the sans face only sets headings, labels and the script's messages: a small subset
     sans = "".join([paper.full_title, paper.version_name, *(s.title for s in paper.sections),
-                    _asset("paper.html"), _asset("paper.js")])
-    return render(pdf.font_face_css("embed", text=page + _asset("paper.js"), heading_text=sans))
+                    _asset("paper.html", script), _asset("paper.js", script)])
+    return render(pdf.font_face_css("embed", text=page + _asset("paper.js", script), heading_text=sans))
 
 
 def _paper_opts(opts: dict) -> dict:
-    allowed = {"seed", "version", "count", "per_type", "points", "minutes", "label"}
+    allowed = {"seed", "version", "count", "per_type", "points", "minutes", "label", "multi_scoring", "script"}
     unknown = set(opts) - allowed
     if unknown:
         raise TypeError(f"unexpected option(s): {', '.join(sorted(unknown))}")
@@ -670,18 +801,34 @@ def write_pdf(deck: Deck, path: Path | str, **opts) -> Path:
     return pdf.write_pdf(make_paper(deck, **_paper_opts(opts)), path)
 
 
-def paper_stem(deck_name: str, label: str = "") -> str:
+def paper_stem(deck_name: str, label: str = "", suffix: str = PAPER_SUFFIX) -> str:
     from .pipeline import safe_filename
 
-    stem = f"{safe_filename(deck_name)}-{PAPER_SUFFIX}"
+    stem = f"{safe_filename(deck_name)}-{suffix}"
     return f"{stem}-{label}" if label else stem
+
+
+def _pdf_jobs(papers: Sequence[Paper], key: str) -> list[tuple[Paper, str, str]]:
+    """(paper, contents, file stem) of every PDF: the candidates' papers, then the keys."""
+    if key == "appendix":
+        return [(p, "both", paper_stem(p.deck, p.label)) for p in papers]
+    jobs = [(p, "paper", paper_stem(p.deck, p.label)) for p in papers]
+    if key == "separate":
+        jobs += [(p, "key", paper_stem(p.deck, p.label, KEY_SUFFIX)) for p in papers]
+    return jobs
 
 
 def write_papers(deck: Deck, out_dir: Path | str, formats: Sequence[str] = FORMATS, versions: int = 1,
                  seed: int = 0, count: int | None = None, per_type: Mapping[str, int] | None = None,
-                 points: Mapping[str, float] | None = None, minutes: int | None = None) -> list[Path]:
+                 points: Mapping[str, float] | None = None, minutes: int | None = None,
+                 key: str = "separate", multi_scoring: str = "half", script: str | None = None) -> list[Path]:
     """Write every version in every format into ``out_dir``: ``办公室工作-试卷.html`` and
     ``.pdf``, or with ``versions`` > 1 ``办公室工作-试卷-A.html``, ``-B``, …
+
+    ``key`` (one of KEY_MODES): "separate" writes the answer key as its own PDF for the
+    trainer (``办公室工作-答案.pdf``, ``-答案-A.pdf``, …) and the candidates' PDF has none;
+    "appendix" appends it to the paper's PDF on a new page; "none" writes no key. The HTML
+    self-test shows the key only after 交卷 (and with "none" not at all).
 
     All HTML files are written before any PDF, so when PDF rendering is impossible (the
     :class:`QuizgenError` raised then says why, its ``written`` lists the files that were
@@ -693,23 +840,26 @@ def write_papers(deck: Deck, out_dir: Path | str, formats: Sequence[str] = FORMA
         raise InputError(f"unknown paper format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
     if isinstance(versions, bool) or not isinstance(versions, int) or not 1 <= versions <= len(LETTERS):
         raise InputError(f"the number of versions must be between 1 and {len(LETTERS)}, not {versions!r}")
+    if key not in KEY_MODES:
+        raise InputError(f"unknown answer key placement {key!r}; choose from {', '.join(KEY_MODES)}")
     out_dir = Path(out_dir)
     papers = [make_paper(deck, seed=seed, version=v, count=count, per_type=per_type, points=points,
-                         minutes=minutes, label=LETTERS[v] if versions > 1 else "")
+                         minutes=minutes, label=LETTERS[v] if versions > 1 else "",
+                         multi_scoring=multi_scoring, script=script)
               for v in range(versions)]
     written: list[Path] = []
     if "html" in formats:
         for paper in papers:
             path = out_dir / f"{paper_stem(deck.name, paper.label)}.html"
-            write_text(path, render_html(paper))
+            write_text(path, render_html(paper, contents="paper" if key == "none" else "both"))
             written.append(path)
     if "pdf" in formats:
         from . import pdf
 
-        for paper in papers:
-            path = out_dir / f"{paper_stem(deck.name, paper.label)}.pdf"
+        for paper, contents, stem in _pdf_jobs(papers, key):
+            path = out_dir / f"{stem}.pdf"
             try:
-                pdf.write_pdf(paper, path)
+                pdf.write_pdf(paper, path, contents)
             except QuizgenError as exc:
                 if not written:
                     raise

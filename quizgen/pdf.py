@@ -126,22 +126,68 @@ def _weasyprint():
     return weasyprint, FontConfiguration
 
 
-def render_pdf(paper: Paper) -> bytes:
-    """The paper (without the self-test controls) as PDF bytes."""
-    from .paper import render_html
-
+def render_pdf(paper: Paper, contents: str = "both") -> bytes:
+    """The paper (without the self-test controls) as PDF bytes; ``contents`` as for
+    :func:`quizgen.paper.render_html`. The pages are filled (:func:`fill_pages`)."""
     weasyprint, FontConfiguration = _weasyprint()
-    page = render_html(paper, interactive=False, fonts="file")
     fonts = FontConfiguration()
     try:
-        document = weasyprint.HTML(string=page).render(font_config=fonts)
-        return document.write_pdf(font_config=fonts)
+        document = fill_pages(lambda layout: _render(paper, contents, layout, weasyprint, fonts))
+        return document.write_pdf()
     except OSError as exc:
         raise QuizgenError(f"PDF rendering failed: {exc}") from None
 
 
-def write_pdf(paper: Paper, path: Path) -> Path:
+def _render(paper: Paper, contents: str, layout, weasyprint, fonts):
+    from .paper import render_html
+
+    page = render_html(paper, interactive=False, fonts="file", contents=contents, layout=layout)
+    return weasyprint.HTML(string=page).render(font_config=fonts)
+
+
+def page_questions(document) -> list[list[int]]:
+    """The question numbers on each page of the paper (the answer key's pages left out);
+    a question never splits, so its anchor (``id="q7"``) tells its page."""
+    pages = []
+    for page in document.pages:
+        if "key" in page.anchors:
+            break
+        pages.append(sorted(int(a[1:]) for a in page.anchors if a[:1] == "q" and a[1:].isdigit()))
+    return pages
+
+
+def lone_pages(pages: list[list[int]]) -> list[int]:
+    """Indexes of the pages that carry a single question of a paper that has several."""
+    if sum(map(len, pages)) < 2:
+        return []
+    return [n for n, numbers in enumerate(pages) if len(numbers) == 1]
+
+
+def fill_pages(render):
+    """Render (``render(layout)`` -> WeasyPrint document) so that no page carries a lone
+    question: first with tighter spacing (the question moves up to the page before); if a
+    lone question remains, with the normal spacing and the previous page's last question
+    moved onto its page. At most two renderings more than the first; deterministic."""
+    from .paper import Layout
+
+    document = render(Layout())
+    first = page_questions(document)
+    if not lone_pages(first):
+        return document
+    tight = render(Layout(tight=True))
+    if not lone_pages(page_questions(tight)):
+        return tight
+    # a lone question on page n: the last question of page n - 1 goes with it, when that
+    # page keeps at least two questions
+    breaks = frozenset(first[n - 1][-1] for n in lone_pages(first) if n > 0 and len(first[n - 1]) >= 3)
+    if not breaks:
+        return document
+    moved = render(Layout(breaks=breaks))
+    return moved if len(lone_pages(page_questions(moved))) < len(lone_pages(first)) else document
+
+
+def write_pdf(paper: Paper, path: Path, contents: str = "both") -> Path:
     """Render ``paper`` and write it to ``path`` atomically."""
-    data = render_pdf(paper)
+    data = render_pdf(paper, contents)
     write_bytes(Path(path), data)
     return Path(path)

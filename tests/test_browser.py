@@ -63,8 +63,9 @@ OPTIONS = {"seed": 2, "version": 1, "count": 20, "minutes": 30}
 
 
 def answer(page, q: paper.Question, how: str) -> float:
-    """Answer question ``q`` right, wrong, partly right (fill-ins with several blanks) or not
-    at all; returns the points it should earn."""
+    """Answer question ``q`` right, wrong, partly right (fill-ins with several blanks: one
+    blank right; multi-select: some of the answers, no wrong one) or not at all; returns the
+    points it should earn."""
     box = f"#q{q.number}"
     if how == "skip":
         return 0
@@ -78,16 +79,20 @@ def answer(page, q: paper.Question, how: str) -> float:
                 right += 1
             else:
                 blanks.nth(k).fill("不知道")
-        return q.points * right / len(q.answer)
+        return q.blank_points * right
     if q.kind == "judge":
         value = int(q.answer) if how == "right" else 1 - int(q.answer)
         page.check(f"{box} input[value='{value}']")
     elif q.kind == "choice":
         value = q.answer[0] if how == "right" else (q.answer[0] + 1) % len(q.options)
         page.check(f"{box} input[value='{value}']")
-    else:  # multi: all of the answers, or only one of them (少选: no points)
-        for value in (q.answer if how == "right" else q.answer[:1]):
+    else:  # multi: all of the answers, only one of them (少选) or a wrong one with them (错选)
+        wrong = [i for i in range(len(q.options)) if i not in q.answer][:1]
+        picks = {"right": q.answer, "partial": q.answer[:1], "wrong": q.answer[:1] + wrong}[how]
+        for value in picks:
             page.check(f"{box} input[value='{value}']")
+        if how == "partial":
+            return q.partial_points
     return q.points if how == "right" else 0
 
 
@@ -103,8 +108,9 @@ def test_self_test_marks_the_answers_and_shows_the_score(page, tmp_path):
 
     plan, expected = {}, 0.0
     multi_blank = next(q for q in p.questions if q.kind == "fill" and len(q.blanks) > 1)
+    some_of_multi = next(q for q in p.questions if q.kind == "multi")
     for n, q in enumerate(p.questions):
-        how = "partial" if q is multi_blank else ("right", "wrong", "right", "skip")[n % 4]
+        how = "partial" if q in (multi_blank, some_of_multi) else ("right", "wrong", "right", "skip")[n % 4]
         plan[q.number] = how
         expected += answer(page, q, how)
     assert 0 < expected < p.total_points
@@ -112,7 +118,8 @@ def test_self_test_marks_the_answers_and_shows_the_score(page, tmp_path):
 
     assert page.is_visible("#qz-result")
     score = float(page.inner_text("#qz-score"))
-    assert score == pytest.approx(round(expected, 1))
+    assert score == expected and (score * 2).is_integer(), "whole or half points"
+    assert page.evaluate("document.activeElement.id") == "qz-result", "focus on the score after 交卷"
     assert f"/ {paper.fmt_points(p.total_points)} 分" in page.inner_text("#qz-result")
     assert page.inner_text("#qz-score-line") == page.inner_text("#qz-score")
     for q in p.questions:
@@ -152,20 +159,106 @@ def test_item_text_is_shown_literally_and_never_runs(page, tmp_path):
     assert page.dialogs == [] and page.errors == []
 
 
-def test_prints_to_a_sane_number_of_a4_pages(page, tmp_path):
+def printed(page) -> list[str]:
+    """The page as Chromium prints it (Ctrl+P): the text of each A4 page."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    width, height = (float(x) for x in reader.pages[0].mediabox[2:])
+    assert abs(width - 595) < 3 and abs(height - 842) < 3, "A4"
+    return [re.sub(r"\s+", "", p.extract_text()) for p in reader.pages]
+
+
+def test_prints_without_the_key_before_submitting(page, tmp_path):
     from pypdf import PdfReader
 
     deck = synthetic_deck()
     path = paper.write_html(deck, tmp_path / "paper.html", seed=1)
+    p = paper.make_paper(deck, seed=1)
     page.goto(path.as_uri())
-    data = page.pdf(format="A4", print_background=True)
-    reader = PdfReader(io.BytesIO(data))
-    pages = [re.sub(r"\s+", "", p.extract_text()) for p in reader.pages]
+    pages = printed(page)
     weasy = len(PdfReader(paper.write_pdf(deck, tmp_path / "paper.pdf", seed=1)).pages)
-    assert 2 <= len(pages) <= weasy + 3, (len(pages), weasy)
-    width, height = (float(x) for x in reader.pages[0].mediabox[2:])
-    assert abs(width - 595) < 3 and abs(height - 842) < 3, "A4"
+    assert 1 <= len(pages) <= weasy + 3, (len(pages), weasy)
+    text = "".join(pages)
+    assert "测试培训培训测验" in pages[0] and "姓名" in pages[0]
+    assert "交卷" not in text, "no self-test controls on paper"
+    for leak in ("参考答案与解析", "答案：", "解析：", "出处："):
+        assert leak not in text, leak
+    assert not any(b.answer in text for q in p.questions for b in q.blanks)
+    page.emulate_media(media="print")
+    assert not page.is_visible("#key") and not page.is_visible("text=参考答案与解析")
+    assert page.locator("#key").count() == 1  # in the page, shown after 交卷
+
+    # after 交卷 the marked paper prints with its key, on a new page
+    page.emulate_media(media="null")  # back to what the browser does
+    page.click("#qz-submit")
+    pages = printed(page)
     key = [n for n, text in enumerate(pages) if "参考答案与解析" in text]
     assert len(key) == 1 and key[0] > 0 and "答案：" not in pages[key[0] - 1], "the key on a new page"
-    assert "交卷" not in "".join(pages), "no self-test controls on paper"
-    assert "测试培训培训测验" in pages[0] and "姓名" in pages[0]
+
+
+def test_time_up_submits_the_paper(page, tmp_path):
+    deck = synthetic_deck()
+    path = paper.write_html(deck, tmp_path / "paper.html", seed=1, count=10, minutes=1)
+    p = paper.make_paper(deck, seed=1, count=10, minutes=1)
+    page.clock.install()
+    page.goto(path.as_uri())
+    expected = answer(page, p.questions[0], "right")
+    page.clock.run_for("00:30")
+    assert page.inner_text("#qz-timer") == "0:30"
+    assert not page.is_visible("#qz-result") and page.locator(".q input:disabled").count() == 0
+    page.clock.run_for("00:31")
+    assert page.inner_text("#qz-timer") == "时间到"
+    assert page.is_visible("#qz-result") and "时间到，已自动交卷" in page.inner_text("#qz-result")
+    assert float(page.inner_text("#qz-score")) == expected > 0
+    assert page.locator(".q input:enabled").count() == 0, "no answering after the time"
+    assert page.evaluate("document.activeElement.id") == "qz-result"
+    assert page.is_visible("#key")
+    assert page.errors == [] and page.dialogs == []
+
+
+LINE_STARTS = r"""() => {
+  // characters that open a line in the visible text of the paper: [question id, text]
+  const closing = "。，、；：？！）》」』】”’";
+  const bad = [];
+  document.querySelectorAll(".stem, .opt, .instruction, .part-title, .info").forEach(block => {
+    if (!block.offsetParent) return;
+    let last = null;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 1) {
+        if (node.matches("input.blank")) { const r = node.getBoundingClientRect(); last = r.top + r.height / 2; }
+        continue;
+      }
+      for (let i = 0; i < node.data.length; i++) {
+        if (/\s/.test(node.data[i])) continue;
+        const range = document.createRange();
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        const middle = rect.top + rect.height / 2;
+        if (last !== null && middle > last + 10 && closing.includes(node.data[i]))
+          bad.push([(block.closest("[id]") || block).id, node.data.slice(Math.max(0, i - 6), i + 1)]);
+        last = middle;
+      }
+    }
+  });
+  return bad;
+}"""
+
+
+def test_punctuation_never_opens_a_line_on_a_phone(browser, tmp_path):
+    from quizgen.pipeline import make_deck
+    from quizgen.read import sample
+
+    context = browser.new_context(viewport={"width": 400, "height": 800}, offline=True)
+    try:
+        phone = context.new_page()
+        for seed in (0, 1):
+            path = paper.write_html(make_deck([sample()]), tmp_path / f"sample{seed}.html", seed=seed)
+            phone.goto(path.as_uri())
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 400, "no sideways scrolling"
+            assert phone.evaluate(LINE_STARTS) == []
+            phone.screenshot(path=str(tmp_path / f"phone{seed}.png"), full_page=True)
+    finally:
+        context.close()

@@ -32,7 +32,7 @@ def test_build_without_arguments_builds_the_sample_into_decks(tmp_path):
     result = run("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "decks").iterdir()) == [
-        "办公室工作-试卷.html", "办公室工作-试卷.pdf", "办公室工作.apkg", "办公室工作.json"]
+        "办公室工作-答案.pdf", "办公室工作-试卷.html", "办公室工作-试卷.pdf", "办公室工作.apkg", "办公室工作.json"]
     apkg = tmp_path / "decks" / "办公室工作.apkg"
     assert apkg.stat().st_size > 10_000
     assert "办公室工作.apkg" in result.stdout and "notes" in result.stdout and "cards" in result.stdout
@@ -49,6 +49,17 @@ def test_build_options(tmp_path, seed_raw):
     data = json.loads((tmp_path / "out" / "培训.json").read_text(encoding="utf-8"))
     assert data["deck"] == "培训"
     assert not (tmp_path / "out" / "培训.apkg").exists()
+
+
+def test_paper_key_and_scoring_options(tmp_path):
+    result = run("build", "-o", str(tmp_path), "-f", "html,pdf", "--key", "appendix", "--multi-scoring", "none",
+                 "--points", "multi=4,fill=0.5")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["办公室工作-试卷.html", "办公室工作-试卷.pdf"]
+    page = (tmp_path / "办公室工作-试卷.html").read_text(encoding="utf-8")
+    assert "每题4分" in page and "全部选对得满分，少选、错选均不得分" in page and "每空0.5分" in page
+    result = run("build", "-o", str(tmp_path / "x"), "-f", "html", "--points", "multi=1.2")
+    assert result.returncode == 2 and "half points" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_clean_prints_and_writes(tmp_path, seed_raw, seed_clean):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -79,10 +80,20 @@ def sample_deck():
 
 @pytest.fixture(scope="module")
 def sample_papers(sample_deck, tmp_path_factory):
-    """The built-in sample as HTML and PDF, written the way the CLI writes it."""
+    """The built-in sample as HTML and PDF, written the way the CLI writes it (the answer
+    key in a PDF of its own)."""
     out = tmp_path_factory.mktemp("papers")
     paths = paper.write_papers(sample_deck, out, formats=("html", "pdf"), seed=0)
     return out, paths, paper.make_paper(sample_deck, seed=0)
+
+
+@pytest.fixture(scope="module")
+def appendix_paper(sample_deck, tmp_path_factory):
+    """The sample's PDF with the answer key at its end (--key appendix)."""
+    out = tmp_path_factory.mktemp("appendix")
+    paths = paper.write_papers(sample_deck, out, formats=("pdf",), seed=0, key="appendix")
+    assert [x.name for x in paths] == ["办公室工作-试卷.pdf"]
+    return paths[0], paper.make_paper(sample_deck, seed=0)
 
 
 def pdf_pages_text(path: Path) -> list[str]:
@@ -181,9 +192,10 @@ def test_sections_titles_points_and_numbering():
     p = paper.make_paper(synthetic_deck(), points={"judge": 2, "single": 1.5}, minutes=45)
     assert p.title == "测试培训 培训测验" and p.label == ""
     assert [s.title for s in p.sections] == ["一、单项选择题", "二、多项选择题", "三、判断题", "四、填空题"]
-    assert [s.summary for s in p.sections] == ["（共10题，每题1.5分，共15分）", "（共5题，每题3分，共15分）",
-                                               "（共10题，每题2分，共20分）", "（共10题，每题2分，共20分）"]
-    assert p.total_points == 70 and p.info == "满分70分，考试时间45分钟。"
+    assert [s.summary for s in p.sections] == [
+        "（共10题，每题1.5分，共15分）", "（共5题，每题3分，共15分；全部选对得满分，少选得一半分，错选不得分）",
+        "（共10题，每题2分，共20分）", "（共10题，每空1分，共15分）"]  # 5 fill questions have 2 blanks
+    assert p.total_points == 65 and p.info == "满分65分，考试时间45分钟。"
     assert [q.number for q in p.questions] == list(range(1, 36))
     judge = p.sections[2].questions[0]
     assert judge.marked_stem.endswith("。（　　）")
@@ -306,31 +318,49 @@ def test_bundled_fonts_cover_every_character_of_the_papers(sample_deck):
 
 
 @NEEDS_POPPLER
-def test_sample_pdf_has_the_paper_and_the_answer_key_in_chinese(sample_papers):
+def test_sample_pdfs_have_the_paper_and_the_answer_key_in_chinese(sample_papers):
+    """The candidates' PDF has every question and no answer; the trainer's PDF every answer."""
     out, paths, p = sample_papers
-    assert [x.name for x in paths] == ["办公室工作-试卷.html", "办公室工作-试卷.pdf"]
+    assert [x.name for x in paths] == ["办公室工作-试卷.html", "办公室工作-试卷.pdf", "办公室工作-答案.pdf"]
     assert not [x for x in out.iterdir() if x.name.endswith(".part")]
     pages = pdf_pages_text(out / "办公室工作-试卷.pdf")
     text = squash("".join(pages))
-    for needed in ("办公室工作培训测验", "姓名", "部门", "日期", "得分", "参考答案与解析", "第1页共"):
+    for needed in ("办公室工作培训测验", "姓名", "部门", "日期", "得分", "第1页共"):
         assert needed in text, needed
     for section in p.sections:
         assert squash(section.title + section.summary) in text
     assert squash(f"第 {len(pages)} 页 共 {len(pages)} 页") in squash(pages[-1])
-    for q in p.questions:  # every question and its answer
+    key_pages = pdf_pages_text(out / "办公室工作-答案.pdf")
+    key = squash("".join(key_pages))
+    assert key.startswith(squash("参考答案与解析" + p.full_title)) and "姓名" not in key
+    for q in p.questions:  # every question on the paper, its answer in the key only
         if q.kind == "fill":
             first = next(part for part in q.parts if isinstance(part, str) and part.strip())
             assert squash(first)[:6] in text
+            assert all(squash(b.answer) in key for b in q.blanks)
         else:
             assert squash(q.stem)[:12] in text
-        assert squash(q.answer_long)[:8] in text
-        assert squash(q.source)[:10] in text
+        assert squash(q.answer_long)[:8] in key
+        assert squash(q.source)[:10] in key
+    for leak in ("参考答案", "答案：", "解析：", "出处："):
+        assert leak not in text, leak
 
 
 @NEEDS_POPPLER
-def test_answer_key_starts_on_a_new_page(sample_papers):
-    out, _, p = sample_papers
-    pages = pdf_pages_text(out / "办公室工作-试卷.pdf")
+def test_key_none_writes_no_key_anywhere(sample_deck, tmp_path):
+    paths = paper.write_papers(sample_deck, tmp_path, seed=0, key="none")
+    assert [x.name for x in paths] == ["办公室工作-试卷.html", "办公室工作-试卷.pdf"]
+    text = squash("".join(pdf_pages_text(tmp_path / "办公室工作-试卷.pdf")))
+    assert "参考答案" not in text and "答案：" not in text
+    assert 'id="key"' not in paths[0].read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="key"):
+        paper.write_papers(sample_deck, tmp_path, key="inside")
+
+
+@NEEDS_POPPLER
+def test_answer_key_starts_on_a_new_page(appendix_paper):
+    path, p = appendix_paper
+    pages = pdf_pages_text(path)
     key = [n for n, page in enumerate(pages) if "参考答案与解析" in page]
     assert len(key) == 1 and key[0] > 0
     before = squash(pages[key[0]].split("参考答案与解析")[0])
@@ -357,9 +387,8 @@ def test_pdf_embeds_the_chinese_fonts(sample_papers):
 
 
 @NEEDS_POPPLER
-def test_rendered_pages_are_not_blank(sample_papers, tmp_path):
-    out, _, _ = sample_papers
-    source = out / "办公室工作-试卷.pdf"
+def test_rendered_pages_are_not_blank(appendix_paper, tmp_path):
+    source, _ = appendix_paper
     pages = pdf_pages_text(source)
     key_page = next(n for n, page in enumerate(pages, 1) if "参考答案与解析" in page)
     for number in (1, key_page):
@@ -386,7 +415,8 @@ def test_escaping_in_the_pdf(tmp_path):
 def test_write_papers_versions_and_names(tmp_path):
     paths = paper.write_papers(synthetic_deck(name="办公室工作"), tmp_path, versions=2, seed=3, count=12)
     assert [p.name for p in paths] == ["办公室工作-试卷-A.html", "办公室工作-试卷-B.html",
-                                       "办公室工作-试卷-A.pdf", "办公室工作-试卷-B.pdf"]
+                                       "办公室工作-试卷-A.pdf", "办公室工作-试卷-B.pdf",
+                                       "办公室工作-答案-A.pdf", "办公室工作-答案-B.pdf"]
     a, b = (p.read_text(encoding="utf-8") for p in paths[:2])
     assert "（A卷）" in a and "（B卷）" in b and a != b
     assert all(p.read_bytes().startswith(b"%PDF") for p in paths[2:])
@@ -431,7 +461,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
     target = tmp_path / "p.pdf"
     target.write_bytes(b"old")
 
-    def broken(_paper):
+    def broken(_paper, *_contents):
         raise QuizgenError("PDF rendering failed: boom")
 
     monkeypatch.setattr(pdf, "render_pdf", broken)
@@ -474,10 +504,154 @@ def test_a_failed_pdf_reports_exactly_the_files_written(tmp_path, monkeypatch):
     stale = tmp_path / "办公室工作-试卷-B.html"
     stale.write_text("an earlier run's paper B", encoding="utf-8")
 
-    def broken(_paper):
+    def broken(_paper, *_contents):
         raise QuizgenError("PDF rendering failed: boom")
 
     monkeypatch.setattr(pdf, "render_pdf", broken)
     result = build_batch(None, tmp_path, BuildOptions(formats=("apkg", "json", "html", "pdf"), jobs=1))
     assert result.exit_code == 1 and "boom" in str(result.failures[0].error)
     assert sorted(o.path.name for o in result.outputs) == ["办公室工作-试卷.html", "办公室工作.apkg", "办公室工作.json"]
+
+
+# --------------------------------------------------------------------------- scoring rules
+
+
+def blank_item(n: int = 3) -> Item:
+    text = "，".join(f"第{k}项是{{{{c{k}::答案{k}}}}}" for k in range(1, n + 1)) + "。"
+    return Item("blanks", "cloze", "一", text=text, source="原句。")
+
+
+@pytest.mark.parametrize("points", [None, {"multi": 5, "fill": 1.5}, {"single": 2.5, "multi": 2.5, "judge": 0.5},
+                                    {"multi": 1, "fill": 0.5}, {"multi": 3.5, "fill": 2}])
+@pytest.mark.parametrize("multi_scoring", paper.MULTI_SCORING)
+def test_scores_are_whole_or_half_points_and_the_rules_are_printed(points, multi_scoring):
+    deck = synthetic_deck(synthetic_items() + [blank_item(3)])
+    p = paper.make_paper(deck, points=points, multi_scoring=multi_scoring)
+    half_points = [p.total_points] + [x for q in p.questions for x in (q.points, q.partial_points, q.blank_points)]
+    assert all(float(x * 2).is_integer() for x in half_points), half_points
+    multi = next(s for s in p.sections if s.kind == "multi")
+    fill = next(s for s in p.sections if s.kind == "fill")
+    per = paper.fmt_points(fill.points)
+    assert f"每空{per}分" in fill.summary and all(q.points == fill.points * len(q.blanks) for q in fill.questions)
+    assert fill.total == fill.points * sum(len(q.blanks) for q in fill.questions)
+    if multi_scoring == "half":
+        assert all(q.partial_points == math.floor(multi.points) / 2 for q in multi.questions)
+        half = "一半分" if multi.points % 1 == 0 else f"{paper.fmt_points(math.floor(multi.points) / 2)}分"
+        assert f"全部选对得满分，少选得{half}，错选不得分" in multi.summary
+    else:
+        assert all(q.partial_points == 0 for q in multi.questions)
+        assert "全部选对得满分，少选、错选均不得分" in multi.summary
+    html = paper.render_html(p, fonts="system")
+    heading = re.search(r'<h2 class="part-title">二、多项选择题<span class="summary">([^<]*)</span>', html)
+    assert heading and heading.group(1) == multi.summary
+
+
+def test_points_must_be_whole_or_half_points():
+    for points in ({"multi": 1.25}, {"fill": 0.3}):
+        with pytest.raises(InputError, match="half points"):
+            paper.make_paper(synthetic_deck(), points=points)
+    with pytest.raises(InputError, match="scoring"):
+        paper.make_paper(synthetic_deck(), multi_scoring="all")
+
+
+def test_blanks_are_numbered_for_screen_readers_and_keep_their_punctuation():
+    html = paper.render_html(paper.make_paper(synthetic_deck([blank_item(3)])), fonts="system")
+    assert re.findall(r'aria-label="([^"]*)"', html) == ["第1题 第1空", "第1题 第2空", "第1题 第3空"]
+    # the punctuation after a blank is on the blank's line: inside the same no-wrap box
+    glued = re.findall(r'<span class="nobr"><input [^>]*>([^<]*)</span>', html)
+    assert glued == ["，", "，", "。"]
+
+
+# --------------------------------------------------------------------------- page filling
+
+
+def questions_per_page(path: Path, count: int) -> list[list[int]]:
+    """The question numbers that open a line on each page of the PDF, as a reader sees them."""
+    pages = []
+    for text in pdf_pages_text(path):
+        if "参考答案与解析" in text:
+            break
+        pages.append([int(n) for n in re.findall(r"(?m)^\s*(\d+)\.(?!\d)", text) if 1 <= int(n) <= count])
+    assert sorted(n for page in pages for n in page) == list(range(1, count + 1))
+    return pages
+
+
+@NEEDS_POPPLER
+@pytest.mark.parametrize("seed,count", [(0, 30), (1, 30), (0, 12)])
+def test_no_page_carries_a_lone_question(sample_deck, tmp_path, seed, count):
+    """The sample paper used to end with a page holding question 30 alone."""
+    paper.write_papers(sample_deck, tmp_path, formats=("pdf",), seed=seed, count=count, key="appendix")
+    pages = questions_per_page(tmp_path / "办公室工作-试卷.pdf", count)
+    assert all(len(page) != 1 for page in pages), pages
+
+
+class _FakePage:
+    def __init__(self, numbers):
+        self.anchors = {f"q{n}": (0, 0) for n in numbers}
+
+
+class _FakeDocument:
+    def __init__(self, pages):
+        self.pages = [_FakePage(p) for p in pages]
+
+
+def test_a_lone_question_that_tight_spacing_cannot_fix_takes_one_from_the_page_before():
+    from quizgen.paper import Layout
+
+    seen = []
+
+    def render(layout):
+        seen.append(layout)
+        if layout.breaks == {5}:
+            return _FakeDocument([[1, 2, 3, 4], [5, 6]])
+        return _FakeDocument([[1, 2, 3, 4, 5], [6]])
+
+    result = pdf.fill_pages(render)
+    assert seen == [Layout(), Layout(tight=True), Layout(breaks=frozenset({5}))]
+    assert [sorted(int(a[1:]) for a in page.anchors) for page in result.pages] == [[1, 2, 3, 4], [5, 6]]
+    assert pdf.lone_pages([[1, 2], [3, 4]]) == [] and pdf.lone_pages([[1]]) == []
+
+
+# --------------------------------------------------------------------------- script
+
+
+def traditional_deck() -> Deck:
+    from quizgen.pipeline import convert_items
+
+    return synthetic_deck(convert_items(synthetic_items() + [blank_item(2)], "traditional"), name="測試培訓")
+
+
+def test_a_traditional_paper_is_traditional_throughout():
+    from quizgen.pipeline import convert_script
+
+    p = paper.make_paper(traditional_deck(), script="traditional", minutes=30)
+    html = paper.render_html(p, fonts="system")
+    for label in ("參考答案與解析", "單項選擇題", "多項選擇題", "判斷題", "填空題", "正確（√）", "錯誤（×）",
+                  "培訓測驗", "姓名", "部門", "題號", "總分", "全部選對得滿分", "每空1分", "剩餘時間", "交卷",
+                  "重做", "列印" if "列印" in convert_script("打印", "traditional") else "打印"):
+        assert label in html, label
+    for simplified in ("参考答案与解析", "单项选择题", "判断题", "正确", "错误", "培训测验", "部门", "时间到"):
+        assert simplified not in html, simplified
+    # nothing simplified left: converting the page again changes nothing, script and CSS included
+    assert convert_script(html, "traditional") == html
+    assert 'lang="zh-Hant"' in html
+    assert pdf.uncovered(html) == set()
+    # the simplified paper is untouched
+    assert "参考答案与解析" in paper.render_html(paper.make_paper(synthetic_deck()), fonts="system")
+
+
+@NEEDS_POPPLER
+def test_a_traditional_build_writes_traditional_papers(tmp_path):
+    from quizgen.pipeline import BuildOptions, PaperOptions, build_batch
+
+    options = BuildOptions(formats=("html", "pdf"), script="traditional", jobs=1,
+                           paper=PaperOptions(count=8, key="separate"))
+    result = build_batch(None, tmp_path, options)
+    assert result.exit_code == 0
+    names = sorted(o.path.name for o in result.outputs)
+    # the file names keep their fixed suffixes (scripts look for them)
+    assert names == ["辦公室工作-答案.pdf", "辦公室工作-试卷.html", "辦公室工作-试卷.pdf"]
+    text = squash("".join(pdf_pages_text(tmp_path / "辦公室工作-试卷.pdf")))
+    assert "辦公室工作培訓測驗" in text and "第1頁共" in text and "單項選擇題" in text
+    key = squash("".join(pdf_pages_text(tmp_path / "辦公室工作-答案.pdf")))
+    assert key.startswith("參考答案與解析")

@@ -37,7 +37,7 @@
         if (ok) right += 1;
         input.classList.add(ok ? "right" : "wrong");
       });
-      got = q.points * right / q.answer.length;
+      got = q.blank * right;  // 每空X分
       state = right === q.answer.length ? "right" : right > 0 ? "partial" : "wrong";
     } else {
       var picked = [];
@@ -49,10 +49,11 @@
         if (correct.indexOf(i) >= 0) label.classList.add("correct");
         else if (picked.indexOf(i) >= 0) label.classList.add("chosen-wrong");
       });
-      var same = picked.length === correct.length &&
-        picked.every(function (i) { return correct.indexOf(i) >= 0; });
-      got = same ? q.points : 0;
-      state = same ? "right" : "wrong";
+      var allRight = picked.every(function (i) { return correct.indexOf(i) >= 0; });
+      var same = allRight && picked.length === correct.length;
+      // 少选 (some of the answers, none wrong) earns the paper's partial points
+      got = same ? q.points : allRight && answered ? (q.partial || 0) : 0;
+      state = same ? "right" : got > 0 ? "partial" : "wrong";
     }
     if (!answered) state = "unanswered";
     box.classList.add(state);
@@ -66,7 +67,7 @@
     return { got: got, state: state };
   }
 
-  function submit() {
+  function submit(timeUp) {
     var total = 0, counts = { right: 0, partial: 0, wrong: 0, unanswered: 0 }, parts = {};
     data.questions.forEach(function (q) {
       var r = mark(q);
@@ -86,7 +87,8 @@
     if (counts.partial) detail += "，部分正确 " + counts.partial + " 题";
     detail += "，答错 " + counts.wrong + " 题";
     if (counts.unanswered) detail += "，未答 " + counts.unanswered + " 题";
-    detail += "。正确答案与解析见各题下方，参考答案附在卷末。";
+    detail += "。正确答案与解析见各题下方" + (document.getElementById("key") ? "，参考答案附在卷末。" : "。");
+    if (timeUp === true) detail = "时间到，已自动交卷。" + detail;
     result.appendChild(el("p", detail, "detail"));
     document.getElementById("qz-score-line").textContent = fmt(total);
     document.querySelectorAll(".scores td[data-part]").forEach(function (cell) {
@@ -96,6 +98,7 @@
     body.classList.add("submitted");
     if (timer) { clearInterval(timer); timer = null; }
     result.scrollIntoView({ block: "start" });
+    result.focus();  // screen readers announce the score next
   }
 
   function reset() {
@@ -126,15 +129,19 @@
     function tick() {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       var m = Math.floor(left / 60), s = left % 60;
-      shown.textContent = left > 0 ? m + ":" + (s < 10 ? "0" : "") + s : "时间到，请交卷";
-      if (left <= 0 && timer) { clearInterval(timer); timer = null; }
+      shown.textContent = left > 0 ? m + ":" + (s < 10 ? "0" : "") + s : "时间到";
+      if (left <= 0 && timer) {
+        clearInterval(timer);
+        timer = null;
+        if (!body.classList.contains("submitted")) submit(true);  // no answering after the time
+      }
     }
     if (timer) clearInterval(timer);
     tick();
     timer = setInterval(tick, 1000);
   }
 
-  submitButton.addEventListener("click", submit);
+  submitButton.addEventListener("click", function () { submit(false); });
   resetButton.addEventListener("click", reset);
   printButton.addEventListener("click", function () { window.print(); });
   document.querySelectorAll("input.blank").forEach(function (input) {
