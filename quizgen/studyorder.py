@@ -20,6 +20,7 @@ loaded from a review file orders the same as a fresh build. An item whose id has
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .markup import numbers
@@ -137,19 +138,43 @@ def card_ords(item: Item) -> list[int]:
 
 def card_positions(ordered: list[Item], decks: dict[tuple[str, str], str]) -> dict[tuple[int, int], int]:
     """(id(item), card ord) -> new-card position: decks in Anki's order (parent before
-    subdecks, subdecks by name), in each deck one card per fact per round."""
+    subdecks, subdecks by name), in each deck the cards as :func:`spread` orders them."""
     by_deck: dict[str, list[tuple[int, Item]]] = {}
     for index, item in enumerate(ordered):
         by_deck.setdefault(decks[item.document, item.section], []).append((index, item))
     positions: dict[tuple[int, int], int] = {}
     for name in sorted(by_deck, key=lambda name: name.split("::")):
-        seen: dict[tuple[str, str], int] = {}
-        cards = []
-        for index, item in by_deck[name]:
-            fact = fact_key(item)
-            for ord_ in card_ords(item):
-                seen[fact] = round_ = seen.get(fact, -1) + 1
-                cards.append((round_, index, item, ord_))
-        for _, _, item, ord_ in sorted(cards, key=lambda card: card[:2]):
+        for item, ord_ in spread(by_deck[name]):
             positions[id(item), ord_] = len(positions) + 1
     return positions
+
+
+def spread(items: list[tuple[int, Item]]) -> list[tuple[Item, int]]:
+    """One deck's cards: one card of each fact in document order, then the second card of
+    each fact that has two, and so on. Two cards of one fact are never next to each other
+    while the deck has a card of another fact left, and a fact with many cards is brought
+    forward (once it has begun) so that the others can keep its cards apart."""
+    seen: dict[tuple[str, str], int] = {}
+    preferred = []
+    for index, item in items:
+        fact = fact_key(item)
+        for ord_ in card_ords(item):
+            seen[fact] = round_ = seen.get(fact, -1) + 1
+            preferred.append((round_, index, fact, item, ord_))
+    preferred.sort(key=lambda card: card[:2])
+    left = dict(Counter(card[2] for card in preferred))
+    started: set[tuple[str, str]] = set()
+    out: list[tuple[Item, int]] = []
+    last = None
+    while preferred:
+        crowded = max((f for f in started if f != last and f in left), key=left.__getitem__, default=None)
+        must = crowded if crowded is not None and 2 * left[crowded] > len(preferred) else None
+        pick = next((k for k, card in enumerate(preferred)
+                     if card[2] == must or (must is None and card[2] != last)), 0)
+        _, _, last, item, ord_ = preferred.pop(pick)
+        started.add(last)
+        left[last] -= 1
+        if not left[last]:
+            del left[last]
+        out.append((item, ord_))
+    return out
