@@ -19,7 +19,7 @@ from .model import Deck, Item, Source
 from .phrases import analyze
 from .structure import StructuredDocument
 
-FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle")
+FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
 DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
 DEFAULT_PAPER_COUNT = 30
 SCRIPTS = ("simplified", "traditional")
