@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 import sqlite3
 import time
 import zipfile
@@ -119,8 +120,6 @@ def options_list(item: Item, script: str | None = None) -> str:
 def choice_fields(item: Item, script: str | None = None) -> list[str]:
     """题干, 选项, 答案, 解析 (without the quote of the source sentence that 出处 shows),
     章节, 出处, 题型."""
-    from .paper import explanation
-
     if item.kind == "judge":
         stem = escape(item.statement or "")
         answer = label("正确" if item.answer else "错误", script)
@@ -128,8 +127,17 @@ def choice_fields(item: Item, script: str | None = None) -> list[str]:
         stem = escape(item.question or "")
         picked = item.answer if isinstance(item.answer, list) else []
         answer = "、".join(f"{LETTERS[i]}. {escape((item.options or [])[i])}" for i in picked)
-    return [stem, options_list(item, script), answer, escape(explanation(item)), escape(item.section),
-            escape(item.source), label(KIND_LABEL[item.kind], script)]
+    return [stem, options_list(item, script), answer, escape(card_explanation(item, script)),
+            escape(item.section), escape(item.source), label(KIND_LABEL[item.kind], script)]
+
+
+def card_explanation(item: Item, script: str | None = None) -> str:
+    """The explanation without what the back shows anyway: the quote of the source sentence
+    (原文) and a list of the right options (marked in the options)."""
+    from .paper import explanation
+
+    listed = re.escape(label("正确选项", script)) + "：[^。]*。"
+    return re.sub("^" + listed, "", explanation(item)).strip()
 
 
 def cloze_origin(item: Item) -> str:

@@ -138,6 +138,7 @@ def test_backs_show_sentence_section_and_source_once(collection, deck):
             assert back.count(f"原文：{item.source}") == 1
             quoted = f"“{item.source}”"
             assert quoted not in back, back  # the 解析 no longer quotes it again
+            assert "正确选项" not in back  # nor lists the options the back marks
 
 
 def test_choice_back_marks_the_right_options(collection, deck):

@@ -454,6 +454,6 @@ def test_any_text_survives_moodle_xml(text, answer):
 
 
 def test_export_formats_are_listed(tmp_path):
-    assert FORMATS == ("csv", "gift", "moodle")
+    assert FORMATS == ("csv", "gift", "moodle", "tiku")
     with pytest.raises(ValueError):
         write(Deck("x", [], []), tmp_path, "pdf", "x")
