@@ -2,9 +2,9 @@
 
 Anki shows new cards by their position (a new card's ``due``) and lists subdecks by name. So:
 
-* every subdeck name gets a zero-padded number (``01 一、突出重点，分清主次``): the section's
-  number in its document (``00 引言`` for the text before the first heading), or the
-  document's number in a merged deck, so that Anki's name order is the document order;
+* every subdeck name gets a zero-padded number (``01 一、突出重点，分清主次``; ``00 引言`` for
+  the text before the first heading; documents of a merged deck are numbered too), so that
+  Anki's name order is the document order;
 * within the deck, cards take positions in document order, subdeck after subdeck;
 * the cards of one *fact* (a source sentence: a cloze note's cards and the choice and
   true/false items asked about that sentence) are spread apart: a subdeck first gets one card
@@ -19,8 +19,9 @@ loaded from a review file orders the same as a fresh build. An item whose id has
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import Counter
+from collections import deque
 from dataclasses import dataclass, field
 
 from .markup import numbers
@@ -109,8 +110,8 @@ def item_locations(deck: Deck, items: list[Item]) -> dict[int, tuple]:
 
 
 def deck_names(deck: Deck, ordered: list[Item], where: dict[int, tuple]) -> dict[tuple[str, str], str]:
-    """(document, section) -> ``deck::NN part::NN part``, numbered in order of appearance:
-    a document by its place in a merged deck, a section by its number in its document."""
+    """(document, section) -> ``deck::NN part::NN part``, numbered 01, 02, … in order of
+    appearance under each parent (the text before the first heading, section 0, is 00)."""
     merged = len(deck.documents) > 1
     taken: dict[tuple[str, ...], int] = {}  # subdeck path -> number
     last: dict[tuple[str, ...], int] = {}  # parent path -> its last child's number
@@ -120,12 +121,12 @@ def deck_names(deck: Deck, ordered: list[Item], where: dict[int, tuple]) -> dict
         if key in paths:
             continue
         paths[key] = parts = section_parts(item.section)
-        document, (section, _, _), _ = where[id(item)]
+        _, (section, _, _), _ = where[id(item)]
         for level in range(len(parts)):
             path = tuple(parts[:level + 1])
             if path not in taken:
-                wanted = document + 1 if merged and level == 0 else section
-                taken[path] = last[path[:-1]] = max(wanted, last.get(path[:-1], -1) + 1)
+                first = 0 if section == 0 and not (merged and level == 0) else 1
+                taken[path] = last[path[:-1]] = max(first, last.get(path[:-1], -1) + 1)
     width = max([2, *(len(str(n)) for n in taken.values())])
     return {key: "::".join([deck.name, *(f"{taken[tuple(parts[:k + 1])]:0{width}d} {part}"
                                          for k, part in enumerate(parts))])
@@ -162,19 +163,55 @@ def spread(items: list[tuple[int, Item]]) -> list[tuple[Item, int]]:
             seen[fact] = round_ = seen.get(fact, -1) + 1
             preferred.append((round_, index, fact, item, ord_))
     preferred.sort(key=lambda card: card[:2])
-    left = dict(Counter(card[2] for card in preferred))
-    started: set[tuple[str, str]] = set()
+    facts = [card[2] for card in preferred]
+    queue = deque(range(len(preferred)))  # card numbers in order of preference
+    of_fact: dict[tuple[str, str], deque[int]] = {}
+    for number, fact in enumerate(facts):
+        of_fact.setdefault(fact, deque()).append(number)
+    crowded = _Crowded()
+    taken = bytearray(len(preferred))
     out: list[tuple[Item, int]] = []
     last = None
-    while preferred:
-        crowded = max((f for f in started if f != last and f in left), key=left.__getitem__, default=None)
-        must = crowded if crowded is not None and 2 * left[crowded] > len(preferred) else None
-        pick = next((k for k, card in enumerate(preferred)
-                     if card[2] == must or (must is None and card[2] != last)), 0)
-        _, _, last, item, ord_ = preferred.pop(pick)
-        started.add(last)
-        left[last] -= 1
-        if not left[last]:
-            del left[last]
-        out.append((item, ord_))
+    for remaining in range(len(preferred), 0, -1):
+        while taken[queue[0]]:
+            queue.popleft()
+        most = crowded.top(of_fact, excluding=last)
+        if most is not None and 2 * len(of_fact[most]) > remaining:
+            number = of_fact[most][0]
+        else:
+            number = next((n for n in queue if not taken[n] and facts[n] != last), queue[0])
+        last = facts[number]
+        taken[number] = 1
+        of_fact[last].popleft()
+        crowded.push(last, len(of_fact[last]))
+        out.append(preferred[number][3:])
     return out
+
+
+class _Crowded:
+    """The begun fact with the most cards left (a heap with stale entries skipped)."""
+
+    def __init__(self) -> None:
+        self.heap: list[tuple[int, int, tuple[str, str]]] = []
+        self.count = 0
+
+    def push(self, fact: tuple[str, str], left: int) -> None:
+        if left:
+            self.count += 1
+            heapq.heappush(self.heap, (-left, self.count, fact))
+
+    def top(self, of_fact: dict, excluding) -> tuple[str, str] | None:
+        held = []
+        found = None
+        while self.heap:
+            left, _, fact = self.heap[0]
+            if -left != len(of_fact[fact]):
+                heapq.heappop(self.heap)  # stale
+            elif fact == excluding:
+                held.append(heapq.heappop(self.heap))
+            else:
+                found = fact
+                break
+        for entry in held:
+            heapq.heappush(self.heap, entry)
+        return found
