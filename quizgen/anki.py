@@ -24,7 +24,8 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from .atomic import atomic_path
 from .errors import QuizgenError
-from .markup import escape
+from . import studyorder
+from .markup import escape, reveal
 from .model import Deck, Item
 from .resources import template
 
@@ -85,60 +86,89 @@ def _guid(document: str, item_id: str) -> str:
     return genanki.guid_for(document, item_id)
 
 
-def _tag(text: str) -> str:
-    return "".join(text.split()) or "quizgen"
+def note_tags(item: Item) -> list[str]:
+    """``quizgen``, ``quizgen::KIND`` and the item's tags under ``quizgen::`` (``quizgen::heading``),
+    so that nothing lands at the top of the learner's tag list."""
+    tags = ["quizgen", f"quizgen::{item.kind}"]
+    for tag in item.tags:
+        name = "".join(tag.split())
+        if name:
+            tags.append(name if name.startswith("quizgen::") else f"quizgen::{name}")
+    return tags
 
 
-def choice_fields(item: Item) -> list[str]:
+def label(text: str, script: str | None) -> str:
+    """A label quizgen writes on a card (判断题, 正确) in the deck's script."""
+    from .pipeline import convert_script
+
+    return convert_script(text, script)
+
+
+def options_list(item: Item, script: str | None = None) -> str:
+    """The options as a list; the right ones carry ``qz-right`` (marked on the back only)."""
+    if item.kind == "judge":
+        texts, right = [label("正确", script), label("错误", script)], [0 if item.answer else 1]
+    else:
+        texts, right = list(item.options or []), item.answer if isinstance(item.answer, list) else []
+    kind = " qz-multi" if item.kind == "multi" else ""
+    mark = ' class="qz-right"'
+    return f'<ol class="qz-options{kind}">' + "".join(
+        f"<li{mark if i in right else ''}>{LETTERS[i]}. {escape(text)}</li>"
+        for i, text in enumerate(texts)) + "</ol>"
+
+
+def choice_fields(item: Item, script: str | None = None) -> list[str]:
+    """题干, 选项, 答案, 解析 (without the quote of the source sentence that 出处 shows),
+    章节, 出处, 题型."""
     if item.kind == "judge":
         stem = escape(item.statement or "")
-        options = '<ol class="qz-options"><li>A. 正确</li><li>B. 错误</li></ol>'
-        answer = "正确" if item.answer else "错误"
+        answer = label("正确" if item.answer else "错误", script)
     else:
         stem = escape(item.question or "")
-        options = '<ol class="qz-options">' + "".join(
-            f"<li>{LETTERS[i]}. {escape(opt)}</li>" for i, opt in enumerate(item.options or [])
-        ) + "</ol>"
         picked = item.answer if isinstance(item.answer, list) else []
         answer = "、".join(f"{LETTERS[i]}. {escape((item.options or [])[i])}" for i in picked)
-    return [stem, options, answer, escape(item.explanation), escape(item.section), escape(item.source),
-            KIND_LABEL[item.kind]]
+    return [stem, options_list(item, script), answer, escape(card_explanation(item, script)),
+            escape(item.section), escape(item.source), label(KIND_LABEL[item.kind], script)]
+
+
+def card_explanation(item: Item, script: str | None = None) -> str:
+    """The explanation without what the back shows anyway: the quote of the source sentence
+    (原文) and a list of the right options (marked in the options)."""
+    from .paper import explanation
+
+    listed = re.escape(label("正确选项", script)) + "：[^。]*。"
+    return re.sub("^" + listed, "", explanation(item)).strip()
+
+
+def cloze_origin(item: Item) -> str:
+    """The source sentence for a cloze back, or nothing when the revealed text is that sentence."""
+    source = item.source.strip()
+    return "" if "".join(source.split()) == "".join(reveal(item.text or "").split()) else source
+
+
+def cloze_fields(item: Item) -> list[str]:
+    if "{{c" not in (item.text or ""):
+        raise QuizgenError(f"cloze item {item.id} has no deletion")
+    return [item.text or "", escape(item.hint), escape(item.section), escape(cloze_origin(item))]
 
 
 def build_package(deck: Deck) -> genanki.Package:
     cloze, choice = cloze_model(), choice_model()
+    study = studyorder.plan(deck)
     decks: dict[str, genanki.Deck] = {}
-    for item in deck.items:
-        if not item.enabled:
-            continue
-        name = subdeck_name(deck.name, item.section)
+    for item in study.items:
+        name = study.deck_name(item)
         if name not in decks:
             decks[name] = genanki.Deck(deck_id(name), name)
-        tags = [_tag(t) for t in ["quizgen", f"quizgen::{item.kind}", *item.tags]]
         if item.kind == "cloze":
-            if "{{c" not in (item.text or ""):
-                raise QuizgenError(f"cloze item {item.id} has no deletion")
-            fields = [item.text or "", escape(item.hint), escape(item.section), escape(item.source)]
-            note = genanki.Note(model=cloze, fields=fields, guid=note_guid(item), tags=tags)
+            note = genanki.Note(model=cloze, fields=cloze_fields(item), guid=note_guid(item), tags=note_tags(item))
         else:
-            note = genanki.Note(model=choice, fields=choice_fields(item), guid=note_guid(item), tags=tags)
+            note = genanki.Note(model=choice, fields=choice_fields(item, deck.script), guid=note_guid(item),
+                                tags=note_tags(item))
+        for card in note.cards:
+            card.due = study.due(item, card.ord)
         decks[name].add_note(note)
     return genanki.Package(list(decks.values()))
-
-
-# A section known only by its number (第三条, 三、, （三）) gets no subdeck of its own: a
-# regulation of 140 articles should not become 140 decks. Its cards stay in the parent.
-_NUMBER_ONLY = re.compile(r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项]|[一二三四五六七八九十百\d]+[、.．]"
-                          r"|[（(][一二三四五六七八九十\d]+[）)])$")
-
-
-def subdeck_name(deck_name: str, section: str) -> str:
-    """``办公室工作::一、突出重点，分清主次``; sections may carry a document prefix
-    (``文档::第三条`` in merged decks)."""
-    parts = [p for p in section.split("::") if p] if section else []
-    if parts and _NUMBER_ONLY.match(parts[-1]):
-        parts.pop()
-    return "::".join([deck_name, *parts])
 
 
 def package_bytes(package: genanki.Package, timestamp: float) -> bytes:
@@ -195,7 +225,7 @@ def _write_collection(cursor: sqlite3.Cursor, decks: list[genanki.Deck], timesta
             notes.append((note_id, note.guid, note.model.model_id, mod, -1, note._format_tags(),
                           note._format_fields(), note.sort_field, 0, 0, ""))
             cards.extend((next(id_gen), note_id, deck.deck_id, card.ord, mod, -1, 0, -1 if card.suspend else 0,
-                          note.due, 0, 0, 0, 0, 0, 0, 0, 0, "") for card in note.cards)
+                          getattr(card, "due", note.due), 0, 0, 0, 0, 0, 0, 0, 0, "") for card in note.cards)
     cursor.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", notes)
     cursor.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
 

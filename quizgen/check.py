@@ -29,7 +29,7 @@ from pathlib import Path
 from . import markup
 from .errors import InputError
 
-OPTION = re.compile(r"<li>\s*([A-J])\.\s", re.I)
+OPTION = re.compile(r"<li(?:\s[^>]*)?>\s*([A-J])\.\s", re.I)  # the right ones carry class="qz-right"
 ANSWER_LETTER = re.compile(r"(?:^|、)\s*([A-J])\.\s")
 COLLECTIONS = ("collection.anki21", "collection.anki2")
 MODEL_CLOZE = 1

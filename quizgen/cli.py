@@ -81,7 +81,7 @@ def build(
         show_default=False)] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("decks"),
     format: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="Comma-separated: apkg,json,html,pdf,csv,gift,moodle. "
+        "--format", "-f", help="Comma-separated: apkg,json,html,pdf,csv,gift,moodle,tiku. "
                                "[default: apkg,json,html,pdf]",
         show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name (default: the document title).")] = None,

@@ -175,6 +175,7 @@ class Deck:
     documents: list[Document]
     items: list[Item]
     source: str = ""
+    script: str | None = None  # simplified or traditional: the script of the labels quizgen adds
 
 
 _DIGITS = "零一二三四五六七八九"

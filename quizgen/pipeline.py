@@ -19,7 +19,7 @@ from .model import Deck, Item, Source
 from .phrases import analyze
 from .structure import StructuredDocument
 
-FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle")
+FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
 DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
 DEFAULT_PAPER_COUNT = 30
 SCRIPTS = ("simplified", "traditional")
@@ -87,7 +87,8 @@ def make_items(doc: StructuredDocument, seed: int = 0) -> list[Item]:
     return items
 
 
-def deck_from(documents: list[tuple[StructuredDocument, list[Item]]], name: str | None = None) -> Deck:
+def deck_from(documents: list[tuple[StructuredDocument, list[Item]]], name: str | None = None,
+              script: str | None = None) -> Deck:
     """One deck; with several documents, a subdeck per document."""
     items: list[Item] = []
     for doc, doc_items in documents:
@@ -96,12 +97,12 @@ def deck_from(documents: list[tuple[StructuredDocument, list[Item]]], name: str 
         items.extend(doc_items)
     docs = [doc for doc, _ in documents]
     deck_name = name or (docs[0].title if len(docs) == 1 else "quizgen")
-    return Deck(deck_name, docs, items, source=", ".join(d.source for d in docs))
+    return Deck(deck_name, docs, items, source=", ".join(d.source for d in docs), script=script)
 
 
 def make_deck(sources: list[Source], name: str | None = None, seed: int = 0,
               script: str | None = None) -> Deck:
-    return deck_from([document_items(source, seed, script) for source in sources], name)
+    return deck_from([document_items(source, seed, script) for source in sources], name, script)
 
 
 # --- export -----------------------------------------------------------------------
@@ -270,7 +271,7 @@ def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions):
             encoding, doc, items = _read_and_process(entry, options)
             if options.merge:
                 return encoding, (doc, items), None
-            deck = deck_from([(doc, items)], options.name)
+            deck = deck_from([(doc, items)], options.name, options.script)
             return encoding, export(deck, out_dir, options.formats, options.seed, options.paper), None
     except QuizgenError as exc:
         # a PDF that failed still leaves the other formats written: report both
@@ -341,6 +342,6 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
     if options.merge and merged:
-        deck = deck_from([merged[i] for i in sorted(merged)], options.name)
+        deck = deck_from([merged[i] for i in sorted(merged)], options.name, options.script)
         result.outputs.extend(export(deck, out_dir, options.formats, options.seed, options.paper))
     return result

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from quizgen import anki
 from quizgen import markup
+from quizgen import studyorder
 from quizgen.exports import FORMATS, gift, moodle, write
 from quizgen.exports.ankicsv import CLOZE_COLUMNS, render, write_anki_text
 from quizgen.model import Deck, Item
@@ -64,7 +65,7 @@ def test_text_files_import_into_anki_like_the_apkg(deck, tmp_path):
         assert {c.guid for c in rendered} == set(items)  # the same GUIDs as the .apkg
         for card in rendered:
             item = items[card.guid]
-            assert card.deck == f"办公室工作::{item.section}"
+            assert card.deck == studyorder.plan(deck).deck_name(item)
             assert "quizgen" in card.tags and f"quizgen::{item.kind}" in card.tags
             front, back = strip_html(card.question), strip_html(card.answer)
             assert item.source in back
@@ -453,6 +454,6 @@ def test_any_text_survives_moodle_xml(text, answer):
 
 
 def test_export_formats_are_listed(tmp_path):
-    assert FORMATS == ("csv", "gift", "moodle")
+    assert FORMATS == ("csv", "gift", "moodle", "tiku")
     with pytest.raises(ValueError):
         write(Deck("x", [], []), tmp_path, "pdf", "x")

@@ -5,7 +5,8 @@ Each module turns a :class:`~quizgen.model.Deck` (only its enabled items) into f
 * :mod:`.ankicsv` - ``NAME.cloze.txt`` / ``NAME.basic.txt`` for Anki's *File > Import*
   (built-in "Cloze" and "Basic" note types, same note GUIDs as the ``.apkg``);
 * :mod:`.gift` - ``NAME.gift.txt``, Moodle GIFT;
-* :mod:`.moodle` - ``NAME.moodle.xml``, Moodle XML.
+* :mod:`.moodle` - ``NAME.moodle.xml``, Moodle XML;
+* :mod:`.tiku` - ``NAME.题库.txt`` / ``NAME.题库.xlsx``, question bank for Chinese exam platforms.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from ..model import Deck, Item
 
-FORMATS = ("csv", "gift", "moodle")
+FORMATS = ("csv", "gift", "moodle", "tiku")
 
 
 def by_section(deck: Deck) -> list[tuple[str, list[Item]]]:
@@ -41,4 +42,8 @@ def write(deck: Deck, out_dir: Path, fmt: str, stem: str) -> list[Path]:
         from .moodle import write_moodle_xml
 
         return [write_moodle_xml(deck, out_dir / f"{stem}.moodle.xml")]
+    if fmt == "tiku":
+        from .tiku import write_tiku
+
+        return write_tiku(deck, out_dir, stem)
     raise ValueError(f"unknown export format {fmt!r}")

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..anki import KIND_LABEL, choice_fields, note_guid, subdeck_name
+from .. import studyorder
+from ..anki import KIND_LABEL, choice_fields, cloze_origin, label, note_guid, note_tags
 from ..atomic import write_text
 from ..markup import escape
 from ..model import Deck, Item
@@ -30,12 +31,12 @@ BASIC_COLUMNS = ("guid", "deck", "Front", "Back", "tags")
 
 def write_anki_text(deck: Deck, out_dir: Path, stem: str) -> list[Path]:
     """Write the note-type files that have notes; returns their paths (cloze first)."""
-    enabled = [i for i in deck.items if i.enabled]
+    study = studyorder.plan(deck)  # rows in study order: Anki numbers new cards as it reads them
     files = [
         (out_dir / f"{stem}.cloze.txt", "Cloze", CLOZE_COLUMNS,
-         [cloze_row(deck, i) for i in enabled if i.kind == "cloze"]),
+         [cloze_row(deck, study, i) for i in study.items if i.kind == "cloze"]),
         (out_dir / f"{stem}.basic.txt", "Basic", BASIC_COLUMNS,
-         [basic_row(deck, i) for i in enabled if i.kind in KIND_LABEL]),
+         [basic_row(deck, study, i) for i in study.items if i.kind in KIND_LABEL]),
     ]
     written = []
     for path, notetype, columns, rows in files:
@@ -69,31 +70,25 @@ def tsv_field(value: str) -> str:
     return value
 
 
-def deck_name(deck: Deck, item: Item) -> str:
-    """The same subdeck as in the .apkg: ``deck::section``."""
-    return subdeck_name(deck.name, item.section)
+def origin(source: str, script: str | None) -> str:
+    return f'<div class="qz-extra">{label("原文", script)}：{escape(source)}</div>' if source else ""
+
+
+def cloze_row(deck: Deck, study: studyorder.StudyPlan, item: Item) -> list[str]:
+    extra = f'<div class="qz-extra">{escape(item.hint)}</div>' if item.hint else ""
+    return [note_guid(item), study.deck_name(item), item.text or "",
+            extra + origin(cloze_origin(item), deck.script), tags(item)]
+
+
+def basic_row(deck: Deck, study: studyorder.StudyPlan, item: Item) -> list[str]:
+    stem, options, answer, explanation, section, _source, kind = choice_fields(item, deck.script)
+    front = (f'<div class="qz-meta">{section}</div><div class="qz-kind">{kind}</div>'
+             f'<div class="qz-stem">{stem}</div>{options}')
+    back = f'<div class="qz-answer">{label("答案", deck.script)}：{answer}</div>'
+    if explanation:
+        back += f'<div class="qz-extra">{label("解析", deck.script)}：{explanation}</div>'
+    return [note_guid(item), study.deck_name(item), front, back + origin(item.source, deck.script), tags(item)]
 
 
 def tags(item: Item) -> str:
-    names = ["quizgen", f"quizgen::{item.kind}", *item.tags]
-    return " ".join("".join(name.split()) for name in names if name.strip())
-
-
-def origin(item: Item) -> str:
-    return f'<div class="qz-extra">出处：{escape(item.section)}<br>{escape(item.source)}</div>'
-
-
-def cloze_row(deck: Deck, item: Item) -> list[str]:
-    extra = f'<div class="qz-extra">{escape(item.hint)}</div>' if item.hint else ""
-    return [note_guid(item), deck_name(deck, item), item.text or "", extra + origin(item),
-            tags(item)]
-
-
-def basic_row(deck: Deck, item: Item) -> list[str]:
-    stem, options, answer, explanation, section, _source, label = choice_fields(item)
-    front = (f'<div class="qz-meta">{section}</div><div class="qz-kind">{label}</div>'
-             f'<div class="qz-stem">{stem}</div>{options}')
-    back = f'<div class="qz-answer">答案：{answer}</div>'
-    if explanation:
-        back += f'<div class="qz-extra">解析：{explanation}</div>'
-    return [note_guid(item), deck_name(deck, item), front, back + origin(item), tags(item)]
+    return " ".join(note_tags(item))
