@@ -125,7 +125,6 @@ class PaperOptions:
     minutes: int | None = None
     key: str = "separate"  # the answer key: its own PDF, an appendix to the paper, or none (paper.KEY_MODES)
     multi_scoring: str = "half"  # 少选 earns half the points, or nothing (paper.MULTI_SCORING)
-    script: str | None = None  # the paper's own labels; build_batch sets the build's script
 
 
 def safe_filename(name: str) -> str:
@@ -188,7 +187,7 @@ def _write(fmt: str, deck: Deck, out_dir: Path, stem: str, seed: int, paper: Pap
         return write_papers(deck, out_dir, formats=paper_formats, versions=paper.versions, seed=seed,
                             count=paper.count, per_type=paper.per_type, points=paper.points,
                             minutes=paper.minutes, key=paper.key, multi_scoring=paper.multi_scoring,
-                            script=paper.script)
+                            script=deck.script)
     from .exports import FORMATS as EXPORT_FORMATS
 
     if fmt in EXPORT_FORMATS:
@@ -303,7 +302,6 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
     built-in sample): one deck per document, or one merged deck with a subdeck per
     document. A bad file is reported and skipped; the rest are built."""
     inputs: list[Input | None] = list(expand_inputs(paths)) if paths else [None]
-    options = replace(options, paper=replace(options.paper, script=options.paper.script or options.script))
     ensure_writable(out_dir)
     result = BatchResult()
     merged: dict[int, tuple] = {}

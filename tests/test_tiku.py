@@ -18,7 +18,7 @@ from quizgen.pipeline import export, make_deck
 from quizgen.read import sample
 
 TYPES = {"cloze": "填空题", "choice": "单选题", "multi": "多选题", "judge": "判断题"}
-POINTS = {"填空题": 2, "单选题": 2, "多选题": 3, "判断题": 1}
+POINTS = {"填空题": 1, "单选题": 2, "多选题": 3, "判断题": 1}  # 填空题: per blank (每空)
 QUESTION = re.compile(r"^(\d+)\.【(单选题|多选题|判断题|填空题)】(.+)$")
 OPTION = re.compile(r"^([A-F])\.(.*)$")
 
@@ -92,7 +92,8 @@ def test_text_and_workbook_hold_the_json_questions(built):
     assert [key(q) for q in text] == [key(q) for q in sheet]  # same order: the document's
     assert {q["type"] for q in text} == set(TYPES.values())
     for question in sheet:
-        assert question["points"] == POINTS[question["type"]]
+        blanks = question["answer"].count("|") + 1 if question["type"] == "填空题" else 1
+        assert question["points"] == POINTS[question["type"]] * blanks
     for question, row in zip(text, sheet):
         assert question["explanation"] == row["explanation"]
         assert question["explanation"].count("原文：") == 1  # the source once, not quoted twice
