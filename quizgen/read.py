@@ -220,12 +220,39 @@ def docx_to_text(data: bytes, path: Path) -> tuple[str, str]:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
 
     try:
+        _check_expanded_size(zipfile.ZipFile(io.BytesIO(data)), path)
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"not a readable Word document ({exc})", path) from None
-    title = (document.core_properties.title or "").strip()
+        title = (document.core_properties.title or "").strip()
+        return _docx_text(document, title, path)
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OpcError,
+            AttributeError, TypeError) as exc:  # the last two: XML of the wrong shape
+        raise InputError(f"not a readable Word document ({_first_line(exc)})", path) from None
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+# A Word document is a zip archive: what it expands to is checked before anything is
+# expanded (a few MB of zip can hold GBs of XML)
+MAX_EXPANDED_BYTES = 5 * MAX_INPUT_BYTES
+
+
+def _check_expanded_size(archive, path: Path) -> None:
+    """Refuse a zip whose members add up to more than :data:`MAX_EXPANDED_BYTES`. The
+    sizes are the ones the archive declares; Python's zipfile never expands a member
+    past its declared size."""
+    expanded = sum(member.file_size for member in archive.infolist())
+    if expanded > MAX_EXPANDED_BYTES:
+        raise InputError(f"too large: expands to {expanded / 2**20:.0f} MB (the limit is "
+                         f"{MAX_EXPANDED_BYTES // 2**20} MB for a Word document)", path)
+
+
+def _docx_text(document, title: str, path: Path) -> tuple[str, str]:
     lines: list[str] = []
     counters: dict[str, int] = {}
     for paragraph in document.paragraphs:

@@ -220,7 +220,7 @@ def one_line_error(result, name: str, message: str, code: int = 2) -> None:
 BAD_INPUTS = {
     "empty.txt": (b"", "file is empty"),
     "blank.txt": (b"  \n\t\n\xe3\x80\x80\n", "empty"),
-    "noise.txt": (b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n/ z( |6 d1 B+ ?0 W\" G9 h! Y3 q& _3 G\n", "nothing left"),
+    "noise.txt": (b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n/ z( |6 d1 B+ ?0 W\" G9 h! Y3 q& _3 G\n", "no text left after removing forum noise"),
     "picture.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "binary"),
     "garbage.txt": (bytes((i * 151 + 7) % 128 + 128 for i in range(3000)), "encoding"),
 }

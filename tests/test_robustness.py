@@ -1,0 +1,138 @@
+"""Never crash, never lose a learner's work: documents nobody has seen, noise, corrupt
+and oversized files, control characters."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from quizgen.clean import clean_text
+from quizgen.pipeline import document_items
+from quizgen.read import MAX_EXPANDED_BYTES, read_source
+
+DATA = Path(__file__).parent / "data"
+REGULATIONS = sorted((DATA / "regulations").glob("*.md"))
+
+
+def run(*args, timeout=300):
+    return subprocess.run([sys.executable, "-m", "quizgen", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def only_error_line(result) -> str:
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+def no_output(folder: Path) -> bool:
+    return not folder.exists() or not any(folder.iterdir())
+
+
+# --- documents that used to crash ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", REGULATIONS, ids=lambda p: p.stem[:12])
+def test_regulations_that_crashed_build_into_items(path):
+    """Clauses opening with the same word but of different lengths (国旗应当大于区旗，
+    国旗在右) made the parallel-shape check index past the end of the shorter one."""
+    doc, items = document_items(read_source(path))
+    assert len(items) >= 3
+    assert all(item.text or item.question or item.statement for item in items)
+
+
+# --- noise-only input ---------------------------------------------------------------------
+
+
+JAMMER_ONLY = (") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n"
+               "/ z( |6 d1 B+ ?0 W\" G9 h! Y3 q& _3 G+ j; x. i- S Q& J\n"
+               "6 c. W% e: M: I\n|||\n  \n")
+
+
+def test_a_file_of_forum_noise_only_is_bad_input_and_writes_nothing(tmp_path):
+    path = tmp_path / "噪声.txt"
+    path.write_text(JAMMER_ONLY, encoding="utf-8")
+    out = tmp_path / "out"
+    line = only_error_line(run("build", str(path), "-o", str(out)))
+    assert line == f"quizgen: error: {path}: no text left after removing forum noise"
+    assert no_output(out)
+
+
+# --- control characters -------------------------------------------------------------------
+
+
+def test_control_characters_after_the_first_kilobytes_are_removed(tmp_path):
+    text = "办公室工作千头万绪，纷繁复杂，必须分清轻重缓急。\n" * 200  # > 4 KB before the junk
+    junk = "接听电话要热情\x00，撰写材料\x07要细心\x1b，处理文件\x7f要及时\x85做好登记。\x0c印章由专人保管。\n"
+    path = tmp_path / "控制符.txt"
+    path.write_bytes((text + junk).encode("utf-8"))
+    cleaned = clean_text(read_source(path).text)
+    assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in cleaned)
+    assert "接听电话要热情，撰写材料要细心，处理文件要及时\n做好登记。\n印章由专人保管。\n" in cleaned
+    out = tmp_path / "out"
+    result = run("build", str(path), "-o", str(out), "-f", "json,csv,html")
+    assert result.returncode == 0, result.stderr
+    for written in out.iterdir():
+        content = written.read_text(encoding="utf-8")
+        assert "\x00" not in content and "\x07" not in content and "\\u0000" not in content, written.name
+
+
+# --- Word documents -----------------------------------------------------------------------
+
+
+def word_document(**replace: bytes | None) -> bytes:
+    """A small .docx, with the named members (``[Content_Types].xml``…) replaced or left out."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("请假须提前一天申请，病假须提供医院证明。")
+    buf = io.BytesIO()
+    document.save(buf)
+    source, out = zipfile.ZipFile(buf), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            data = replace.get(info.filename, source.read(info))
+            if data is not None:
+                archive.writestr(info, data)
+    return out.getvalue()
+
+
+CORRUPT_WORD = {
+    "garbage-content-types": {"[Content_Types].xml": b"\x00garbage<<"},
+    "malformed-document": {"word/document.xml": b"<?xml version='1.0'?><w:document xmlns:w='x'><w:body"},
+    "wrong-root": {"word/document.xml": b"<a/>"},
+    "broken-styles": {"word/styles.xml": b"<<<"},
+    "no-document": {"word/document.xml": None},
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORRUPT_WORD))
+def test_a_corrupt_word_document_is_bad_input(tmp_path, name):
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(word_document(**CORRUPT_WORD[name]))
+    line = only_error_line(run("build", str(path), "-o", str(tmp_path / "out")))
+    assert line.startswith(f"quizgen: error: {path}: not a readable Word document"), line
+    assert no_output(tmp_path / "out")
+
+
+def test_a_word_zip_bomb_is_refused_before_it_is_expanded(tmp_path):
+    path = tmp_path / "炸弹.docx"
+    padding = b" " * 2**20
+    template = zipfile.ZipFile(io.BytesIO(word_document()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in template.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info.filename, template.read(info))
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(MAX_EXPANDED_BYTES // len(padding) + 1):
+                member.write(padding)
+    assert path.stat().st_size < 2**20
+    line = only_error_line(run("build", str(path), "-o", str(tmp_path / "out")))
+    assert line.startswith(f"quizgen: error: {path}: too large: expands to"), line
+    assert no_output(tmp_path / "out")
