@@ -21,6 +21,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+# The most text one document may hold (about 4 MB of Chinese in UTF-8, a book of a
+# thousand pages): analysis and export take memory in proportion, and the largest
+# document accepted builds in under 1 GB (bench/large_inputs.py)
+MAX_TEXT_CHARS = 1_500_000
 
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                  b"\x1f\x8b", b"BM", b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf")
@@ -155,6 +159,9 @@ def _source(path: Path, title: str, text: str, encoding: str) -> Source:
     if not text.strip():
         raise InputError("file is empty (only whitespace)" if encoding not in ("docx", "html")
                          else "no text found in it", path)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} "
+                         f"for one document: split it into parts)", path)
     return Source(title=title.strip() or path.stem, text=text, path=path, encoding=encoding)
 
 
@@ -255,9 +262,10 @@ def _check_expanded_size(archive, path: Path) -> None:
 def _docx_text(document, title: str, path: Path) -> tuple[str, str]:
     lines: list[str] = []
     counters: dict[str, int] = {}
+    style_of = _paragraph_styles(document)
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        style = style_of(paragraph)
         if not text:
             counters.clear()
             continue
@@ -268,7 +276,7 @@ def _docx_text(document, title: str, path: Path) -> tuple[str, str]:
             level = int(re.sub(r"\D", "", style) or 1)
             lines.append(f"{'#' * min(level + 1, 6)} {text}")
             counters.clear()
-        elif _is_numbered(paragraph):
+        elif _is_numbered(paragraph, style):
             counters[style] = counters.get(style, 0) + 1
             lines.append(f"{counters[style]}. {text}")
         else:
@@ -276,8 +284,19 @@ def _docx_text(document, title: str, path: Path) -> tuple[str, str]:
     return title or path.stem, "\n".join(lines)
 
 
-def _is_numbered(paragraph) -> bool:
-    style = paragraph.style.name if paragraph.style is not None else ""
+def _paragraph_styles(document):
+    """paragraph -> its style's name, as ``paragraph.style.name`` says, from a table made
+    once (python-docx looks through every style for each paragraph)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    names = {style.style_id: style.name or "" for style in document.styles
+             if style.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = (default.name or "") if default is not None else ""
+    return lambda paragraph: names.get(paragraph._p.style, default_name)
+
+
+def _is_numbered(paragraph, style: str) -> bool:
     if style.startswith("List Number"):
         return True
     ppr = paragraph._p.pPr

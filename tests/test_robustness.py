@@ -136,3 +136,63 @@ def test_a_word_zip_bomb_is_refused_before_it_is_expanded(tmp_path):
     line = only_error_line(run("build", str(path), "-o", str(tmp_path / "out")))
     assert line.startswith(f"quizgen: error: {path}: too large: expands to"), line
     assert no_output(tmp_path / "out")
+
+
+# --- bounded time and memory ------------------------------------------------------------
+
+
+def test_a_line_without_punctuation_is_analysed_in_pieces_of_bounded_length():
+    from quizgen.phrases import analyze
+    from quizgen.structure import MAX_SENTENCE
+
+    line = "办公室工作千头万绪纷繁复杂必须分清轻重缓急抓住主要矛盾解决关键问题" * 200  # 6,600 characters
+    doc = analyze(line + "\n", title="长行")
+    assert "".join(s.text for s in doc.sentences) == line  # nothing lost
+    assert max(len(s.text) for s in doc.sentences) <= MAX_SENTENCE
+    assert len(doc.sentences) >= len(line) // MAX_SENTENCE
+    assert all(len(p.text) <= MAX_SENTENCE for p in doc.phrases)
+
+
+def test_a_long_sentence_is_cut_after_a_comma_where_it_has_one():
+    from quizgen.structure import MAX_SENTENCE, split_sentences
+
+    clause = "接听电话要热情撰写材料要细心处理文件要及时，"
+    sentence = clause * (3 * MAX_SENTENCE // len(clause)) + "做好登记。"
+    pieces = split_sentences(sentence)
+    assert "".join(text for _, _, text in pieces) == sentence
+    assert all(text.endswith("，") for _, _, text in pieces[:-1])
+    assert all(len(text) <= MAX_SENTENCE for _, _, text in pieces)
+
+
+def test_distractors_come_from_the_neighbourhood_of_the_question_in_a_long_document(monkeypatch):
+    """A bounded number of candidates per question, whatever the document's length."""
+    from quizgen import distractors
+    from quizgen.model import Source
+    from quizgen.pipeline import process
+
+    monkeypatch.setattr(distractors, "NEIGHBOURHOOD", 3000)
+    text = "\n".join(read_source(path).text for path in REGULATIONS)
+    doc = process(Source("三部条例", text, None, "utf-8"))
+    checked = 0
+    for kind in ("enumeration", "term", "figure"):
+        same = [p for p in doc.phrases if p.kind == kind]
+        near = {p.text for p in same if p.start <= 3000}
+        far_only = {p.text for p in same if p.start > 3000} - near
+        key = next((p for p in same if p.start < 1000), None)
+        if key is None or not far_only:
+            continue
+        candidates = set(distractors.same_kind(doc, key.text, kind, None, near=0))
+        assert candidates & near and not candidates & far_only, kind
+        checked += 1
+    assert checked >= 2
+
+
+def test_a_text_longer_than_the_limit_is_refused_before_analysis(tmp_path):
+    from quizgen.read import MAX_TEXT_CHARS
+
+    path = tmp_path / "太长.txt"
+    sentence = "办公室工作千头万绪，纷繁复杂。\n"
+    path.write_text(sentence * (MAX_TEXT_CHARS // len(sentence) + 1), encoding="utf-8")
+    line = only_error_line(run("build", str(path), "-o", str(tmp_path / "out")))
+    assert line.startswith(f"quizgen: error: {path}: too long (") and "characters of text" in line
+    assert no_output(tmp_path / "out")
