@@ -125,10 +125,7 @@ def read_source(path: Path | str, encoding: str | None = None) -> Source:
     text, used = decode(data, path, encoding)
     title = path.stem
     if suffix in MARKDOWN_SUFFIXES:
-        text = markdown_to_text(text)
-        h1 = re.search(r"^# (.+)$", text, re.M)
-        if h1:
-            title = h1.group(1).strip()
+        title, text = markdown_source(text, path)
     return _source(path, title, text, used)
 
 
@@ -165,7 +162,11 @@ def _source(path: Path, title: str, text: str, encoding: str) -> Source:
     return Source(title=title.strip() or path.stem, text=text, path=path, encoding=encoding)
 
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_MAX = 64 * 1024
+# A block of HTML in Markdown (CommonMark's HTML blocks: a line opening with a tag)
+_HTML_BLOCK = re.compile(r"^ {0,3}</?(?:div|p|section|article|table|ul|ol|h[1-6]|blockquote|figure|header|"
+                         r"footer|nav|aside|iframe|script|style)\b", re.I | re.M)
 _MD_RULES = [
     (re.compile(r"<!--.*?-->", re.S), ""),
     (re.compile(r"^```.*?^```", re.S | re.M), ""),
@@ -183,11 +184,46 @@ _MD_RULES = [
 ]
 
 
+def markdown_source(text: str, path: Path) -> tuple[str, str]:
+    """A Markdown file -> (title, text). Its front matter is metadata (its ``title`` is the
+    document's title); a page saved as Markdown with blocks of HTML inside goes through
+    the article extraction of a web page."""
+    meta, body = split_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))
+    title = meta.get("title") if isinstance(meta.get("title"), str) else None
+    if _HTML_BLOCK.search(body):
+        import html
+
+        from markdown_it import MarkdownIt
+
+        page = (f"<html><head><meta charset='utf-8'><title>{html.escape(title or '')}</title></head><body>"
+                f"{MarkdownIt('commonmark', {'html': True}).render(body)}</body></html>")
+        found, text = html_to_text(page, path)
+        return (title or found).strip(), text
+    text = markdown_to_text(body)
+    h1 = re.search(r"^# (.+)$", text, re.M)
+    return (title or (h1.group(1) if h1 else path.stem)).strip(), text
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """``---`` YAML front matter -> (its mapping, the text after it); ({}, text) when there
+    is none. Front matter that is not a mapping of valid YAML is dropped all the same."""
+    match = _FRONT_MATTER.match(text)
+    if not match or len(match.group(1)) > _FRONT_MATTER_MAX:
+        return {}, text
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        meta = YAML(typ="safe", pure=True).load(match.group(1))
+    except (YAMLError, ValueError, TypeError):
+        meta = None
+    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+
+
 def markdown_to_text(text: str) -> str:
     """Markdown -> plain text. ATX headings stay as '# heading' lines (the structure stage
     reads them); emphasis, links, images, HTML and comments are stripped."""
-    text = text.replace("\r\n", "\n").lstrip("\ufeff")
-    text = _FRONT_MATTER.sub("", text)
+    text = split_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))[1]
     for pattern, repl in _MD_RULES:
         text = pattern.sub(repl, text)
     return text
@@ -199,17 +235,18 @@ _BOILERPLATE = re.compile(
     r"浏览次数|阅读量|点击数|字号|打印本页|关闭窗口|分享到|上一篇|下一篇|相关阅读|相关链接|"
     r"版权所有|扫一扫|扫码|长按识别|关注公众号)[：:\s]?.{0,40}$"
     r"|.*(?:二维码|扫码关注|扫一扫关注|关注我们的公众号|微信公众号).{0,20}$"
+    r"|.{0,20}(?:尽在|下载|打开).{0,10}(?:APP|App|app|客户端)[。！!]?$"  # 海量资讯、精准解读，尽在新浪财经APP
 )
 
 
-def html_to_text(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
+def html_to_text(data: bytes | str, path: Path, encoding: str | None = None) -> tuple[str, str]:
     """A saved web page -> (title, article text as Markdown-style lines).
 
     The main content is found by trafilatura; lines of page furniture (责任编辑, QR-code
     boxes, share links) that sit inside the article are dropped."""
     import trafilatura
 
-    raw = decode(data, path, encoding)[0] if encoding else data
+    raw = decode(data, path, encoding)[0] if encoding and isinstance(data, bytes) else data
     # one pass for the article and its title; the text opens with a YAML header (title,
     # fingerprint) that markdown_to_text drops
     document = trafilatura.extract_with_metadata(raw, output_format="markdown", include_comments=False,
