@@ -6,8 +6,9 @@ the largest one accepted, against plain ``jieba.lcut`` of the same text in the s
 Inputs, made from the texts of ``../shared/devset``:
 - a line without any punctuation (1, 2, 4 MB): was quadratic (3.2 MB took 222 s);
 - a normal text (1, 2, 4 MB; 4 MB is about the largest accepted, read.MAX_TEXT_CHARS);
-- the 4 MB text as a .docx;
-- a .docx of 1.6 MB whose document.xml expands to 400 MB, and a 19 MB text: refused at once.
+- the 4 MB text as a .docx, and a .docx whose Word-style XML nearly reaches the limit
+  on what a .docx may expand to (read.MAX_EXPANDED_BYTES);
+- a .docx whose document.xml expands to 400 MB, and a 19 MB text: refused at once.
 
 Targets: time per MB constant as the size doubles (linear), well under a minute per MB,
 peak memory under 1 GB for the largest accepted input.
@@ -62,29 +63,39 @@ def write_docx(text: str, path: Path) -> None:
     document.save(path)
 
 
-def write_docx_bomb(path: Path, expanded_mb: int = 400) -> None:
-    """A valid little document whose document.xml is padded with ``expanded_mb`` MB of
-    whitespace (deflate shrinks it about a thousand times)."""
+# One paragraph as Word writes it: run properties around a few characters of text
+_WORD_PARAGRAPH = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:rPr><w:rFonts w:hint="eastAsia"/>'
+                   '</w:rPr></w:pPr><w:r w:rsidR="00A1B2C3"><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" '
+                   'w:eastAsia="宋体" w:hint="eastAsia"/><w:sz w:val="24"/></w:rPr><w:t>{}</w:t></w:r></w:p>')
+
+
+def write_word_xml(path: Path, megabytes: float, text: str = "") -> None:
+    """A .docx whose document.xml expands to ``megabytes`` MB: Word-style paragraphs of
+    ``text`` (ten characters each, so that the XML is the most it can be for the text
+    accepted), or whitespace padding when there is no text (a zip bomb: deflate shrinks
+    it about a thousand times)."""
     import io
 
     import docx
 
     buf = io.BytesIO()
-    document = docx.Document()
-    document.add_paragraph("办公室工作千头万绪。")
-    document.save(buf)
+    docx.Document().save(buf)
     template = zipfile.ZipFile(buf)
-    xml = template.read("word/document.xml")
-    head, tail = xml.split(b"<w:body>", 1)
+    head, tail = template.read("word/document.xml").split(b"<w:body>", 1)
+    sentences = re.findall(r".{1,10}", text.replace("\n", "")) or [""]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in template.infolist():
             if info.filename != "word/document.xml":
                 archive.writestr(info.filename, template.read(info))
         with archive.open("word/document.xml", "w", force_zip64=True) as member:
             member.write(head + b"<w:body>")
-            padding = b" " * MB
-            for _ in range(expanded_mb):
-                member.write(padding)
+            written, i = 0, 0
+            while written < megabytes * MB:
+                block = (b" " * MB if not text else
+                         "".join(_WORD_PARAGRAPH.format(sentences[(i + k) % len(sentences)])
+                                 for k in range(500)).encode())
+                member.write(block)
+                written, i = written + len(block), i + 500
             member.write(tail)
 
 
@@ -131,8 +142,16 @@ def main() -> None:
         _, peak, code = report(f"normal text as .docx ({sizes[-1]:g} MB text)", docx_path, args.formats, None)
         worst_peak = max(worst_peak, peak if code == 0 else 0)
 
+        from quizgen.read import MAX_EXPANDED_BYTES
+
+        limit = MAX_EXPANDED_BYTES / MB
+        word_xml = work / "word-xml.docx"
+        write_word_xml(word_xml, limit * 0.95, source)
+        _, peak, code = report(f"Word XML of {limit * 0.95:.0f} MB (limit {limit:.0f})", word_xml, args.formats, None)
+        worst_peak = max(worst_peak, peak if code == 0 else 0)
+
         bomb = work / "bomb.docx"
-        write_docx_bomb(bomb)
+        write_word_xml(bomb, 400)
         start = time.perf_counter()
         report(".docx expanding to 400 MB", bomb, args.formats, None)
         huge = work / "huge-19MB.txt"
