@@ -196,3 +196,52 @@ def test_a_text_longer_than_the_limit_is_refused_before_analysis(tmp_path):
     line = only_error_line(run("build", str(path), "-o", str(tmp_path / "out")))
     assert line.startswith(f"quizgen: error: {path}: too long (") and "characters of text" in line
     assert no_output(tmp_path / "out")
+
+
+# --- any mixture of text, markers and punctuation ------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["办公室", "工作", "必须", "分清", "轻重缓急", "人民法院", "应当", "依法", "审查", "不得", "或者",
+          "的", "是", "在", "和", "规定", "本条例", "自", "起施行", "包括", "下列", "情形", "国旗", "区旗",
+          "千头万绪", "胡子眉毛一把抓", "但", "的除外", "要在", "上下功夫", "作出", "裁定", "按照", "向"]
+_MARKERS = ["一是", "二是", "三是", "（一）", "（二）", "（十）", "第一条", "第二条", "第十二条", "第一章",
+            "①", "②", "③", "1.", "2、", "(3)", "# ", "## ", "一、", "二、", "首先", "其次", "最后"]
+_PUNCTUATION = list("，。；：、！？“”‘’《》（）【】…—·,.;:!?()[]<>|*_-—") + ["……", "——"]
+_SPACE = [" ", "\n", "\n\n", "\t", "\u3000", "\u00a0"]
+_CLAUSE = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map("".join)
+
+
+@st.composite
+def _sentence(draw) -> str:
+    """Clauses that often open with the same word (不得…，不得…), as rules and speeches do."""
+    opening = draw(st.sampled_from(_WORDS + [""]))
+    clauses = [opening * draw(st.booleans()) + draw(_CLAUSE) for _ in range(draw(st.integers(1, 5)))]
+    marker = draw(st.sampled_from(_MARKERS + [""] * 4))
+    ends = draw(st.sampled_from(["。", "；", "！", "？", "：", ""]))
+    return marker + draw(st.sampled_from(["，", "、", "；"])).join(clauses) + ends
+
+
+_PIECES = st.one_of(_sentence(), st.sampled_from(_WORDS), st.sampled_from(_MARKERS),
+                    st.sampled_from(_PUNCTUATION), st.sampled_from(_SPACE), st.integers(0, 10**6).map(str),
+                    st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=6))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_any_mixture_of_chinese_markers_punctuation_digits_and_space_builds_or_is_refused(text):
+    """The whole build, from cleaning to every cheap export: an item list or a one-line
+    bad-input error, never an exception."""
+    import tempfile
+
+    from quizgen.errors import InputError
+    from quizgen.model import Source
+    from quizgen.pipeline import deck_from, export
+
+    try:
+        doc, items = document_items(Source("随机", text, None, "utf-8"))
+    except InputError:
+        return
+    with tempfile.TemporaryDirectory() as out:
+        export(deck_from([(doc, items)]), Path(out), ("json", "apkg", "csv", "gift", "moodle"))
