@@ -204,7 +204,10 @@ def markdown_source(text: str, path: Path) -> tuple[str, str]:
     """A Markdown file -> (title, text). Its front matter is metadata (its ``title`` is the
     document's title); a page saved as Markdown with blocks of HTML inside goes through
     the article extraction of a web page."""
-    meta, body = split_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    meta, body = split_front_matter(text)
+    if not body.strip() and len(body) < len(text):
+        raise InputError("no text in it, only front matter", path)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     if _HTML_BLOCK.search(body):
         import html

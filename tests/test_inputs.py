@@ -376,3 +376,6 @@ def test_markdown_front_matter_title_names_the_document(tmp_path):
     source = read_source(path)
     assert source.title == "用印管理办法"
     assert source.text.strip() == "用印须经负责人批准，并做好登记。"
+    only = tmp_path / "_index.md"
+    only.write_text("---\nbookCollapseSection: true\n---\n", encoding="utf-8")
+    one_line_error(run("build", str(only), "-o", str(tmp_path / "out")), "_index.md", "only front matter")
