@@ -287,7 +287,8 @@ def docx_to_text(data: bytes, path: Path) -> tuple[str, str]:
     from lxml.etree import LxmlError
 
     try:
-        _check_expanded_size(zipfile.ZipFile(io.BytesIO(data)), path)
+        check_expanded_size(zipfile.ZipFile(io.BytesIO(data)).infolist(), MAX_EXPANDED_BYTES, "a Word document",
+                            path)
         document = docx.Document(io.BytesIO(data))
         title = (document.core_properties.title or "").strip()
         return _docx_text(document, title, path)
@@ -306,14 +307,14 @@ def _first_line(exc: Exception) -> str:
 MAX_EXPANDED_BYTES = 2 * MAX_INPUT_BYTES
 
 
-def _check_expanded_size(archive, path: Path) -> None:
-    """Refuse a zip whose members add up to more than :data:`MAX_EXPANDED_BYTES`. The
-    sizes are the ones the archive declares; Python's zipfile never expands a member
-    past its declared size."""
-    expanded = sum(member.file_size for member in archive.infolist())
-    if expanded > MAX_EXPANDED_BYTES:
+def check_expanded_size(members, limit: int, what: str, path: Path) -> None:
+    """Refuse zip ``members`` (ZipInfo) that add up to more than ``limit`` bytes, before
+    they are expanded. The sizes are the ones the archive declares: Python's zipfile
+    never expands a member past its declared size."""
+    expanded = sum(member.file_size for member in members)
+    if expanded > limit:
         raise InputError(f"too large: expands to {expanded / 2**20:.0f} MB (the limit is "
-                         f"{MAX_EXPANDED_BYTES // 2**20} MB for a Word document)", path)
+                         f"{limit // 2**20} MB for {what})", path)
 
 
 def _docx_text(document, title: str, path: Path) -> tuple[str, str]:

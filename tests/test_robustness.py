@@ -245,3 +245,15 @@ def test_any_mixture_of_chinese_markers_punctuation_digits_and_space_builds_or_i
         return
     with tempfile.TemporaryDirectory() as out:
         export(deck_from([(doc, items)]), Path(out), ("json", "apkg", "csv", "gift", "moodle"))
+
+
+def test_an_anki_package_is_size_checked_before_its_collection_is_extracted(tmp_path, monkeypatch):
+    from quizgen import check
+    from quizgen.errors import InputError
+
+    monkeypatch.setattr(check, "MAX_COLLECTION_BYTES", 2**20)
+    path = tmp_path / "炸弹.apkg"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("collection.anki2", b"\0" * (2 * 2**20))
+    with pytest.raises(InputError, match="too large: expands to 2 MB"):
+        check.check(path)
