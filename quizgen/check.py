@@ -113,12 +113,19 @@ def read_notes(path: Path) -> list[Note]:
     return notes
 
 
+# The largest collection checked (a deck quizgen writes for its largest input has 60 MB)
+MAX_COLLECTION_BYTES = 1024 * 2**20
+
+
 def _extract_collection(path: Path, into: Path) -> Path:
+    from .read import check_expanded_size
+
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
             for name in COLLECTIONS:
                 if name in names:
+                    check_expanded_size([package.getinfo(name)], MAX_COLLECTION_BYTES, "an Anki collection", path)
                     return Path(package.extract(name, into))
     except zipfile.BadZipFile:
         raise InputError("not an Anki package (not a zip file)", path) from None

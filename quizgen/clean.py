@@ -69,6 +69,10 @@ _EDIT_NOTICE_RE = re.compile(
     r"(?:\[i=s\]\s*)?本帖最后由\s*.{1,40}?\s*于\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*编辑(?:\s*\[/i\])?"
 )
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# NUL and the other control characters (a line break or a tab aside): a binary file is
+# refused on its first 4 KB, so these may still come later in a text
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_BREAK_RE = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")  # line and page breaks
 _TRAILING_BAR_RE = re.compile(r"[ \u00a0\t]*\|+[ \u00a0\t]*$")
 _SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u3000]+")
 
@@ -159,7 +163,7 @@ def clean_text(text: str) -> str:
     (empty string if nothing is left)."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_RE.sub("", _LINE_BREAK_RE.sub("\n", text))
     lines = (clean_line(line) for line in text.split("\n"))
     kept = [line for line in lines if line]
     return "\n".join(kept) + "\n" if kept else ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -52,9 +53,12 @@ def compatible(candidate: str, key: str, taken: Iterable[str], forbidden: Iterab
 
 
 def choose(key: str, doc: Document, sibling: SiblingSet | None, kind: str, count: int,
-           rng: random.Random, forbidden: Iterable[str] = (), exclude_siblings: bool = False) -> list[Pick]:
-    """``count`` distractors for ``key``, best tier first."""
+           rng: random.Random, forbidden: Iterable[str] = (), exclude_siblings: bool = False,
+           near: int | None = None) -> list[Pick]:
+    """``count`` distractors for ``key`` (at offset ``near`` of the document, else where
+    the key first occurs), best tier first."""
     forbidden = list(forbidden)
+    near = _index_of(doc).first_start.get(key, 0) if near is None else near
     if sibling is not None and sibling.label:
         forbidden.append(sibling.label)
     picks: list[Pick] = []
@@ -75,10 +79,11 @@ def choose(key: str, doc: Document, sibling: SiblingSet | None, kind: str, count
     if affix:
         # the siblings share a suffix (责任心, 细心, 耐心…): outsiders should too
         members = {m.text for m in sibling.members}
-        take([p.text for p in doc.phrases if p.text.endswith(affix) and p.text not in members], 2)
+        take([p.text for p in _index_of(doc).everything.around(near)
+              if p.text.endswith(affix) and p.text not in members], 2)
         take(dictionary_neighbours(bare(key), suffix=affix), 3)
     if len(picks) < count:
-        take(same_kind(doc, key, kind, sibling), 2)
+        take(same_kind(doc, key, kind, sibling, near), 2)
     if len(picks) < count and kind != "figure":
         take(dictionary_neighbours(bare(key)), 3)
     return picks[:count]
@@ -98,15 +103,48 @@ def shared_suffix(texts: list[str]) -> str:
     return best
 
 
-def _phrases_by_kind(doc: Document) -> dict[tuple[str, int], list[Phrase]]:
-    """The document's phrases grouped by (kind, length), computed once per document."""
-    cached = getattr(doc, "_phrases_by_kind", None)
+# Phrases farther than this (in characters) from the key are not considered: a document
+# of any length offers a bounded number of candidates per question, and the time to
+# choose grows with its length, not with its square (a document this short or shorter
+# is considered whole).
+NEIGHBOURHOOD = 20_000
+
+
+class _Nearby:
+    """Phrases in document order, read by position."""
+
+    def __init__(self, phrases: Iterable[Phrase]):
+        self.phrases = sorted(phrases, key=lambda p: p.start)
+        self.starts = [p.start for p in self.phrases]
+
+    def around(self, offset: int) -> list[Phrase]:
+        lo = bisect_left(self.starts, offset - NEIGHBOURHOOD)
+        return self.phrases[lo: bisect_right(self.starts, offset + NEIGHBOURHOOD, lo)]
+
+
+@dataclass
+class _DocIndex:
+    everything: _Nearby
+    by_kind: dict[tuple[str, int], _Nearby]  # by (kind, length)
+    figures: _Nearby
+    parallel_sets: set[int]
+    first_start: dict[str, int]  # phrase text -> where it first occurs
+
+
+def _index_of(doc: Document) -> _DocIndex:
+    """The document's phrases indexed for choosing, computed once per document."""
+    cached = getattr(doc, "_distractor_index", None)
     if cached is None or cached[0] is not doc.phrases:
         groups: dict[tuple[str, int], list[Phrase]] = {}
+        first_start: dict[str, int] = {}
         for phrase in doc.phrases:
             groups.setdefault((phrase.kind, len(phrase.text)), []).append(phrase)
-        cached = (doc.phrases, groups)
-        doc._phrases_by_kind = cached  # type: ignore[attr-defined]
+            first_start[phrase.text] = min(phrase.start, first_start.get(phrase.text, phrase.start))
+        index = _DocIndex(_Nearby(doc.phrases), {k: _Nearby(v) for k, v in groups.items()},
+                          _Nearby(p for p in doc.phrases if p.kind == "figure"),
+                          {s.id for s in doc.sibling_sets if s.kind == "parallel"}, first_start)
+        cached = (doc.phrases, index)
+        doc._distractor_index = cached  # type: ignore[attr-defined]
     return cached[1]
 
 
@@ -118,17 +156,18 @@ def _candidate_kinds(kind: str) -> tuple[str, ...]:
     return (kind,)
 
 
-def same_kind(doc: Document, key: str, kind: str, sibling: SiblingSet | None) -> list[str]:
-    """Phrases of the same kind and shape elsewhere in the document."""
+def same_kind(doc: Document, key: str, kind: str, sibling: SiblingSet | None, near: int = 0) -> list[str]:
+    """Phrases of the same kind and shape elsewhere in the document (within
+    :data:`NEIGHBOURHOOD` of ``near``)."""
     members = {m.text for m in sibling.members} if sibling else set()
-    parallel_sets = {s.id for s in doc.sibling_sets if s.kind == "parallel"}
-    groups = _phrases_by_kind(doc)
+    index = _index_of(doc)
+    parallel_sets = index.parallel_sets
     slack = max(1, len(key) // 3)  # what _same_shape accepts
     if kind == "figure":
-        candidates = [p for (k, _), ps in groups.items() if k == "figure" for p in ps]
+        candidates = index.figures.around(near)
     else:
         candidates = [p for k in _candidate_kinds(kind) for n in range(len(key) - slack, len(key) + slack + 1)
-                      for p in groups.get((k, n), ())]
+                      if (k, n) in index.by_kind for p in index.by_kind[k, n].around(near)]
     out = []
     for phrase in candidates:
         if phrase.text in members or phrase.text == key:

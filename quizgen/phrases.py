@@ -417,7 +417,11 @@ def _trim_lead(clause: tuple[int, str], n: int, bounds: set[int]) -> tuple[int, 
 
 
 def _parallel_shape(texts: list[str]) -> bool:
+    """Clauses of one length, all Han, alike in places. A run of the same opening word
+    (国旗应当大于区旗，国旗在右) may hold clauses of any length: those are not of a shape."""
     n = len(texts[0])
+    if any(len(t) != n for t in texts):
+        return False
     if not 3 <= n <= 8 or not all(all(is_han(c) for c in t) for t in texts):
         return False
     shared = [i for i in range(n) if len({t[i] for t in texts}) == 1]

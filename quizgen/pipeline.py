@@ -59,8 +59,10 @@ def process(source: Source, script: str | None = None) -> StructuredDocument:
     the structure markers and the idiom lists know) and only the title is converted here;
     :func:`document_items` converts the items."""
     text = clean_text(source.text)
-    if not text.strip():
-        raise InputError("nothing left after cleaning (empty, whitespace or noise only)", source.label)
+    if not source.text.strip():
+        raise InputError("file is empty (only whitespace)", source.label)
+    if not any(c.isalpha() for c in text):  # not a word left to make a sentence of
+        raise InputError("no text left after removing forum noise", source.label)
     title = convert_script(source.title, script)
     return analyze(convert_script(text, script and "simplified"), title=title, doc_id=title, source=source.label)
 

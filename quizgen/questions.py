@@ -161,7 +161,7 @@ def frame_questions(b: _Builder) -> None:
             key = f"{b.set_key(sibling)}-m{i + 1}"
             others = [m.text for m in sibling.members if m is not member]
             picks = distractors.choose(member.text, b.doc, sibling, "parallel", OPTIONS - 1,
-                                       b.rng(key), forbidden=[])
+                                       b.rng(key), forbidden=[], near=member.start)
             b.add_choice(f"{key}-choice", _q(stem + "？"), member.text, [p.text for p in picks],
                          member, b.explain(member), ["frame", *_tiers(picks)])
             b.add_judge(f"{key}-judge-true", statement_for(member.text) + "。", True, member,
@@ -230,7 +230,8 @@ def enumeration_questions(b: _Builder) -> None:
         kind = "heading" if sibling.kind == "headings" else "enumeration"
         rng = b.rng(base)
         outsiders = [p.text for p in distractors.choose(members[0], b.doc, sibling, kind, 3, rng,
-                                                        forbidden=members, exclude_siblings=True)]
+                                                        forbidden=members, exclude_siblings=True,
+                                                        near=first.start)]
         markers = _markers(b, sibling)
         # position matters in 一是…二是… and among headings; in （一）（二） lists of a
         # regulation it does not, and a swapped position would still read as true
@@ -374,7 +375,8 @@ def naming_questions(b: _Builder) -> None:
         stem_head = b.doc.text[sentence.start: phrase.start - 1]
         stem_head = re.split(r"[。；！？]", stem_head)[-1]
         key = f"{b.phrase_key(phrase)}-name"
-        picks = distractors.choose(phrase.text, b.doc, None, "quote", OPTIONS - 1, b.rng(key))
+        picks = distractors.choose(phrase.text, b.doc, None, "quote", OPTIONS - 1, b.rng(key),
+                                   near=phrase.start)
         b.add_choice(f"{key}-choice", _q(f"{stem_head}什么？"), phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["quote", *_tiers(picks)])
 
@@ -397,7 +399,8 @@ def figure_questions(b: _Builder) -> None:
         if len(clause) < len(phrase.text) + 4:
             continue
         key = b.phrase_key(phrase)
-        picks = distractors.choose(phrase.text, b.doc, None, "figure", OPTIONS - 1, b.rng(key))
+        picks = distractors.choose(phrase.text, b.doc, None, "figure", OPTIONS - 1, b.rng(key),
+                                   near=phrase.start)
         b.add_choice(f"{key}-choice", stem + "。", phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["figure", *_tiers(picks)])
 

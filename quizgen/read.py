@@ -21,6 +21,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+# The most text one document may hold (about 4 MB of Chinese in UTF-8, a book of a
+# thousand pages): analysis and export take memory in proportion, and the largest
+# document accepted builds in under 1 GB (bench/large_inputs.py)
+MAX_TEXT_CHARS = 1_500_000
 
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                  b"\x1f\x8b", b"BM", b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf")
@@ -114,18 +118,31 @@ def read_source(path: Path | str, encoding: str | None = None) -> Source:
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
         title, text = docx_to_text(data, path)
+        _release_parsed_xml()
         return _source(path, title, text, "docx")
     if suffix in HTML_SUFFIXES:
         title, text = html_to_text(data, path, encoding)
+        _release_parsed_xml()
         return _source(path, title, text, "html")
     text, used = decode(data, path, encoding)
     title = path.stem
     if suffix in MARKDOWN_SUFFIXES:
-        text = markdown_to_text(text)
-        h1 = re.search(r"^# (.+)$", text, re.M)
-        if h1:
-            title = h1.group(1).strip()
+        title, text = markdown_source(text, path)
     return _source(path, title, text, used)
+
+
+def _release_parsed_xml() -> None:
+    """Hand the memory of a parsed document tree back to the system. libxml2 frees its
+    nodes to the C heap, where Python's own objects do not go: without this, the analysis
+    that follows adds its memory to the tree's (500 MB more for the largest .docx)."""
+    import ctypes
+    import gc
+
+    gc.collect()  # python-docx's parts refer to each other: only the collector frees them
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def require_file(path: Path, what: str = "a file") -> None:
@@ -155,10 +172,17 @@ def _source(path: Path, title: str, text: str, encoding: str) -> Source:
     if not text.strip():
         raise InputError("file is empty (only whitespace)" if encoding not in ("docx", "html")
                          else "no text found in it", path)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} "
+                         f"for one document: split it into parts)", path)
     return Source(title=title.strip() or path.stem, text=text, path=path, encoding=encoding)
 
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_MAX = 64 * 1024
+# A block of HTML in Markdown (CommonMark's HTML blocks: a line opening with a tag)
+_HTML_BLOCK = re.compile(r"^ {0,3}</?(?:div|p|section|article|table|ul|ol|h[1-6]|blockquote|figure|header|"
+                         r"footer|nav|aside|iframe|script|style)\b", re.I | re.M)
 _MD_RULES = [
     (re.compile(r"<!--.*?-->", re.S), ""),
     (re.compile(r"^```.*?^```", re.S | re.M), ""),
@@ -176,11 +200,49 @@ _MD_RULES = [
 ]
 
 
+def markdown_source(text: str, path: Path) -> tuple[str, str]:
+    """A Markdown file -> (title, text). Its front matter is metadata (its ``title`` is the
+    document's title); a page saved as Markdown with blocks of HTML inside goes through
+    the article extraction of a web page."""
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    meta, body = split_front_matter(text)
+    if not body.strip() and len(body) < len(text):
+        raise InputError("no text in it, only front matter", path)
+    title = meta.get("title") if isinstance(meta.get("title"), str) else None
+    if _HTML_BLOCK.search(body):
+        import html
+
+        from markdown_it import MarkdownIt
+
+        page = (f"<html><head><meta charset='utf-8'><title>{html.escape(title or '')}</title></head><body>"
+                f"{MarkdownIt('commonmark', {'html': True}).render(body)}</body></html>")
+        found, text = html_to_text(page, path)
+        return (title or found).strip(), text
+    text = markdown_to_text(body)
+    h1 = re.search(r"^# (.+)$", text, re.M)
+    return (title or (h1.group(1) if h1 else path.stem)).strip(), text
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """``---`` YAML front matter -> (its mapping, the text after it); ({}, text) when there
+    is none. Front matter that is not a mapping of valid YAML is dropped all the same."""
+    match = _FRONT_MATTER.match(text)
+    if not match or len(match.group(1)) > _FRONT_MATTER_MAX:
+        return {}, text
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        meta = YAML(typ="safe", pure=True).load(match.group(1))
+    except (YAMLError, ValueError, TypeError):
+        meta = None
+    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+
+
 def markdown_to_text(text: str) -> str:
     """Markdown -> plain text. ATX headings stay as '# heading' lines (the structure stage
     reads them); emphasis, links, images, HTML and comments are stripped."""
-    text = text.replace("\r\n", "\n").lstrip("\ufeff")
-    text = _FRONT_MATTER.sub("", text)
+    text = split_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))[1]
     for pattern, repl in _MD_RULES:
         text = pattern.sub(repl, text)
     return text
@@ -192,17 +254,18 @@ _BOILERPLATE = re.compile(
     r"浏览次数|阅读量|点击数|字号|打印本页|关闭窗口|分享到|上一篇|下一篇|相关阅读|相关链接|"
     r"版权所有|扫一扫|扫码|长按识别|关注公众号)[：:\s]?.{0,40}$"
     r"|.*(?:二维码|扫码关注|扫一扫关注|关注我们的公众号|微信公众号).{0,20}$"
+    r"|.{0,20}(?:尽在|下载|打开).{0,10}(?:APP|App|app|客户端)[。！!]?$"  # 海量资讯、精准解读，尽在新浪财经APP
 )
 
 
-def html_to_text(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
+def html_to_text(data: bytes | str, path: Path, encoding: str | None = None) -> tuple[str, str]:
     """A saved web page -> (title, article text as Markdown-style lines).
 
     The main content is found by trafilatura; lines of page furniture (责任编辑, QR-code
     boxes, share links) that sit inside the article are dropped."""
     import trafilatura
 
-    raw = decode(data, path, encoding)[0] if encoding else data
+    raw = decode(data, path, encoding)[0] if encoding and isinstance(data, bytes) else data
     # one pass for the article and its title; the text opens with a YAML header (title,
     # fingerprint) that markdown_to_text drops
     document = trafilatura.extract_with_metadata(raw, output_format="markdown", include_comments=False,
@@ -220,17 +283,47 @@ def docx_to_text(data: bytes, path: Path) -> tuple[str, str]:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
 
     try:
+        check_expanded_size(zipfile.ZipFile(io.BytesIO(data)).infolist(), MAX_EXPANDED_BYTES, "a Word document",
+                            path)
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"not a readable Word document ({exc})", path) from None
-    title = (document.core_properties.title or "").strip()
+        title = (document.core_properties.title or "").strip()
+        return _docx_text(document, title, path)
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OpcError,
+            AttributeError, TypeError) as exc:  # the last two: XML of the wrong shape
+        raise InputError(f"not a readable Word document ({_first_line(exc)})", path) from None
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+# A Word document is a zip archive: what it expands to is checked before anything is
+# expanded (a few MB of zip can hold GBs of XML). Parsed, Word's XML takes about 15 times
+# its size in memory: 40 MB of it (about 600,000 characters of text) is read in 600 MB.
+MAX_EXPANDED_BYTES = 2 * MAX_INPUT_BYTES
+
+
+def check_expanded_size(members, limit: int, what: str, path: Path) -> None:
+    """Refuse zip ``members`` (ZipInfo) that add up to more than ``limit`` bytes, before
+    they are expanded. The sizes are the ones the archive declares: Python's zipfile
+    never expands a member past its declared size."""
+    expanded = sum(member.file_size for member in members)
+    if expanded > limit:
+        raise InputError(f"too large: expands to {expanded / 2**20:.0f} MB (the limit is "
+                         f"{limit // 2**20} MB for {what})", path)
+
+
+def _docx_text(document, title: str, path: Path) -> tuple[str, str]:
     lines: list[str] = []
     counters: dict[str, int] = {}
+    style_of = _paragraph_styles(document)
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        style = style_of(paragraph)
         if not text:
             counters.clear()
             continue
@@ -241,7 +334,7 @@ def docx_to_text(data: bytes, path: Path) -> tuple[str, str]:
             level = int(re.sub(r"\D", "", style) or 1)
             lines.append(f"{'#' * min(level + 1, 6)} {text}")
             counters.clear()
-        elif _is_numbered(paragraph):
+        elif _is_numbered(paragraph, style):
             counters[style] = counters.get(style, 0) + 1
             lines.append(f"{counters[style]}. {text}")
         else:
@@ -249,8 +342,19 @@ def docx_to_text(data: bytes, path: Path) -> tuple[str, str]:
     return title or path.stem, "\n".join(lines)
 
 
-def _is_numbered(paragraph) -> bool:
-    style = paragraph.style.name if paragraph.style is not None else ""
+def _paragraph_styles(document):
+    """paragraph -> its style's name, as ``paragraph.style.name`` says, from a table made
+    once (python-docx looks through every style for each paragraph)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    names = {style.style_id: style.name or "" for style in document.styles
+             if style.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = (default.name or "") if default is not None else ""
+    return lambda paragraph: names.get(paragraph._p.style, default_name)
+
+
+def _is_numbered(paragraph, style: str) -> bool:
     if style.startswith("List Number"):
         return True
     ppr = paragraph._p.pPr

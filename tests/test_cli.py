@@ -77,7 +77,7 @@ def test_clean_prints_and_writes(tmp_path, seed_raw, seed_clean):
     (None, "no such file"),
     (b"", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    (b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n", "nothing left"),
+    (b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n", "no text left after removing forum noise"),
 ])
 def test_bad_input_is_one_line_error(tmp_path, content, message):
     path = tmp_path / "bad.txt"

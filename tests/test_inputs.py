@@ -103,7 +103,7 @@ def test_encoding_can_be_forced(tmp_path, seed_text):
 def test_markdown_headings_become_structure_and_markup_is_stripped(tmp_path):
     path = tmp_path / "note.md"
     path.write_text(
-        "---\ntitle: x\n---\n# 印章管理规定\n\n<!-- comment -->\n## 一、总则\n\n**印章**是单位的"
+        "---\nauthor: x\n---\n# 印章管理规定\n\n<!-- comment -->\n## 一、总则\n\n**印章**是单位的"
         "[重要凭证](http://example.com)，必须“专人保管”。\n\n## 二、使用\n\n用印须经<b>负责人</b>批准，"
         "并做好登记。\n\n## 三、保管\n\n印章应存放在保险柜内。\n", encoding="utf-8")
     source = read_source(path)
@@ -220,7 +220,7 @@ def one_line_error(result, name: str, message: str, code: int = 2) -> None:
 BAD_INPUTS = {
     "empty.txt": (b"", "file is empty"),
     "blank.txt": (b"  \n\t\n\xe3\x80\x80\n", "empty"),
-    "noise.txt": (b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n/ z( |6 d1 B+ ?0 W\" G9 h! Y3 q& _3 G\n", "nothing left"),
+    "noise.txt": (b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n/ z( |6 d1 B+ ?0 W\" G9 h! Y3 q& _3 G\n", "no text left after removing forum noise"),
     "picture.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "binary"),
     "garbage.txt": (bytes((i * 151 + 7) % 128 + 128 for i in range(3000)), "encoding"),
 }
@@ -353,3 +353,29 @@ def test_interrupted_batch_leaves_no_partial_files(tmp_path, seed_text):
         import zipfile
 
         assert zipfile.is_zipfile(apkg), f"{apkg.name} is incomplete"
+
+
+def test_markdown_with_html_blocks_gives_the_article_and_front_matter_the_title():
+    """A news page saved as Markdown by an RSS tool: front matter, <div>s, share buttons,
+    the app banner and the editor line around the article."""
+    source = read_source(DATA / "web" / "新浪财经-政务服务.md")
+    assert source.title == "国务院办公厅印发通知 全面推进政务服务标准化规范化便利化"
+    for furniture in ("<div", "<p", "&gt;", "title:", "link:", "分享到", "微博", "新浪财经APP", "责任编辑",
+                      "相关阅读", "国内经济"):
+        assert furniture not in source.text, furniture
+    doc = process(source)
+    assert doc.title == source.title
+    assert any(len(e.items) == 3 and e.count == 3 for e in doc.enumerations)  # 三个方面：一是…二是…三是…
+    assert "让数据多跑路、群众少跑腿" in doc.text
+
+
+def test_markdown_front_matter_title_names_the_document(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("---\r\ntitle: '用印管理办法'\r\ntags: [制度]\r\n---\r\n用印须经负责人批准，并做好登记。\r\n",
+                    encoding="utf-8")
+    source = read_source(path)
+    assert source.title == "用印管理办法"
+    assert source.text.strip() == "用印须经负责人批准，并做好登记。"
+    only = tmp_path / "_index.md"
+    only.write_text("---\nbookCollapseSection: true\n---\n", encoding="utf-8")
+    one_line_error(run("build", str(only), "-o", str(tmp_path / "out")), "_index.md", "only front matter")
