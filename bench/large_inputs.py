@@ -150,7 +150,7 @@ def main() -> None:
                                startup)
         worst_peak = max(worst_peak, peak if code == 0 else 0)
 
-        from quizgen.read import MAX_EXPANDED_BYTES
+        from quizgen.ingest.read import MAX_EXPANDED_BYTES
 
         limit = MAX_EXPANDED_BYTES / MB
         word_xml = work / "word-xml.docx"

@@ -32,12 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quizgen.clean import clean_text  # noqa: E402
-from quizgen.measure import answers_of, cut_through_words  # noqa: E402
+from quizgen.ingest.clean import clean_text  # noqa: E402
+from quizgen.lang.measure import answers_of, cut_through_words  # noqa: E402
 from quizgen.model import Source  # noqa: E402
-from quizgen.phrases import is_junk  # noqa: E402
-from quizgen.pipeline import make_items, process  # noqa: E402
-from quizgen.read import read_source  # noqa: E402
+from quizgen.analyse.phrases import is_junk  # noqa: E402
+from quizgen.build import make_items, process  # noqa: E402
+from quizgen.ingest.read import read_source  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 _PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")

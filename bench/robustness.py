@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quizgen.errors import InputError, QuizgenError  # noqa: E402
-from quizgen.pipeline import deck_from, document_items, export  # noqa: E402
-from quizgen.read import SUPPORTED_SUFFIXES, read_source  # noqa: E402
+from quizgen.build import deck_from, document_items, export  # noqa: E402
+from quizgen.ingest.read import SUPPORTED_SUFFIXES, read_source  # noqa: E402
 
 
 def documents(folder: Path) -> list[Path]:

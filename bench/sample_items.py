@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quizgen.pipeline import document_items  # noqa: E402
-from quizgen.read import read_source  # noqa: E402
+from quizgen.build import document_items  # noqa: E402
+from quizgen.ingest.read import read_source  # noqa: E402
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}")
 

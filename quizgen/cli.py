@@ -39,7 +39,7 @@ def _main(
 
 
 def _sources(inputs: list[Path] | None, encoding: str | None):
-    from .read import read_source, sample
+    from .ingest.read import read_source, sample
 
     if not inputs:
         return [sample()]
@@ -62,7 +62,7 @@ class MultiScoring(str, Enum):
 
 
 def _formats(value: str | None) -> tuple[str, ...]:
-    from .pipeline import DEFAULT_FORMATS, FORMATS
+    from .build import DEFAULT_FORMATS, FORMATS
 
     if value is None:
         return DEFAULT_FORMATS
@@ -113,7 +113,7 @@ def build(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report each input's encoding.")] = False,
 ) -> None:
     """Build Anki decks, exam papers (HTML, PDF) and JSON from texts."""
-    from .pipeline import BuildOptions, PaperOptions
+    from .build import BuildOptions, PaperOptions
 
     paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type"),
                          _kind_numbers(points, "--points"), minutes, key.value, multi_scoring.value)
@@ -122,7 +122,7 @@ def build(
     if single == ".toml":
         from dataclasses import replace
 
-        from .manifest import load_manifest, manifest_inputs
+        from .ingest.manifest import load_manifest, manifest_inputs
 
         manifest = load_manifest(inputs[0])
         merged = merge or manifest.merge
@@ -144,13 +144,13 @@ def build(
 def _kind_numbers(text: str | None, option: str) -> dict | None:
     if not text:
         return None
-    from .paper import parse_kind_numbers
+    from .export.paper.layout import parse_kind_numbers
 
     return parse_kind_numbers(text, option)
 
 
 def _build_inputs(inputs, out, options):
-    from .pipeline import build_batch, expand_inputs
+    from .build import build_batch, expand_inputs
 
     paths = expand_inputs(inputs) if inputs else None
     total = len(paths) if paths else 1
@@ -166,8 +166,8 @@ def _build_inputs(inputs, out, options):
 
 
 def _build_review(path, out, options):
-    from .pipeline import BatchResult, export
-    from .review import load_review
+    from .build import BatchResult, export
+    from .review.file import load_review
 
     deck = load_review(path)
     if options.name:
@@ -207,7 +207,7 @@ def clean(
 ) -> None:
     """Print the cleaned text of INPUT (forum noise removed, punctuation normalised)."""
     from .atomic import write_text
-    from .clean import clean_text
+    from .ingest.clean import clean_text
 
     text = clean_text(_sources([input], encoding)[0].text)
     if output:
@@ -225,8 +225,8 @@ def phrases(
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
 ) -> None:
     """Show the structure of a text and the key phrases quizgen would ask about."""
-    from .pipeline import process
-    from .report import phrases_json, print_phrases
+    from .build import process
+    from .analyse.report import phrases_json, print_phrases
 
     doc = process(_sources([input] if input else None, encoding)[0])
     if as_json:
@@ -249,9 +249,9 @@ def extract(
 ) -> None:
     """Write every item to an editable review file (YAML); an existing file is merged:
     your edits are kept, new items are marked, vanished ones reported."""
-    from .pipeline import make_deck
-    from .read import collect_inputs
-    from .review import extract as extract_review
+    from .build import make_deck
+    from .ingest.read import collect_inputs
+    from .review.file import extract as extract_review
 
     sources = _sources(collect_inputs(inputs) if inputs else None, encoding)
     report = extract_review(make_deck(sources, name, seed, script), output)
@@ -264,7 +264,7 @@ def check(
 ) -> None:
     """Report problems in a deck or review file: empty clozes, duplicate GUIDs, choice items
     without a correct answer. Exit code 1 when there are any."""
-    from .check import check as check_file
+    from .review.check import check as check_file
 
     problems = check_file(file)
     for problem in problems:

@@ -8,7 +8,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 SAMPLE_TITLE = "办公室工作"
-SAMPLE_PATH = PACKAGE_DIR / "data" / "office-work.raw.txt"
+DATA_DIR = PACKAGE_DIR / "data"  # word lists, the built-in sample, caches
+SAMPLE_PATH = DATA_DIR / "office-work.raw.txt"
 
 
 @cache

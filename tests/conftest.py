@@ -21,7 +21,7 @@ def seed_clean() -> str:
 
 @pytest.fixture(scope="session")
 def seed_doc(seed_raw):
-    from quizgen.pipeline import process
-    from quizgen.read import sample
+    from quizgen.build import process
+    from quizgen.ingest.read import sample
 
     return process(sample())

@@ -11,9 +11,9 @@ import time
 import pytest
 from ankiclient import cards, import_apkg, open_collection, review_card, review_state, strip_html
 
-from quizgen import anki
-from quizgen.pipeline import build, deck_from, make_items, process
-from quizgen.read import sample
+from quizgen.export import anki
+from quizgen.build import build, deck_from, make_items, process
+from quizgen.ingest.read import sample
 
 NOISE = re.compile(r"[\x21-\x3b] [\x3f-\x7e]|\u200b|\ufeff|本帖最后由")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen import paper
+from quizgen.export.paper import layout as paper
 from test_paper import nasty_deck, synthetic_deck
 
 CHROMIUM = Path(os.environ.get("QUIZGEN_CHROMIUM", "/usr/bin/chromium"))
@@ -248,8 +248,8 @@ LINE_STARTS = r"""() => {
 
 
 def test_punctuation_never_opens_a_line_on_a_phone(browser, tmp_path):
-    from quizgen.pipeline import make_deck
-    from quizgen.read import sample
+    from quizgen.build import make_deck
+    from quizgen.ingest.read import sample
 
     context = browser.new_context(viewport={"width": 400, "height": 800}, offline=True)
     try:

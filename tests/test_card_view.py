@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from ankiclient import cards, import_apkg, open_collection
 
-from quizgen import anki
-from quizgen.pipeline import make_deck
-from quizgen.read import sample
+from quizgen.export import anki
+from quizgen.build import make_deck
+from quizgen.ingest.read import sample
 
 CHROMIUM = Path(os.environ.get("QUIZGEN_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--allow-file-access-from-files",

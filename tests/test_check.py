@@ -8,11 +8,12 @@ import zipfile
 import genanki
 import pytest
 
-from quizgen import anki, review
-from quizgen.check import Problem, check
+from quizgen.export import anki
+from quizgen.review import file as review
+from quizgen.review.check import Problem, check
 from quizgen.errors import InputError
-from quizgen.pipeline import make_deck
-from quizgen.read import sample
+from quizgen.build import make_deck
+from quizgen.ingest.read import sample
 
 
 def options(*texts: str) -> str:

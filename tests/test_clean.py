@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.clean import clean_text, is_han
+from quizgen.ingest.clean import clean_text, is_han
 
 WIDTH = str.maketrans("，：；？！（）", ",:;?!()")
 

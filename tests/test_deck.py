@@ -12,10 +12,10 @@ from collections import Counter
 import pytest
 from ankiclient import cards, import_apkg, open_collection, review_card, review_state, strip_html
 
-from quizgen import anki, studyorder
+from quizgen.export import anki, studyorder
 from quizgen.model import Deck, Item
-from quizgen.pipeline import make_deck
-from quizgen.read import sample
+from quizgen.build import make_deck
+from quizgen.ingest.read import sample
 
 TEMPLATE, NO_SORT = 0, 1  # deck option "new card sort order": Anki's default (card type, then
 # order gathered), and order gathered (the cards' positions)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.pipeline import BuildOptions, build_batch, make_deck, process
-from quizgen.read import read_source
+from quizgen.build import BuildOptions, build_batch, make_deck, process
+from quizgen.ingest.read import read_source
 
 DATA = Path(__file__).parent / "data"
 

@@ -17,14 +17,14 @@ from ankiclient import cards, import_apkg, import_csv, open_collection, strip_ht
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from quizgen import anki
-from quizgen import markup
-from quizgen import studyorder
-from quizgen.exports import FORMATS, gift, moodle, write
-from quizgen.exports.ankicsv import CLOZE_COLUMNS, render, write_anki_text
+from quizgen.export import anki
+from quizgen.lang import markup
+from quizgen.export import studyorder
+from quizgen.export import FORMATS, gift, moodle, write
+from quizgen.export.ankicsv import CLOZE_COLUMNS, render, write_anki_text
 from quizgen.model import Deck, Item
-from quizgen.pipeline import make_deck
-from quizgen.read import sample
+from quizgen.build import make_deck
+from quizgen.ingest.read import sample
 
 LETTERS = "ABCDEFGHIJ"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen import paper, pdf
+from quizgen.export.paper import layout as paper, pdf
 from quizgen.errors import InputError, QuizgenError
 from quizgen.model import Deck, Item
 
@@ -72,8 +72,8 @@ def nasty_deck() -> Deck:
 
 @pytest.fixture(scope="module")
 def sample_deck():
-    from quizgen.pipeline import make_deck
-    from quizgen.read import sample
+    from quizgen.build import make_deck
+    from quizgen.ingest.read import sample
 
     return make_deck([sample()])
 
@@ -485,9 +485,9 @@ def test_items_without_section_or_source():
 
 
 def test_judge_items_on_a_paper_are_not_mostly_one_answer():
-    from quizgen.paper import select
-    from quizgen.pipeline import make_deck
-    from quizgen.read import sample
+    from quizgen.export.paper.layout import select
+    from quizgen.build import make_deck
+    from quizgen.ingest.read import sample
 
     deck = make_deck([sample()])
     for seed in range(4):
@@ -499,7 +499,7 @@ def test_judge_items_on_a_paper_are_not_mostly_one_answer():
 def test_a_failed_pdf_reports_exactly_the_files_written(tmp_path, monkeypatch):
     """The batch reports the deck, the JSON and this run's HTML paper as written, never a
     paper left in the folder by an earlier run, and the error says what failed."""
-    from quizgen.pipeline import BuildOptions, build_batch
+    from quizgen.build import BuildOptions, build_batch
 
     stale = tmp_path / "办公室工作-试卷-B.html"
     stale.write_text("an earlier run's paper B", encoding="utf-8")
@@ -596,7 +596,7 @@ class _FakeDocument:
 
 
 def test_a_lone_question_that_tight_spacing_cannot_fix_takes_one_from_the_page_before():
-    from quizgen.paper import Layout
+    from quizgen.export.paper.layout import Layout
 
     seen = []
 
@@ -616,13 +616,13 @@ def test_a_lone_question_that_tight_spacing_cannot_fix_takes_one_from_the_page_b
 
 
 def traditional_deck() -> Deck:
-    from quizgen.pipeline import convert_items
+    from quizgen.build import convert_items
 
     return synthetic_deck(convert_items(synthetic_items() + [blank_item(2)], "traditional"), name="測試培訓")
 
 
 def test_a_traditional_paper_is_traditional_throughout():
-    from quizgen.pipeline import convert_script
+    from quizgen.build import convert_script
 
     p = paper.make_paper(traditional_deck(), script="traditional", minutes=30)
     html = paper.render_html(p, fonts="system")
@@ -642,7 +642,7 @@ def test_a_traditional_paper_is_traditional_throughout():
 
 @NEEDS_POPPLER
 def test_a_traditional_build_writes_traditional_papers(tmp_path):
-    from quizgen.pipeline import BuildOptions, PaperOptions, build_batch
+    from quizgen.build import BuildOptions, PaperOptions, build_batch
 
     options = BuildOptions(formats=("html", "pdf"), script="traditional", jobs=1,
                            paper=PaperOptions(count=8, key="separate"))

@@ -11,12 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen import cloze, segment
-from quizgen.measure import answers_of, cut_through_words
+from quizgen.generate import cloze
+from quizgen.lang import segment
+from quizgen.lang.measure import answers_of, cut_through_words
 from quizgen.model import Phrase
-from quizgen.phrases import analyze, is_junk
-from quizgen.pipeline import make_items, process
-from quizgen.read import read_source, sample
+from quizgen.analyse.phrases import analyze, is_junk
+from quizgen.build import make_items, process
+from quizgen.ingest.read import read_source, sample
 
 from conftest import DATA
 
@@ -212,7 +213,7 @@ def test_annotated_document_targets(path):
 
 def test_dictionary_cache_follows_its_builder(tmp_path, monkeypatch):
     """A derived word list is cached on disk, but a changed builder never reads the old file."""
-    from quizgen import segment
+    from quizgen.lang import segment
 
     monkeypatch.setattr(segment.tempfile, "gettempdir", lambda: str(tmp_path))
     assert segment.dictionary_cache("words", lambda d: "旧表") == "旧表"
@@ -227,7 +228,7 @@ def test_dictionary_cache_follows_its_builder(tmp_path, monkeypatch):
     ("处三年以下", False),
 ])
 def test_a_list_announcement_is_never_an_answer_wherever_it_stands(text, junk):
-    from quizgen.phrases import is_junk
+    from quizgen.analyse.phrases import is_junk
 
     assert is_junk(text) is junk
 
@@ -237,9 +238,9 @@ def test_list_notes_keep_each_items_own_marker():
     still the one the text wrote before it (as read by the structure stage)."""
     from pathlib import Path
 
-    from quizgen.cloze import enumeration_notes
-    from quizgen.pipeline import process
-    from quizgen.read import read_source
+    from quizgen.generate.cloze import enumeration_notes
+    from quizgen.build import process
+    from quizgen.ingest.read import read_source
 
     doc = process(read_source(Path(__file__).parent / "data" / "annotated" / "sfjs-rongzi-zulin.md"))
     note = next(i for i in enumeration_notes(doc) if i.text.startswith("第五条"))

@@ -7,10 +7,10 @@ from collections import Counter
 
 import pytest
 
-from quizgen.distractors import bare
-from quizgen.pipeline import make_items, process
-from quizgen.questions import question_items
-from quizgen.read import read_source, sample
+from quizgen.generate.distractors import bare
+from quizgen.build import make_items, process
+from quizgen.generate.questions import question_items
+from quizgen.ingest.read import read_source, sample
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +118,8 @@ def test_outsiders_share_the_siblings_suffix(seed):
 def test_dictionary_neighbours_are_frequent_words_of_the_same_shape():
     """The third distractor tier: jieba dictionary words of the key's length sharing its
     last character, most frequent first (the ranked list is cached on disk)."""
-    from quizgen import segment
-    from quizgen.distractors import dictionary_neighbours
+    from quizgen.lang import segment
+    from quizgen.generate.distractors import dictionary_neighbours
 
     words = dictionary_neighbours("责任心")
     assert "自信心" in words and "责任心" not in words

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from ankiclient import cards, import_apkg, open_collection, review_card, review_state, strip_html
 
-from quizgen import anki, review
+from quizgen.export import anki
+from quizgen.review import file as review
 from quizgen.errors import InputError
-from quizgen import markup
+from quizgen.lang import markup
 from quizgen.model import Source
-from quizgen.pipeline import build, make_deck
-from quizgen.read import sample
+from quizgen.build import build, make_deck
+from quizgen.ingest.read import sample
 
 DECK = "办公室工作"
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.clean import clean_text
-from quizgen.pipeline import document_items
-from quizgen.read import MAX_EXPANDED_BYTES, read_source
+from quizgen.ingest.clean import clean_text
+from quizgen.build import document_items
+from quizgen.ingest.read import MAX_EXPANDED_BYTES, read_source
 
 DATA = Path(__file__).parent / "data"
 REGULATIONS = sorted((DATA / "regulations").glob("*.md"))
@@ -142,8 +142,8 @@ def test_a_word_zip_bomb_is_refused_before_it_is_expanded(tmp_path):
 
 
 def test_a_line_without_punctuation_is_analysed_in_pieces_of_bounded_length():
-    from quizgen.phrases import analyze
-    from quizgen.structure import MAX_SENTENCE
+    from quizgen.analyse.phrases import analyze
+    from quizgen.analyse.structure import MAX_SENTENCE
 
     line = "办公室工作千头万绪纷繁复杂必须分清轻重缓急抓住主要矛盾解决关键问题" * 200  # 6,600 characters
     doc = analyze(line + "\n", title="长行")
@@ -154,7 +154,7 @@ def test_a_line_without_punctuation_is_analysed_in_pieces_of_bounded_length():
 
 
 def test_a_long_sentence_is_cut_after_a_comma_where_it_has_one():
-    from quizgen.structure import MAX_SENTENCE, split_sentences
+    from quizgen.analyse.structure import MAX_SENTENCE, split_sentences
 
     clause = "接听电话要热情撰写材料要细心处理文件要及时，"
     sentence = clause * (3 * MAX_SENTENCE // len(clause)) + "做好登记。"
@@ -166,9 +166,9 @@ def test_a_long_sentence_is_cut_after_a_comma_where_it_has_one():
 
 def test_distractors_come_from_the_neighbourhood_of_the_question_in_a_long_document(monkeypatch):
     """A bounded number of candidates per question, whatever the document's length."""
-    from quizgen import distractors
+    from quizgen.generate import distractors
     from quizgen.model import Source
-    from quizgen.pipeline import process
+    from quizgen.build import process
 
     monkeypatch.setattr(distractors, "NEIGHBOURHOOD", 3000)
     text = "\n".join(read_source(path).text for path in REGULATIONS)
@@ -188,7 +188,7 @@ def test_distractors_come_from_the_neighbourhood_of_the_question_in_a_long_docum
 
 
 def test_a_text_longer_than_the_limit_is_refused_before_analysis(tmp_path):
-    from quizgen.read import MAX_TEXT_CHARS
+    from quizgen.ingest.read import MAX_TEXT_CHARS
 
     path = tmp_path / "太长.txt"
     sentence = "办公室工作千头万绪，纷繁复杂。\n"
@@ -237,7 +237,7 @@ def test_any_mixture_of_chinese_markers_punctuation_digits_and_space_builds_or_i
 
     from quizgen.errors import InputError
     from quizgen.model import Source
-    from quizgen.pipeline import deck_from, export
+    from quizgen.build import deck_from, export
 
     try:
         doc, items = document_items(Source("随机", text, None, "utf-8"))
@@ -248,7 +248,7 @@ def test_any_mixture_of_chinese_markers_punctuation_digits_and_space_builds_or_i
 
 
 def test_an_anki_package_is_size_checked_before_its_collection_is_extracted(tmp_path, monkeypatch):
-    from quizgen import check
+    from quizgen.review import check
     from quizgen.errors import InputError
 
     monkeypatch.setattr(check, "MAX_COLLECTION_BYTES", 2**20)

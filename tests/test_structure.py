@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen import chunks, segment
+from quizgen.lang import chunks, segment
 from quizgen.model import to_chinese_numeral
-from quizgen.numerals import FIGURE_RE, figure_unit, is_trivial_figure, parse_number
-from quizgen.structure import build_document
+from quizgen.lang.numerals import FIGURE_RE, figure_unit, is_trivial_figure, parse_number
+from quizgen.analyse.structure import build_document
 
 # --- segmenter ---------------------------------------------------------------------
 

@@ -10,12 +10,12 @@ from collections import Counter
 import pytest
 from openpyxl import load_workbook
 
-from quizgen import markup
-from quizgen.exports import write
-from quizgen.exports.tiku import HEADER
+from quizgen.lang import markup
+from quizgen.export import write
+from quizgen.export.tiku import HEADER
 from quizgen.model import Deck, Item
-from quizgen.pipeline import export, make_deck
-from quizgen.read import sample
+from quizgen.build import export, make_deck
+from quizgen.ingest.read import sample
 
 TYPES = {"cloze": "填空题", "choice": "单选题", "multi": "多选题", "judge": "判断题"}
 POINTS = {"填空题": 1, "单选题": 2, "多选题": 3, "判断题": 1}  # 填空题: per blank (每空)

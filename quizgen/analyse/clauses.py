@@ -20,10 +20,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from . import chunks, segment
-from .chunks import length
-from .numerals import CN_NUM_CHARS
-from .segment import Token
+from ..lang import chunks, segment
+from ..lang.chunks import length
+from ..lang.numerals import CN_NUM_CHARS
+from ..lang.segment import Token
 
 if TYPE_CHECKING:
     from .phrases import _Ctx
@@ -393,7 +393,7 @@ def _law_name(ctx: _Ctx, sentence, end: int) -> str:
 
 
 def _bare_articles(ctx: _Ctx, start: int, text: str) -> list:
-    from .model import Phrase
+    from ..model import Phrase
 
     found = []
     for m in re.finditer(_ARTICLE, text):

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import studyorder
-from ..anki import KIND_LABEL, choice_fields, cloze_origin, label, note_guid, note_tags
+from . import studyorder
+from .anki import KIND_LABEL, choice_fields, cloze_origin, label, note_guid, note_tags
 from ..atomic import write_text
-from ..markup import escape
+from ..lang.markup import escape
 from ..model import Deck, Item
 
 # Names of the built-in note types in a collection created by a Chinese Anki.

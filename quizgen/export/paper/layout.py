@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import markup
-from .atomic import write_text
-from .errors import InputError, QuizgenError
-from .model import Deck, Item, to_chinese_numeral
-from .resources import templates_dir
+from ...lang import markup
+from ...atomic import write_text
+from ...errors import InputError, QuizgenError
+from ...model import Deck, Item, to_chinese_numeral
+from ...resources import templates_dir
 
 # Paper question types in exam order; item kind "cloze" becomes a fill-in-the-blank question.
 PAPER_KINDS = ("choice", "multi", "judge", "fill")
@@ -59,7 +59,7 @@ def localize(text: str, script: str | None) -> str:
     """A label that quizgen writes (simplified in the source) in the paper's ``script``."""
     if script != "traditional":
         return text
-    from .pipeline import convert_script
+    from ...build import convert_script
 
     return convert_script(text, script)
 
@@ -802,7 +802,7 @@ def write_pdf(deck: Deck, path: Path | str, **opts) -> Path:
 
 
 def paper_stem(deck_name: str, label: str = "", suffix: str = PAPER_SUFFIX) -> str:
-    from .pipeline import safe_filename
+    from ...build import safe_filename
 
     stem = f"{safe_filename(deck_name)}-{suffix}"
     return f"{stem}-{label}" if label else stem

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .markup import Deletion, Segment, to_markup
-from .model import Document, Item, Phrase, SiblingSet
-from .numerals import CN_NUM_CHARS
+from ..lang.markup import Deletion, Segment, to_markup
+from ..model import Document, Item, Phrase, SiblingSet
+from ..lang.numerals import CN_NUM_CHARS
 
 MAX_DELETIONS = 4  # per note of a short sentence
 MAX_LONG_DELETIONS = 8  # per note of a long one

@@ -19,11 +19,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import write_bytes
-from .errors import QuizgenError
+from ...atomic import write_bytes
+from ...errors import QuizgenError
 
 if TYPE_CHECKING:
-    from .paper import Paper
+    from .layout import Paper
 
 SERIF = "Noto Serif SC"
 SANS = "Noto Sans SC"
@@ -139,7 +139,7 @@ def render_pdf(paper: Paper, contents: str = "both") -> bytes:
 
 
 def _render(paper: Paper, contents: str, layout, weasyprint, fonts):
-    from .paper import render_html
+    from .layout import render_html
 
     page = render_html(paper, interactive=False, fonts="file", contents=contents, layout=layout)
     return weasyprint.HTML(string=page).render(font_config=fonts)
@@ -168,7 +168,7 @@ def fill_pages(render):
     question: first with tighter spacing (the question moves up to the page before); if a
     lone question remains, with the normal spacing and the previous page's last question
     moved onto its page. At most two renderings more than the first; deterministic."""
-    from .paper import Layout
+    from .layout import Layout
 
     document = render(Layout())
     first = page_questions(document)

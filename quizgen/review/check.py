@@ -26,8 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import markup
-from .errors import InputError
+from ..lang import markup
+from ..errors import InputError
 
 OPTION = re.compile(r"<li(?:\s[^>]*)?>\s*([A-J])\.\s", re.I)  # the right ones carry class="qz-right"
 ANSWER_LETTER = re.compile(r"(?:^|、)\s*([A-J])\.\s")
@@ -60,7 +60,7 @@ def check(path: Path) -> list[Problem]:
         raise InputError("no such file", path)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        from .review import check_review
+        from .file import check_review
 
         return check_review(path)
     if suffix in (".apkg", ".colpkg"):
@@ -118,7 +118,7 @@ MAX_COLLECTION_BYTES = 1024 * 2**20
 
 
 def _extract_collection(path: Path, into: Path) -> Path:
-    from .read import check_expanded_size
+    from ..ingest.read import check_expanded_size
 
     try:
         with zipfile.ZipFile(path) as package:

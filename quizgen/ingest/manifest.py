@@ -19,8 +19,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .pipeline import Input
+from ..errors import InputError
+from ..build import Input
 
 
 @dataclass

@@ -19,12 +19,13 @@ from typing import NamedTuple
 import jieba
 from jieba import finalseg
 
-from .atomic import write_text
+from ..atomic import write_text
+from ..resources import DATA_DIR
 from .numerals import DATE_RE, FIGURE_RE, is_trivial_figure
 
 jieba.setLogLevel(logging.WARNING)
 
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = DATA_DIR
 
 
 @cache

@@ -19,7 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .. import markup
+from ..lang import markup
 from ..atomic import write_bytes
 from ..model import Deck, Item
 from . import by_section

@@ -22,12 +22,12 @@ import genanki
 from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
 
-from .atomic import atomic_path
-from .errors import QuizgenError
+from ..atomic import atomic_path
+from ..errors import QuizgenError
 from . import studyorder
-from .markup import escape, reveal
-from .model import Deck, Item
-from .resources import template
+from ..lang.markup import escape, reveal
+from ..model import Deck, Item
+from ..resources import template
 
 CLOZE_MODEL_ID = 1734250911
 CHOICE_MODEL_ID = 1734250912
@@ -99,7 +99,7 @@ def note_tags(item: Item) -> list[str]:
 
 def label(text: str, script: str | None) -> str:
     """A label quizgen writes on a card (判断题, 正确) in the deck's script."""
-    from .pipeline import convert_script
+    from ..build import convert_script
 
     return convert_script(text, script)
 
@@ -134,7 +134,7 @@ def choice_fields(item: Item, script: str | None = None) -> list[str]:
 def card_explanation(item: Item, script: str | None = None) -> str:
     """The explanation without what the back shows anyway: the quote of the source sentence
     (原文) and a list of the right options (marked in the options)."""
-    from .paper import explanation
+    from .paper.layout import explanation
 
     listed = re.escape(label("正确选项", script)) + "：[^。]*。"
     return re.sub("^" + listed, "", explanation(item)).strip()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .. import markup
+from ..lang import markup
 from ..atomic import write_text
 from ..model import Deck, Item
 from . import by_section

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from . import segment
-from .clean import is_han
-from .model import Document, Phrase, SiblingSet
-from .phrases import is_junk
+from ..lang import segment
+from ..ingest.clean import is_han
+from ..model import Document, Phrase, SiblingSet
+from ..analyse.phrases import is_junk
 
 _PUNCT_RE = re.compile(r"[，。、；：！？“”‘’（）,.;:!?()\s]")
 

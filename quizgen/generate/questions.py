@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import distractors
 from .cloze import _location
-from .model import Document, Item, Phrase, SiblingSet, to_chinese_numeral
+from ..model import Document, Item, Phrase, SiblingSet, to_chinese_numeral
 
 OPTIONS = 4
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .anki import note_guid
-from .atomic import write_text
-from .model import Deck, Item
+from ..atomic import write_text
+from ..model import Deck, Item
 
 SCHEMA_VERSION = 1
 

@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from . import chunks, clauses, segment
-from .clean import is_han
-from .collector import collector_paused
-from .model import Phrase, Sentence, SiblingSet
-from .numerals import CN_NUM_CHARS, DATE_RE, FIGURE_RE, figure_unit, is_trivial_figure
-from .segment import Token
+from ..lang import chunks, segment
+from . import clauses
+from ..ingest.clean import is_han
+from ..collector import collector_paused
+from ..model import Phrase, Sentence, SiblingSet
+from ..lang.numerals import CN_NUM_CHARS, DATE_RE, FIGURE_RE, figure_unit, is_trivial_figure
+from ..lang.segment import Token
 from .structure import StructuredDocument, build_document, is_article, is_catch_all
 
 KIND_WEIGHT = {

@@ -11,9 +11,9 @@ import codecs
 import re
 from pathlib import Path
 
-from .errors import InputError
-from .model import Source
-from .resources import SAMPLE_PATH, SAMPLE_TITLE
+from ..errors import InputError
+from ..model import Source
+from ..resources import SAMPLE_PATH, SAMPLE_TITLE
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import studyorder
+from . import studyorder
 from ..atomic import write_bytes, write_text
 from ..errors import QuizgenError
 from ..model import Deck, Item
@@ -54,7 +54,7 @@ def one_line(text: str) -> str:
 
 
 def bank_question(item: Item) -> BankQuestion:
-    from ..paper import DEFAULT_POINTS, Blank, make_question, paper_kind
+    from .paper.layout import DEFAULT_POINTS, Blank, make_question, paper_kind
 
     options = list(item.options or [])
     if len(options) > len(OPTION_LETTERS):
@@ -78,7 +78,7 @@ def bank_question(item: Item) -> BankQuestion:
 
 def bank(deck: Deck) -> list[BankQuestion]:
     """The deck's enabled items as questions, in document order (checked like a paper's)."""
-    from ..paper import usable
+    from .paper.layout import usable
 
     return [bank_question(item) for item in usable(studyorder.plan(deck).items)]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from .model import Document, Phrase
+from ..model import Document, Phrase
 
 
 def ranked(doc: Document, top: int = 0) -> list[Phrase]:

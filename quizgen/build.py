@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from .clean import clean_text
+from .ingest.clean import clean_text
 from .collector import collector_paused
 from .errors import InputError, QuizgenError
 from .model import Deck, Item, Source
-from .phrases import analyze
-from .structure import StructuredDocument
+from .analyse.phrases import analyze
+from .analyse.structure import StructuredDocument
 
 FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
 DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
@@ -74,8 +74,8 @@ def document_items(source: Source, seed: int = 0, script: str | None = None) -> 
 
 
 def make_items(doc: StructuredDocument, seed: int = 0) -> list[Item]:
-    from .cloze import cloze_items
-    from .questions import question_items
+    from .generate.cloze import cloze_items
+    from .generate.questions import question_items
 
     items = cloze_items(doc) + question_items(doc, seed=seed)
     if not items:
@@ -150,7 +150,7 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     """Write ``deck`` in every format asked for. The papers come last, so a PDF that
     cannot be rendered is reported after the other formats are written; the error's
     ``outputs`` lists every file written all the same."""
-    from .markup import card_count
+    from .lang.markup import card_count
 
     ensure_writable(out_dir)
     stem = safe_filename(deck.name)
@@ -176,24 +176,24 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
 def _write(fmt: str, deck: Deck, out_dir: Path, stem: str, seed: int, paper: PaperOptions,
            paper_formats: tuple[str, ...] = ()) -> list[Path]:
     if fmt == "apkg":
-        from .anki import write_apkg
+        from .export.anki import write_apkg
 
         return [write_apkg(deck, out_dir / f"{stem}.apkg")]
     if fmt == "json":
-        from .jsonexport import write_json
+        from .export.jsonexport import write_json
 
         return [write_json(deck, out_dir / f"{stem}.json")]
     if fmt == "paper":
-        from .paper import write_papers
+        from .export.paper.layout import write_papers
 
         return write_papers(deck, out_dir, formats=paper_formats, versions=paper.versions, seed=seed,
                             count=paper.count, per_type=paper.per_type, points=paper.points,
                             minutes=paper.minutes, key=paper.key, multi_scoring=paper.multi_scoring,
                             script=deck.script)
-    from .exports import FORMATS as EXPORT_FORMATS
+    from .export import FORMATS as EXPORT_FORMATS
 
     if fmt in EXPORT_FORMATS:
-        from .exports import write
+        from .export import write
 
         return write(deck, out_dir, fmt, stem)
     raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -257,7 +257,7 @@ class BatchResult:
 
 
 def _read_and_process(entry: Input | None, options: BuildOptions):
-    from .read import read_source, sample
+    from .ingest.read import read_source, sample
 
     source = sample() if entry is None else read_source(entry.path, entry.encoding or options.encoding)
     if entry is not None and entry.title:
@@ -282,7 +282,7 @@ def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions):
 
 
 def _warm_worker() -> None:
-    from . import segment
+    from .lang import segment
 
     segment.tokenizer()  # jieba loads once per worker
 
@@ -290,7 +290,7 @@ def _warm_worker() -> None:
 def expand_inputs(paths: list[Path | Input]) -> list[Input]:
     """Files and folders (expanded to the usable files inside) as inputs; a manifest's
     inputs as they are."""
-    from .read import collect_inputs
+    from .ingest.read import collect_inputs
 
     out: list[Input] = []
     for path in paths:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import chunks, segment
-from .model import Document, Paragraph, Section, Sentence
-from .numerals import CN_NUM_CHARS, parse_number
+from ..lang import chunks, segment
+from ..model import Document, Paragraph, Section, Sentence
+from ..lang.numerals import CN_NUM_CHARS, parse_number
 
 _CN = f"[{CN_NUM_CHARS}]+"
 _NUM = rf"(?:{_CN}|\d{{1,3}})"

@@ -66,11 +66,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .atomic import write_text
+from ..atomic import write_text
 from .check import Problem
-from .errors import InputError
-from . import markup
-from .model import ITEM_KINDS, Deck, Document, Item
+from ..errors import InputError
+from ..lang import markup
+from ..model import ITEM_KINDS, Deck, Document, Item
 
 SCHEMA = 1
 LETTERS = "ABCDEFGHIJ"
@@ -174,7 +174,7 @@ def _dump(root: CommentedMap) -> str:
 
 
 def _read_text(path: Path) -> str:
-    from .read import require_file
+    from ..ingest.read import require_file
 
     require_file(path, "a review file")
     try:
@@ -221,7 +221,7 @@ def item_key(document: str, item_id: str) -> str:
 
 def item_content(item: Item) -> dict[str, Any]:
     """The reviewable content of an item, as written in the file (plain Python values)."""
-    from .jsonexport import content_fields
+    from ..export.jsonexport import content_fields
 
     data: dict[str, Any] = {"section": item.section}
     data |= content_fields(item, markup.to_plain(item.text or "") if item.kind == "cloze" else None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import markup, segment
-from .model import Item
+from ..model import Item
 
 
 def answers_of(items: Iterable[Item]) -> list[str]:

@@ -24,8 +24,8 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
-from .markup import numbers
-from .model import Deck, Item
+from ..lang.markup import numbers
+from ..model import Deck, Item
 
 _LOCATION = re.compile(r"s(\d+)(?:-p(\d+)-t(\d+)|-list(\d+))?(?:-|$)")
 _SENTENCE_NOTE = re.compile(r"s\d+-p\d+-t\d+-cloze\d*$")
