@@ -78,12 +78,13 @@ def sets_complete(doc, annotation: dict) -> tuple[int, int, list]:
     return n - len(missing), n, missing
 
 
-def baselines(text: str, use_jionlp: bool) -> dict[str, list[str]]:
+def baselines(text: str, use_jionlp: bool, top: int = 50) -> dict[str, list[str]]:
+    """Generic keyword extractors' ``top`` phrases for ``text``."""
     import jieba.analyse
 
     result = {
-        "jieba TF-IDF": jieba.analyse.extract_tags(text, topK=50),
-        "jieba TextRank": jieba.analyse.textrank(text, topK=50),
+        "jieba TF-IDF": jieba.analyse.extract_tags(text, topK=top),
+        "jieba TextRank": jieba.analyse.textrank(text, topK=top),
     }
     if use_jionlp:
         try:
@@ -91,7 +92,7 @@ def baselines(text: str, use_jionlp: bool) -> dict[str, list[str]]:
         except ImportError:
             pass
         else:
-            result["jionlp"] = jionlp.keyphrase.extract_keyphrase(text, top_k=50)
+            result["jionlp"] = jionlp.keyphrase.extract_keyphrase(text, top_k=top)
     return result
 
 
