@@ -3,8 +3,11 @@
 Builds, with default options and through the command line (so that it keeps working
 whatever the package's inside looks like), the JSON export of the built-in sample and of
 every document of ``../shared/corpus/*.tar.xz``, and the review file (``quizgen extract``)
-of the sample and of each archive, and compares the SHA-256 of every output with the
-digests recorded in ``bench/golden/digests.json``.
+of the sample and of each archive; for the sample also every other text format (the HTML
+paper and its key, Anki text, GIFT, Moodle XML, the question bank's text), a traditional
+build and a merged deck of three documents; and compares the SHA-256 of every output with
+the digests recorded in ``bench/golden/digests.json``. (The .apkg and .xlsx files carry the
+time they were written, and the PDF takes 100 times as long as the HTML it is made from.)
 
     python bench/golden.py record   # before a refactoring: write the digests
     python bench/golden.py check    # after it: exit 1 and name every file that changed
@@ -18,6 +21,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -45,7 +49,7 @@ def unpack(archive: Path, into: Path) -> list[Path]:
 
 def digests_of(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".xlsx"}
 
 
 def build_all(work: Path, jobs: int) -> dict[str, str]:
@@ -53,6 +57,17 @@ def build_all(work: Path, jobs: int) -> dict[str, str]:
     (out / "sample").mkdir(parents=True)
     quizgen("build", "-f", "json", "-o", str(out / "sample"), cwd=work)
     quizgen("extract", "-o", str(out / "sample" / "review.yaml"), cwd=work)
+    quizgen("build", "-f", "html,csv,gift,moodle,tiku", "-o", str(out / "sample-formats"), cwd=work)
+    quizgen("build", "-f", "json,html", "--script", "traditional", "-o", str(out / "sample-traditional"), cwd=work)
+    (work / "src" / "merged").mkdir(parents=True)
+    merged = []
+    for path in [ROOT / "quizgen" / "data" / "office-work.raw.txt",
+                 *sorted((ROOT / "tests" / "data" / "annotated").glob("*.md"))[:2]]:
+        merged.append(f"src/merged/{path.name}")
+        shutil.copyfile(path, work / merged[-1])
+    quizgen("build", *merged, "--merge", "--name", "合集", "-f", "json,html,gift", "-o", str(out / "merged"),
+            cwd=work)
+    quizgen("extract", *merged, "-o", str(out / "merged" / "review.yaml"), cwd=work)
     for archive in sorted((SHARED / "corpus").glob("*.tar.xz")):
         name = archive.name.removesuffix(".tar.xz")
         # relative paths: the outputs name their source, which must not be the temporary folder

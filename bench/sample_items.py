@@ -54,7 +54,7 @@ def answer_of(item: dict) -> str:
 
 def sample(path: Path, clozes: int, questions: int, seed: int) -> list[dict]:
     _, items = document_items(read_source(path), seed=0)
-    rows = [dict(item.__dict__) for item in items]
+    rows = [{"kind": item.kind, **item.__dict__} for item in items]
     rng = random.Random(f"{seed}:{path.name}")
     cloze = [r for r in rows if r["kind"] == "cloze"]
     other = [r for r in rows if r["kind"] != "cloze"]

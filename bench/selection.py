@@ -31,7 +31,6 @@ from quality import bare, baselines  # noqa: E402
 
 from quizgen.build import document_items  # noqa: E402
 from quizgen.ingest.clean import clean_text  # noqa: E402
-from quizgen.lang.markup import card_count  # noqa: E402
 from quizgen.lang.measure import answers_of  # noqa: E402
 from quizgen.model import Source  # noqa: E402
 
@@ -73,7 +72,7 @@ def main() -> None:
         text = read_text(annotation["text"])
         _, items = document_items(Source(annotation["title"], text))
         answers = answers_of(items)
-        cards = sum(card_count(i) for i in items)
+        cards = sum(i.cards for i in items)
         chars = len(clean_text(text))
         recall, precision = measure(answers, annotation)
         genre = annotation["genre"]

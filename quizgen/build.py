@@ -9,51 +9,38 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .ingest.clean import clean_text
 from .collector import collector_paused
 from .errors import InputError, QuizgenError
-from .model import Deck, Item, Source
+from .items import Choice, Item, Multi
+from .lang.script import SCRIPTS, convert_script
+from .model import Deck, Document, Source
 from .analyse.phrases import analyze
-from .analyse.structure import StructuredDocument
 
 FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
 DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
 DEFAULT_PAPER_COUNT = 30
-SCRIPTS = ("simplified", "traditional")
-
-
-def convert_script(text: str, script: str | None) -> str:
-    """Convert between simplified and traditional Chinese with OpenCC."""
-    if not script:
-        return text
-    if script not in SCRIPTS:
-        raise InputError(f"unknown script {script!r}; choose simplified or traditional")
-    return _converter("t2s" if script == "simplified" else "s2t").convert(text)
-
-
-@cache
-def _converter(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-_ITEM_TEXT = ("section", "source", "text", "question", "statement", "explanation", "hint")
 
 
 def convert_items(items: list[Item], script: str | None) -> list[Item]:
     """The items with everything a learner reads in ``script``."""
     if not script:
         return items
-    return [replace(item, options=[convert_script(o, script) for o in item.options] if item.options else item.options,
-                    **{f: convert_script(getattr(item, f), script) for f in _ITEM_TEXT if getattr(item, f)})
-            for item in items]
+    return [_converted(item, script) for item in items]
 
 
-def process(source: Source, script: str | None = None) -> StructuredDocument:
+def _converted(item: Item, script: str) -> Item:
+    changes: dict[str, Any] = {f: convert_script(getattr(item, f), script)
+                                  for f in item.text_fields if getattr(item, f)}
+    if isinstance(item, Choice | Multi):
+        changes["options"] = [convert_script(o, script) for o in item.options]
+    return replace(item, **changes)
+
+
+def process(source: Source, script: str | None = None) -> Document:
     """Clean and analyse one source into a structured document with key phrases. With a
     ``script`` for the output, the text is analysed in simplified characters (what jieba,
     the structure markers and the idiom lists know) and only the title is converted here;
@@ -67,13 +54,13 @@ def process(source: Source, script: str | None = None) -> StructuredDocument:
     return analyze(convert_script(text, script and "simplified"), title=title, doc_id=title, source=source.label)
 
 
-def document_items(source: Source, seed: int = 0, script: str | None = None) -> tuple[StructuredDocument, list[Item]]:
+def document_items(source: Source, seed: int = 0, script: str | None = None) -> tuple[Document, list[Item]]:
     """One source -> its analysed document and its items, in the ``script`` asked for."""
     doc = process(source, script)
     return doc, convert_items(make_items(doc, seed), script)
 
 
-def make_items(doc: StructuredDocument, seed: int = 0) -> list[Item]:
+def make_items(doc: Document, seed: int = 0) -> list[Item]:
     from .generate.cloze import cloze_items
     from .generate.questions import question_items
 
@@ -89,14 +76,10 @@ def make_items(doc: StructuredDocument, seed: int = 0) -> list[Item]:
     return items
 
 
-def deck_from(documents: list[tuple[StructuredDocument, list[Item]]], name: str | None = None,
+def deck_from(documents: list[tuple[Document, list[Item]]], name: str | None = None,
               script: str | None = None) -> Deck:
     """One deck; with several documents, a subdeck per document."""
-    items: list[Item] = []
-    for doc, doc_items in documents:
-        if len(documents) > 1:
-            doc_items = [replace(i, section=f"{doc.title}::{i.section}") for i in doc_items]
-        items.extend(doc_items)
+    items: list[Item] = [item for _, doc_items in documents for item in doc_items]
     docs = [doc for doc, _ in documents]
     deck_name = name or (docs[0].title if len(docs) == 1 else "quizgen")
     return Deck(deck_name, docs, items, source=", ".join(d.source for d in docs), script=script)
@@ -150,12 +133,10 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     """Write ``deck`` in every format asked for. The papers come last, so a PDF that
     cannot be rendered is reported after the other formats are written; the error's
     ``outputs`` lists every file written all the same."""
-    from .lang.markup import card_count
-
     ensure_writable(out_dir)
     stem = safe_filename(deck.name)
     enabled = [i for i in deck.items if i.enabled]
-    notes, cards = len(enabled), sum(card_count(i) for i in enabled)
+    notes, cards = len(enabled), sum(i.cards for i in enabled)
     outputs: list[Output] = []
     paper_formats = tuple(f for f in formats if f in ("html", "pdf"))
     # the papers are written together: every HTML file before any PDF

@@ -1,8 +1,9 @@
 """Plain dataclasses that flow between pipeline stages.
 
 read -> :class:`Source`; clean -> cleaned text; structure -> :class:`Document`
-(sections, paragraphs, sentences); phrases -> :class:`Phrase` and :class:`SiblingSet`
-attached to the document; items -> :class:`Item`; export consumes a :class:`Deck`.
+(sections, paragraphs, sentences, enumerations); finders -> :class:`Phrase` and
+:class:`SiblingSet` attached to the document; generators -> items
+(:mod:`quizgen.items`); export consumes a :class:`Deck`.
 Offsets (``start``/``end``) always index into ``Document.text``.
 """
 
@@ -11,9 +12,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-ITEM_KINDS = ("cloze", "choice", "multi", "judge")
+from .lang import segment
+from .lang.segment import Token
 
+if TYPE_CHECKING:  # annotations only: the distractor stage builds the index, items come later
+    from .generate.distractors import DistractorIndex
+    from .items import Item
 
 @dataclass
 class Source:
@@ -112,7 +118,39 @@ class SiblingSet:
 
 
 @dataclass
+class ListItem:
+    """One item of an ordinal enumeration (a line or an inline ``一是…``)."""
+
+    number: int
+    marker: str
+    text: str  # item text after the marker (up to the next marker)
+    core: str  # the short phrase that names the item
+    start: int  # offset of the marker
+    core_start: int
+    paragraph: int
+
+
+@dataclass
+class Enumeration:
+    style: str  # e.g. "shi", "yao", "paren", "inline-shi"
+    items: list[ListItem]
+    intro: str = ""  # the sentence that announces the list, if any
+    count: int | None = None  # number announced in the intro ("五个方面" -> 5)
+    label: str = ""  # "五个方面", "四心"
+    inline: bool = False
+    headings: bool = False  # the items are the document's section headings
+
+
+@dataclass
 class Document:
+    """A cleaned text and what the stages found in it: structure (sections, paragraphs,
+    sentences, enumerations), then key phrases and sibling sets.
+
+    The fields after ``sibling_sets`` are per-document caches that later stages fill
+    (declared here, never attached on the fly): words per sentence, span starts for
+    bisection, item locations, and the distractor index.
+    """
+
     id: str  # stable document key (used for note GUIDs)
     title: str
     text: str  # cleaned text
@@ -120,10 +158,31 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    enumerations: list[Enumeration] = field(default_factory=list)
     phrases: list[Phrase] = field(default_factory=list)
     sibling_sets: list[SiblingSet] = field(default_factory=list)
 
+    _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False, compare=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    locations: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    distractor_index: DistractorIndex | None = field(default=None, repr=False, compare=False)
+
+    def tokens(self, sentence: Sentence) -> list[Token]:
+        """The sentence's words, cut once per document."""
+        found = self._tokens.get(sentence.index)
+        if found is None:
+            found = self._tokens[sentence.index] = segment.tokens(sentence.text, sentence.start)
+        return found
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The words of ``text[start:end]`` (inside one sentence), from the sentence's cut
+        when its words line up with ``start``."""
+        sentence = self.sentence_at(start)
+        if sentence is not None:
+            inside = [t for t in self.tokens(sentence) if t.start >= start and t.end <= end]
+            if inside and inside[0].start == start:
+                return inside
+        return segment.tokens(self.text[start:end], start)
 
     def starts(self, name: str) -> list[int]:
         """Start offsets of the ``sections``, ``paragraphs`` or ``sentences``, for
@@ -146,36 +205,24 @@ class Document:
 
 
 @dataclass
-class Item:
-    """One study item. Which fields are set depends on ``kind``.
-
-    cloze: ``text`` in Anki cloze syntax; choice/multi: ``question``, ``options``,
-    ``answer`` (list of 0-based indexes); judge: ``statement``, ``answer`` (bool).
-    """
-
-    id: str  # stable key: location and kind, never derived from wording
-    kind: str
-    section: str  # section title, e.g. 一、突出重点，分清主次
-    document: str = ""  # id of the document it came from (part of the note GUID)
-    source: str = ""  # the source sentence(s)
-    text: str | None = None
-    question: str | None = None
-    options: list[str] | None = None
-    answer: list[int] | bool | None = None
-    statement: str | None = None
-    explanation: str = ""
-    hint: str = ""
-    tags: list[str] = field(default_factory=list)
-    enabled: bool = True
-
-
-@dataclass
 class Deck:
     name: str
     documents: list[Document]
     items: list[Item]
     source: str = ""
     script: str | None = None  # simplified or traditional: the script of the labels quizgen adds
+
+    def section_path(self, item: Item) -> tuple[str, ...]:
+        """Where an item sits below the deck: its section, under its document's title when
+        the deck merges several documents (one subdeck each)."""
+        if len(self.documents) < 2:
+            return (item.section,)
+        title = next((d.title for d in self.documents if d.id == item.document), item.document)
+        return (title, item.section)
+
+    def section_label(self, item: Item) -> str:
+        """:meth:`section_path` as one line (``文档::一、…``), as cards and exports show it."""
+        return "::".join(self.section_path(item))
 
 
 _DIGITS = "零一二三四五六七八九"

@@ -57,12 +57,13 @@ def test_broken_notes_are_reported_with_their_guid(tmp_path):
     ])
     assert [str(p) for p in check(path)] == [
         f"{path}: note ok1: duplicate GUID (2 notes)",
-        f"{path}: note noclz (办公室工作千头万绪，纷繁复杂): empty cloze: no {{{{c1::…}}}} deletion, "
-        "so the note has no card",
-        f"{path}: note empty (办公室工作{{{{c1::}}}}): empty cloze deletion {{{{cN::}}}}",
+        f"{path}: note noclz (办公室工作千头万绪，纷繁复杂): empty cloze: the text has no deletion; "
+        "mark the answer as {{c1::答案}}",
+        f"{path}: note empty (办公室工作{{{{c1::}}}}): empty cloze deletion {{{{cN::}}}}: write the answer after ::",
         f"{path}: note noans (下列哪项正确？): no correct answer",
-        f"{path}: note range (下列哪项正确？): answer E is out of range (4 options)",
-        f"{path}: note two (下列哪项正确？): single-choice question with 2 correct answers",
+        f"{path}: note range (下列哪项正确？): answer index 4 is out of range (4 options)",
+        f"{path}: note two (下列哪项正确？): a choice item has exactly one correct answer, not 2 "
+        "(use kind: multi for several)",
         f"{path}: note judge (办公室是形象部门。): true/false answer '对' is neither 正确 nor 错误",
     ]
 

@@ -13,7 +13,8 @@ import pytest
 from ankiclient import cards, import_apkg, open_collection, review_card, review_state, strip_html
 
 from quizgen.export import anki, studyorder
-from quizgen.model import Deck, Item
+from factory import make_item
+from quizgen.model import Deck, Document
 from quizgen.build import make_deck
 from quizgen.ingest.read import sample
 
@@ -222,13 +223,13 @@ def test_renumbered_subdecks_keep_review_history(tmp_path):
 
 def test_hand_written_ids_and_merged_documents_are_ordered_and_numbered():
     items = [
-        Item("s2-p1-t1-cloze", "cloze", "乙", "B", source="乙一。", text="{{c1::乙一}}。"),
-        Item("s1-p1-t1-cloze", "cloze", "甲", "A", source="甲一。", text="{{c1::甲}}{{c2::一}}。"),
-        Item("mine", "judge", "甲", "A", source="甲一。", statement="甲一。", answer=True),
-        Item("s1-p2-t1-cloze", "cloze", "甲", "A", source="甲二。", text="{{c1::甲二}}。"),
+        make_item("s2-p1-t1-cloze", "cloze", "乙", "B", source="乙一。", text="{{c1::乙一}}。"),
+        make_item("s1-p1-t1-cloze", "cloze", "甲", "A", source="甲一。", text="{{c1::甲}}{{c2::一}}。"),
+        make_item("mine", "judge", "甲", "A", source="甲一。", statement="甲一。", answer=True),
+        make_item("s1-p2-t1-cloze", "cloze", "甲", "A", source="甲二。", text="{{c1::甲二}}。"),
     ]
-    docs = [type("D", (), {"id": doc, "title": doc})() for doc in "AB"]
-    merged = Deck("课", docs, [Item(**{**vars(i), "section": f"{i.document}文::{i.section}"}) for i in items])
+    docs = [Document(doc, f"{doc}文", "") for doc in "AB"]
+    merged = Deck("课", docs, items)
     plan = studyorder.plan(merged)
     assert plan.deck_name(merged.items[1]) == "课::01 A文::01 甲"
     assert plan.deck_name(merged.items[0]) == "课::02 B文::01 乙"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -22,7 +23,8 @@ from quizgen.lang import markup
 from quizgen.export import studyorder
 from quizgen.export import FORMATS, gift, moodle, write
 from quizgen.export.ankicsv import CLOZE_COLUMNS, render, write_anki_text
-from quizgen.model import Deck, Item
+from factory import make_item
+from quizgen.model import Deck
 from quizgen.build import make_deck
 from quizgen.ingest.read import sample
 
@@ -59,7 +61,7 @@ def test_text_files_import_into_anki_like_the_apkg(deck, tmp_path):
         assert [c.new for c in counts] == [sum(i.kind == "cloze" for i in deck.items),
                                            sum(i.kind != "cloze" for i in deck.items)]
         assert col.note_count() == len(deck.items)
-        assert col.card_count() == sum(markup.card_count(i) for i in deck.items)
+        assert col.card_count() == sum(i.cards for i in deck.items)
         items = {anki.note_guid(i): i for i in deck.items}
         rendered = cards(col)
         assert {c.guid for c in rendered} == set(items)  # the same GUIDs as the .apkg
@@ -98,7 +100,7 @@ def test_rebuilt_text_files_update_notes_in_place(deck, tmp_path):
         cloze = next(i for i in deck.items if i.kind == "cloze" and "整体素质" in i.source)
         note_id = next(c.note_id for c in cards(col) if c.guid == anki.note_guid(cloze))
         reworded = Deck(deck.name, deck.documents, [
-            Item(**{**vars(i), "text": i.text.replace("体现着", "反映着")}) if i is cloze else i
+            replace(i, text=i.text.replace("体现着", "反映着")) if i is cloze else i
             for i in deck.items])
         paths = write(reworded, tmp_path / "v2", "csv", "deck")
         summaries = [import_csv(col, path) for path in paths]
@@ -112,8 +114,8 @@ def test_rebuilt_text_files_update_notes_in_place(deck, tmp_path):
 
 def test_fields_that_look_like_comments_or_quotes_survive(tmp_path):
     items = [
-        Item("x1", "cloze", "节", "d", source='"引号"开头', text='"{{c1::答案}}"\t含制表符'),
-        Item("y1", "choice", "节", "d", source="出处", question='问"题"', options=['"甲"', "乙\n丙"],
+        make_item("x1", "cloze", "节", "d", source='"引号"开头', text='"{{c1::答案}}"\t含制表符'),
+        make_item("y1", "choice", "节", "d", source="出处", question='问"题"', options=['"甲"', "乙\n丙"],
              answer=[0]),
     ]
     deck = Deck("测试", [], items)
@@ -135,7 +137,7 @@ def test_fields_that_look_like_comments_or_quotes_survive(tmp_path):
 
 
 def test_apkg_and_text_files_share_guids_but_disabled_items_are_left_out(deck, tmp_path):
-    items = [Item(**{**vars(i), "enabled": n % 2 == 0}) for n, i in enumerate(deck.items)]
+    items = [replace(i, enabled=n % 2 == 0) for n, i in enumerate(deck.items)]
     half = Deck(deck.name, deck.documents, items)
     apkg = anki.write_apkg(half, tmp_path / "deck.apkg")
     paths = write(half, tmp_path, "csv", "deck")
@@ -306,7 +308,7 @@ def check_gift_question(question: dict, item: Item) -> None:
 
 
 def test_gift_cloze_at_the_end_of_the_text_still_shows_a_blank():
-    item = Item("c", "cloze", "节", "d", source="办公室工作千头万绪", text="办公室工作{{c1::千头万绪}}")
+    item = make_item("c", "cloze", "节", "d", source="办公室工作千头万绪", text="办公室工作{{c1::千头万绪}}")
     (question,) = parse_gift(gift.gift_text(Deck("测试", [], [item])))
     assert question["text"] == "办公室工作_____"
     assert question["answers"] == [(1.0, "千头万绪")]
@@ -314,7 +316,7 @@ def test_gift_cloze_at_the_end_of_the_text_still_shows_a_blank():
 
 def test_a_cloze_number_used_twice(tmp_path):
     text = "{{c1::甲}}和{{c1::乙::一字}}都是{{c2::丙}}"
-    deck = Deck("测试", [], [Item("c", "cloze", "节", "d", source="甲和乙都是丙", text=text)])
+    deck = Deck("测试", [], [make_item("c", "cloze", "节", "d", source="甲和乙都是丙", text=text)])
     first_number, second_number = parse_gift(gift.gift_text(deck))
     assert first_number["text"] == "_____和_____（一字）都是丙"
     assert first_number["answers"] == [(1.0, "甲")]
@@ -337,9 +339,9 @@ TYPED = st.lists(PIECES, min_size=1).map("".join)
 def test_any_text_survives_gift_escaping(text, other):
     options = [text, "另" + other]
     items = [
-        Item("q1", "choice", "节", "d", question=text, options=options, answer=[0], explanation=other),
-        Item("q2", "multi", "节", "d", question=other, options=[*options, "第三"], answer=[0, 1]),
-        Item("q3", "judge", "节", "d", statement=text, answer=False, explanation=text),
+        make_item("q1", "choice", "节", "d", question=text, options=options, answer=[0], explanation=other),
+        make_item("q2", "multi", "节", "d", question=other, options=[*options, "第三"], answer=[0, 1]),
+        make_item("q3", "judge", "节", "d", statement=text, answer=False, explanation=text),
     ]
     choice, multi, judge = parse_gift(gift.gift_text(Deck("测试", [], items)))
     assert choice["text"] == text and choice["feedback"] == other
@@ -440,8 +442,8 @@ def test_any_text_survives_moodle_xml(text, answer):
     answer = re.sub(":+", ":", answer).replace("\r", "").replace("\n", " ")
     cloze_text = markup.to_markup([text, markup.Deletion(1, answer), "中", markup.Deletion(2, "乙")])
     items = [
-        Item("q1", "choice", "节/一", "d", question=text, options=[text, "另" + answer], answer=[0]),
-        Item("q2", "cloze", "节/一", "d", source=text, text=cloze_text),
+        make_item("q1", "choice", "节/一", "d", question=text, options=[text, "另" + answer], answer=[0]),
+        make_item("q2", "cloze", "节/一", "d", source=text, text=cloze_text),
     ]
     quiz = ET.fromstring(moodle.moodle_xml(Deck("测试", [], items)))
     category, choice, cloze = quiz.findall("question")

@@ -15,7 +15,8 @@ import pytest
 
 from quizgen.export.paper import layout as paper, pdf
 from quizgen.errors import InputError, QuizgenError
-from quizgen.model import Deck, Item
+from factory import make_item
+from quizgen.model import Deck
 
 SECTIONS = ["一、突出重点，分清主次", "二、着眼全局，当好参谋", "三、积极协调，促进和谐",
             "四、注重细节，避免失误", "五、善于学习，精通业务"]
@@ -32,19 +33,19 @@ def synthetic_items() -> list[Item]:
     for s, section in enumerate(SECTIONS, 1):
         for k in range(2):
             options = [f"第{s}{k}题选项{name}" for name in "甲乙丙丁"]
-            items.append(Item(f"s{s}-c{k}", "choice", section, "测试", source=f"第{s}节单选原句{k}。",
+            items.append(make_item(f"s{s}-c{k}", "choice", section, "测试", source=f"第{s}节单选原句{k}。",
                               question=f"第{s}节第{k}道单选题，正确的是？", options=options, answer=[2],
                               explanation=f"单选解析{s}{k}。"))
-        items.append(Item(f"s{s}-m0", "multi", section, "测试", source=f"第{s}节多选原句。",
+        items.append(make_item(f"s{s}-m0", "multi", section, "测试", source=f"第{s}节多选原句。",
                           question=f"第{s}节的多选题，正确的有哪些？",
                           options=[f"多选{s}甲", f"多选{s}乙", f"多选{s}丙", f"多选{s}丁"], answer=[0, 3],
                           explanation=f"多选解析{s}。"))
         for k, truth in enumerate((True, False)):
-            items.append(Item(f"s{s}-j{k}", "judge", section, "测试", source=f"第{s}节判断原句{k}。",
+            items.append(make_item(f"s{s}-j{k}", "judge", section, "测试", source=f"第{s}节判断原句{k}。",
                               statement=f"第{s}节判断题{k}的说法。", answer=truth, explanation=f"判断解析{s}{k}。"))
-        items.append(Item(f"s{s}-z0", "cloze", section, "测试", source=f"第{s}节填空原句。",
+        items.append(make_item(f"s{s}-z0", "cloze", section, "测试", source=f"第{s}节填空原句。",
                           text=f"第{s}节要做到{{{{c1::独有答案{s}甲::6字}}}}和{{{{c2::独有答案{s}乙乙乙乙}}}}。"))
-        items.append(Item(f"s{s}-z1", "cloze", section, "测试", source=f"第{s}节另一填空原句。",
+        items.append(make_item(f"s{s}-z1", "cloze", section, "测试", source=f"第{s}节另一填空原句。",
                           text=f"第{s}节还要{{{{c1::专有词{s}}}}}。"))
     return items
 
@@ -57,13 +58,13 @@ def nasty_deck() -> Deck:
     """Text that must display literally: markup, script, cloze syntax (cloze text is
     HTML-escaped with braces as &#123;, as the cloze stage writes it)."""
     items = [
-        Item("x-c", "choice", "一、<b>标签</b>", "测试", source="<script>alert('source')</script>",
+        make_item("x-c", "choice", "一、<b>标签</b>", "测试", source="<script>alert('source')</script>",
              question="<script>alert(1)</script>哪个是{{c1::答案}}？",
              options=["<i>甲</i>", "乙 & 丙", "{{c2::丁}}", "</script>"], answer=[1],
              explanation="<img src=x onerror=alert(2)>"),
-        Item("x-j", "judge", "一、<b>标签</b>", "测试", source="判断<script>", statement="a<b 且 b>c。",
+        make_item("x-j", "judge", "一、<b>标签</b>", "测试", source="判断<script>", statement="a<b 且 b>c。",
              answer=True),
-        Item("x-z", "cloze", "二、填空", "测试", source="原句含&lt;",
+        make_item("x-z", "cloze", "二、填空", "测试", source="原句含&lt;",
              text="&lt;script&gt;alert(3)&lt;/script&gt;写作&#123;&#123;c1::字面&#125;&#125;，"
                   "答案是{{c1::&lt;/script&gt;标记::4字}}。"),
     ]
@@ -123,7 +124,7 @@ def ink(png: Path) -> tuple[float, float]:
 
 def test_select_without_limits_takes_every_usable_item_in_deck_order():
     items = synthetic_items()
-    items.append(Item("off", "judge", SECTIONS[0], statement="停用。", answer=True, enabled=False))
+    items.append(make_item("off", "judge", SECTIONS[0], statement="停用。", answer=True, enabled=False))
     chosen = paper.select(items, seed=3)
     assert [i.id for i in chosen] == [i.id for i in items if i.enabled]
 
@@ -178,7 +179,7 @@ def test_bad_selection_options_are_input_errors(kwargs):
 
 
 def test_items_with_impossible_answers_are_refused():
-    bad = Item("bad", "choice", "一", question="？", options=["甲", "乙"], answer=[5])
+    bad = make_item("bad", "choice", "一", question="？", options=["甲", "乙"], answer=[5])
     with pytest.raises(QuizgenError, match="bad"):
         paper.make_paper(synthetic_deck([bad]))
     with pytest.raises(InputError, match="no questions"):
@@ -283,7 +284,7 @@ def test_the_same_paper_embeds_the_same_font_bytes(monkeypatch):
 
 
 def test_options_that_refer_to_others_keep_their_place():
-    item = Item("fixed", "choice", "一", question="哪个对？", options=["甲", "乙", "丙", "以上都对"], answer=[3])
+    item = make_item("fixed", "choice", "一", question="哪个对？", options=["甲", "乙", "丙", "以上都对"], answer=[3])
     for v in range(5):
         q = paper.make_paper(synthetic_deck([item]), seed=0, version=v).questions[0]
         assert q.options[3] == "以上都对" and q.answer == [3]
@@ -479,7 +480,7 @@ def test_command_line_type_numbers():
 
 
 def test_items_without_section_or_source():
-    item = Item("bare", "judge", "", statement="无来源的说法。", answer=True)
+    item = make_item("bare", "judge", "", statement="无来源的说法。", answer=True)
     page = paper.render_html(paper.make_paper(synthetic_deck([item])), fonts="system")
     assert "出处" not in page and "无来源的说法。（　　）" in page
 
@@ -518,7 +519,7 @@ def test_a_failed_pdf_reports_exactly_the_files_written(tmp_path, monkeypatch):
 
 def blank_item(n: int = 3) -> Item:
     text = "，".join(f"第{k}项是{{{{c{k}::答案{k}}}}}" for k in range(1, n + 1)) + "。"
-    return Item("blanks", "cloze", "一", text=text, source="原句。")
+    return make_item("blanks", "cloze", "一", text=text, source="原句。")
 
 
 @pytest.mark.parametrize("points", [None, {"multi": 5, "fill": 1.5}, {"single": 2.5, "multi": 2.5, "judge": 0.5},

@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from quizgen.lang import markup
 from quizgen.export import write
 from quizgen.export.tiku import HEADER
-from quizgen.model import Deck, Item
+from factory import make_item
+from quizgen.model import Deck
 from quizgen.build import export, make_deck
 from quizgen.ingest.read import sample
 
@@ -102,11 +103,11 @@ def test_text_and_workbook_hold_the_json_questions(built):
 
 def test_awkward_texts_survive_both_files(tmp_path):
     items = [
-        Item("s1-p1-t1-cloze", "cloze", "节", "d", source="甲|乙\n丙。",
+        make_item("s1-p1-t1-cloze", "cloze", "节", "d", source="甲|乙\n丙。",
              text="{{c1::甲|乙}}\n{{c2::丙::1字}}。"),
-        Item("s1-p1-t2-choice", "choice", "节", "d", source="源", question="=SUM(A1)\n是什么？",
+        make_item("s1-p1-t2-choice", "choice", "节", "d", source="源", question="=SUM(A1)\n是什么？",
              options=["=1+1", "B.伪选项", "答案：假", "控\x07制"], answer=[2], explanation="说明"),
-        Item("s1-p1-t3-multi", "multi", "节", "d", source="源", question="多选？",
+        make_item("s1-p1-t3-multi", "multi", "节", "d", source="源", question="多选？",
              options=["一", "二", "三", "四", "五", "六"], answer=[5, 0]),
     ]
     paths = write(Deck("测", [], items), tmp_path, "tiku", "测")
@@ -125,6 +126,6 @@ def test_awkward_texts_survive_both_files(tmp_path):
 def test_too_many_options_is_a_clear_error(tmp_path):
     from quizgen.errors import QuizgenError
 
-    item = Item("x", "choice", "节", "d", source="源", question="？", options=list("一二三四五六七"), answer=[0])
+    item = make_item("x", "choice", "节", "d", source="源", question="？", options=list("一二三四五六七"), answer=[0])
     with pytest.raises(QuizgenError, match="at most 6"):
         write(Deck("测", [], [item]), tmp_path, "tiku", "测")

@@ -28,10 +28,10 @@ from ..lang import chunks, segment
 from . import clauses
 from ..ingest.clean import is_han
 from ..collector import collector_paused
-from ..model import Phrase, Sentence, SiblingSet
+from ..model import Document, Phrase, Sentence, SiblingSet
 from ..lang.numerals import CN_NUM_CHARS, DATE_RE, FIGURE_RE, figure_unit, is_trivial_figure
 from ..lang.segment import Token
-from .structure import StructuredDocument, build_document, is_article, is_catch_all
+from .structure import build_document, is_article, is_catch_all
 
 KIND_WEIGHT = {
     "heading": 1.0,
@@ -104,7 +104,7 @@ _FUNCTION = frozenset("的 之 和 与 及 或 或者 以及 等 对 在 了".sp
 
 @dataclass
 class _Ctx:
-    doc: StructuredDocument
+    doc: Document
     phrases: list[Phrase]
     sets: list[SiblingSet]
     background: frozenset[str] = frozenset()
@@ -770,7 +770,7 @@ def _dedupe(phrases: list[Phrase]) -> list[Phrase]:
     return sorted(best.values(), key=lambda p: (p.start, -p.end))
 
 
-def extract(doc: StructuredDocument) -> StructuredDocument:
+def extract(doc: Document) -> Document:
     """Attach key phrases and sibling sets to a structured document (in place)."""
     ctx = _Ctx(doc, [], [])
     find_headings(ctx)
@@ -795,7 +795,7 @@ def extract(doc: StructuredDocument) -> StructuredDocument:
     return doc
 
 
-def analyze(text: str, title: str = "", doc_id: str | None = None, source: str = "") -> StructuredDocument:
+def analyze(text: str, title: str = "", doc_id: str | None = None, source: str = "") -> Document:
     """Cleaned text -> structured document with key phrases and sibling sets."""
     with collector_paused():
         return extract(build_document(text, title, doc_id, source))

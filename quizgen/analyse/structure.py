@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lang import chunks, segment
-from ..model import Document, Paragraph, Section, Sentence
+from ..model import Document, Enumeration, ListItem, Paragraph, Section, Sentence
 from ..lang.numerals import CN_NUM_CHARS, parse_number
 
 _CN = f"[{CN_NUM_CHARS}]+"
@@ -49,53 +49,6 @@ _HEADING_MAX = 30
 _COUNT_RE = re.compile(
     rf"(?<!第)(?P<num>[一二两三四五六七八九十]|\d{{1,2}})(?P<unit>个方面|个|方面|点|条|项|种|类|要|心|化|有|不|大|性)"
 )
-
-
-@dataclass
-class ListItem:
-    """One item of an ordinal enumeration (a line or an inline ``一是…``)."""
-
-    number: int
-    marker: str
-    text: str  # item text after the marker (up to the next marker)
-    core: str  # the short phrase that names the item
-    start: int  # offset of the marker
-    core_start: int
-    paragraph: int
-
-
-@dataclass
-class Enumeration:
-    style: str  # e.g. "shi", "yao", "paren", "inline-shi"
-    items: list[ListItem]
-    intro: str = ""  # the sentence that announces the list, if any
-    count: int | None = None  # number announced in the intro ("五个方面" -> 5)
-    label: str = ""  # "五个方面", "四心"
-    inline: bool = False
-    headings: bool = False  # the items are the document's section headings
-
-
-@dataclass
-class StructuredDocument(Document):
-    enumerations: list[Enumeration] = field(default_factory=list)
-    _tokens: dict[int, list[segment.Token]] = field(default_factory=dict, repr=False)
-
-    def tokens(self, sentence: Sentence) -> list[segment.Token]:
-        """The sentence's words, cut once per document."""
-        found = self._tokens.get(sentence.index)
-        if found is None:
-            found = self._tokens[sentence.index] = segment.tokens(sentence.text, sentence.start)
-        return found
-
-    def tokens_between(self, start: int, end: int) -> list[segment.Token]:
-        """The words of ``text[start:end]`` (inside one sentence), from the sentence's cut
-        when its words line up with ``start``."""
-        sentence = self.sentence_at(start)
-        if sentence is not None:
-            inside = [t for t in self.tokens(sentence) if t.start >= start and t.end <= end]
-            if inside and inside[0].start == start:
-                return inside
-        return segment.tokens(self.text[start:end], start)
 
 
 @dataclass
@@ -233,7 +186,7 @@ def _reads_as_heading(cand: _Candidate) -> bool:
     return 0 < len(first) <= _HEADING_MAX and "；" not in first
 
 
-def _item_core(doc: StructuredDocument, start: int, text: str) -> tuple[int, str]:
+def _item_core(doc: Document, start: int, text: str) -> tuple[int, str]:
     """The short phrase that names a list item starting at ``start``, with its offset:
     the first sentence when short; else the clause that carries the point (a result
     clause, 造成…/致使…, or the first clause that is not a topic or a circumstance),
@@ -294,7 +247,7 @@ def _announced(intro: str) -> tuple[int | None, str]:
     return None, ""
 
 
-def _inline_enumerations(doc: StructuredDocument, paragraph: Paragraph) -> list[Enumeration]:
+def _inline_enumerations(doc: Document, paragraph: Paragraph) -> list[Enumeration]:
     """Ordinals inside one paragraph: 一要…二要…; 一是责任心。…二是细心。…"""
     found: list[Enumeration] = []
     markers = []
@@ -350,7 +303,7 @@ def _last_sentence(text: str) -> str:
     return spans[-1][2].strip() if spans else ""
 
 
-def build_document(text: str, title: str, doc_id: str | None = None, source: str = "") -> StructuredDocument:
+def build_document(text: str, title: str, doc_id: str | None = None, source: str = "") -> Document:
     """Cleaned text -> a document with sections, paragraphs, sentences and enumerations."""
     paragraphs = _paragraphs(text)
     candidates = [c for p in paragraphs if (c := _match_marker(p))]
@@ -363,7 +316,7 @@ def build_document(text: str, title: str, doc_id: str | None = None, source: str
 
     sections, list_candidates = _sections(candidates, _article_styles(candidates),
                                           _announced_lists(candidates, paragraphs), len(text))
-    doc = StructuredDocument(id=doc_id or title, title=title, text=text, source=source)
+    doc = Document(id=doc_id or title, title=title, text=text, source=source)
     doc.sections = sections
     doc.paragraphs = paragraphs
     _assign(doc)
@@ -447,7 +400,7 @@ def _sections(candidates: list[_Candidate], article_styles: set[str], list_lines
     return sections, list_candidates
 
 
-def _assign(doc: StructuredDocument) -> None:
+def _assign(doc: Document) -> None:
     """Attach paragraphs and sentences to sections."""
     for paragraph in doc.paragraphs:
         section = doc.section_of(paragraph.start)
@@ -463,7 +416,7 @@ def _assign(doc: StructuredDocument) -> None:
             doc.sentences.append(sentence)
 
 
-def _line_enumerations(doc: StructuredDocument, cands: list[_Candidate]) -> list[Enumeration]:
+def _line_enumerations(doc: Document, cands: list[_Candidate]) -> list[Enumeration]:
     """Consecutive list lines of one style ((一)(二)…, 1. 2. …) form an enumeration."""
     runs: list[list[_Candidate]] = [[]]
     for cand in cands:
@@ -476,7 +429,7 @@ def _line_enumerations(doc: StructuredDocument, cands: list[_Candidate]) -> list
     return [enum for run in runs if len(run) >= 2 and (enum := _line_enumeration(doc, run))]
 
 
-def _line_enumeration(doc: StructuredDocument, run: list[_Candidate]) -> Enumeration | None:
+def _line_enumeration(doc: Document, run: list[_Candidate]) -> Enumeration | None:
     """One run of list lines; a closing catch-all item (其他…的情形) is left out."""
     first_par = run[0].paragraph
     previous = doc.paragraphs[first_par.index - 1].text if first_par.index else ""
@@ -491,7 +444,7 @@ def _line_enumeration(doc: StructuredDocument, run: list[_Candidate]) -> Enumera
     return Enumeration(run[0].style, items, intro, count, label) if len(items) >= 2 else None
 
 
-def _heading_enumerations(doc: StructuredDocument) -> list[Enumeration]:
+def _heading_enumerations(doc: Document) -> list[Enumeration]:
     """Sibling headings (same level, same parent) form an enumeration of their own."""
     groups: dict[tuple, list[Section]] = {}
     for section in doc.sections[1:]:
@@ -513,7 +466,7 @@ def _heading_enumerations(doc: StructuredDocument) -> list[Enumeration]:
     return result
 
 
-def _drop_overlapping(doc: StructuredDocument) -> None:
+def _drop_overlapping(doc: Document) -> None:
     """An inline run that restates line-level items (same offsets) is dropped."""
     seen: set[int] = set()
     kept = []

@@ -13,18 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Deck, Item
+from ..model import Deck
 
 FORMATS = ("csv", "gift", "moodle", "tiku")
-
-
-def by_section(deck: Deck) -> list[tuple[str, list[Item]]]:
-    """Enabled items grouped by section, sections in order of first appearance."""
-    groups: dict[str, list[Item]] = {}
-    for item in deck.items:
-        if item.enabled:
-            groups.setdefault(item.section, []).append(item)
-    return list(groups.items())
 
 
 def write(deck: Deck, out_dir: Path, fmt: str, stem: str) -> list[Path]:

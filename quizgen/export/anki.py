@@ -17,6 +17,7 @@ import time
 import zipfile
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import assert_never
 
 import genanki
 from genanki.apkg_col import APKG_COL
@@ -25,14 +26,14 @@ from genanki.apkg_schema import APKG_SCHEMA
 from ..atomic import atomic_path
 from ..errors import QuizgenError
 from . import studyorder
+from ..items import LETTERS, Choice, Cloze, Item, Judge, Multi
 from ..lang.markup import escape, reveal
-from ..model import Deck, Item
+from ..lang.script import convert_script
+from ..model import Deck
 from ..resources import template
 
 CLOZE_MODEL_ID = 1734250911
 CHOICE_MODEL_ID = 1734250912
-LETTERS = "ABCDEFGHIJ"
-KIND_LABEL = {"choice": "单项选择题", "multi": "多项选择题", "judge": "判断题"}
 
 
 # The two note types are built once per process: genanki caches a model's required
@@ -99,57 +100,62 @@ def note_tags(item: Item) -> list[str]:
 
 def label(text: str, script: str | None) -> str:
     """A label quizgen writes on a card (判断题, 正确) in the deck's script."""
-    from ..build import convert_script
-
     return convert_script(text, script)
 
 
-def options_list(item: Item, script: str | None = None) -> str:
+Question = Choice | Multi | Judge  # the items of the choice note type
+
+
+def options_list(item: Question, script: str | None = None) -> str:
     """The options as a list; the right ones carry ``qz-right`` (marked on the back only)."""
-    if item.kind == "judge":
-        texts, right = [label("正确", script), label("错误", script)], [0 if item.answer else 1]
-    else:
-        texts, right = list(item.options or []), item.answer if isinstance(item.answer, list) else []
-    kind = " qz-multi" if item.kind == "multi" else ""
+    match item:
+        case Judge():
+            texts, right = [label("正确", script), label("错误", script)], [0 if item.answer else 1]
+        case Choice() | Multi():
+            texts, right = list(item.options), item.answer
+        case _:
+            assert_never(item)
+    kind = " qz-multi" if isinstance(item, Multi) else ""
     mark = ' class="qz-right"'
     return f'<ol class="qz-options{kind}">' + "".join(
         f"<li{mark if i in right else ''}>{LETTERS[i]}. {escape(text)}</li>"
         for i, text in enumerate(texts)) + "</ol>"
 
 
-def choice_fields(item: Item, script: str | None = None) -> list[str]:
+def choice_fields(deck: Deck, item: Question) -> list[str]:
     """题干, 选项, 答案, 解析 (without the quote of the source sentence that 出处 shows),
     章节, 出处, 题型."""
-    if item.kind == "judge":
-        stem = escape(item.statement or "")
-        answer = label("正确" if item.answer else "错误", script)
-    else:
-        stem = escape(item.question or "")
-        picked = item.answer if isinstance(item.answer, list) else []
-        answer = "、".join(f"{LETTERS[i]}. {escape((item.options or [])[i])}" for i in picked)
+    script = deck.script
+    match item:
+        case Judge():
+            stem = escape(item.statement)
+            answer = label("正确" if item.answer else "错误", script)
+        case Choice() | Multi():
+            stem = escape(item.question)
+            answer = "、".join(f"{LETTERS[i]}. {escape(item.options[i])}" for i in item.answer)
+        case _:
+            assert_never(item)
     return [stem, options_list(item, script), answer, escape(card_explanation(item, script)),
-            escape(item.section), escape(item.source), label(KIND_LABEL[item.kind], script)]
+            escape(deck.section_label(item)), escape(item.source), label(item.label, script)]
 
 
-def card_explanation(item: Item, script: str | None = None) -> str:
+def card_explanation(item: Question, script: str | None = None) -> str:
     """The explanation without what the back shows anyway: the quote of the source sentence
     (原文) and a list of the right options (marked in the options)."""
-    from .paper.layout import explanation
-
     listed = re.escape(label("正确选项", script)) + "：[^。]*。"
-    return re.sub("^" + listed, "", explanation(item)).strip()
+    return re.sub("^" + listed, "", item.own_explanation()).strip()
 
 
-def cloze_origin(item: Item) -> str:
+def cloze_origin(item: Cloze) -> str:
     """The source sentence for a cloze back, or nothing when the revealed text is that sentence."""
     source = item.source.strip()
-    return "" if "".join(source.split()) == "".join(reveal(item.text or "").split()) else source
+    return "" if "".join(source.split()) == "".join(reveal(item.text).split()) else source
 
 
-def cloze_fields(item: Item) -> list[str]:
-    if "{{c" not in (item.text or ""):
+def cloze_fields(deck: Deck, item: Cloze) -> list[str]:
+    if "{{c" not in item.text:
         raise QuizgenError(f"cloze item {item.id} has no deletion")
-    return [item.text or "", escape(item.hint), escape(item.section), escape(cloze_origin(item))]
+    return [item.text, escape(item.hint), escape(deck.section_label(item)), escape(cloze_origin(item))]
 
 
 def build_package(deck: Deck) -> genanki.Package:
@@ -160,11 +166,15 @@ def build_package(deck: Deck) -> genanki.Package:
         name = study.deck_name(item)
         if name not in decks:
             decks[name] = genanki.Deck(deck_id(name), name)
-        if item.kind == "cloze":
-            note = genanki.Note(model=cloze, fields=cloze_fields(item), guid=note_guid(item), tags=note_tags(item))
-        else:
-            note = genanki.Note(model=choice, fields=choice_fields(item, deck.script), guid=note_guid(item),
-                                tags=note_tags(item))
+        match item:
+            case Cloze():
+                note = genanki.Note(model=cloze, fields=cloze_fields(deck, item), guid=note_guid(item),
+                                    tags=note_tags(item))
+            case Choice() | Multi() | Judge():
+                note = genanki.Note(model=choice, fields=choice_fields(deck, item), guid=note_guid(item),
+                                    tags=note_tags(item))
+            case _:
+                assert_never(item)
         for card in note.cards:
             card.due = study.due(item, card.ord)
         decks[name].add_note(note)

@@ -18,10 +18,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import studyorder
-from .anki import KIND_LABEL, choice_fields, cloze_origin, label, note_guid, note_tags
+from .anki import Question, choice_fields, cloze_origin, label, note_guid, note_tags
 from ..atomic import write_text
+from ..items import Choice, Cloze, Item, Judge, Multi
 from ..lang.markup import escape
-from ..model import Deck, Item
+from ..model import Deck
 
 # Names of the built-in note types in a collection created by a Chinese Anki.
 CHINESE_NAMES = {"Cloze": "填空题", "Basic": "问答题"}
@@ -34,9 +35,9 @@ def write_anki_text(deck: Deck, out_dir: Path, stem: str) -> list[Path]:
     study = studyorder.plan(deck)  # rows in study order: Anki numbers new cards as it reads them
     files = [
         (out_dir / f"{stem}.cloze.txt", "Cloze", CLOZE_COLUMNS,
-         [cloze_row(deck, study, i) for i in study.items if i.kind == "cloze"]),
+         [cloze_row(deck, study, i) for i in study.items if isinstance(i, Cloze)]),
         (out_dir / f"{stem}.basic.txt", "Basic", BASIC_COLUMNS,
-         [basic_row(deck, study, i) for i in study.items if i.kind in KIND_LABEL]),
+         [basic_row(deck, study, i) for i in study.items if isinstance(i, Choice | Multi | Judge)]),
     ]
     written = []
     for path, notetype, columns, rows in files:
@@ -74,14 +75,14 @@ def origin(source: str, script: str | None) -> str:
     return f'<div class="qz-extra">{label("原文", script)}：{escape(source)}</div>' if source else ""
 
 
-def cloze_row(deck: Deck, study: studyorder.StudyPlan, item: Item) -> list[str]:
+def cloze_row(deck: Deck, study: studyorder.StudyPlan, item: Cloze) -> list[str]:
     extra = f'<div class="qz-extra">{escape(item.hint)}</div>' if item.hint else ""
-    return [note_guid(item), study.deck_name(item), item.text or "",
+    return [note_guid(item), study.deck_name(item), item.text,
             extra + origin(cloze_origin(item), deck.script), tags(item)]
 
 
-def basic_row(deck: Deck, study: studyorder.StudyPlan, item: Item) -> list[str]:
-    stem, options, answer, explanation, section, _source, kind = choice_fields(item, deck.script)
+def basic_row(deck: Deck, study: studyorder.StudyPlan, item: Question) -> list[str]:
+    stem, options, answer, explanation, section, _source, kind = choice_fields(deck, item)
     front = (f'<div class="qz-meta">{section}</div><div class="qz-kind">{kind}</div>'
              f'<div class="qz-stem">{stem}</div>{options}')
     back = f'<div class="qz-answer">{label("答案", deck.script)}：{answer}</div>'

@@ -21,10 +21,13 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ..lang import markup
+from typing import assert_never
+
 from ..atomic import write_text
-from ..model import Deck, Item
-from . import by_section
+from ..items import Choice, Cloze, Item, Judge, Multi
+from ..lang import markup
+from ..model import Deck
+from .sections import by_section
 
 GIFT_SPECIALS = "~=#{}:"
 BLANK = "_____"
@@ -81,8 +84,8 @@ def weight(percent: float) -> str:
     return f"{percent:.5f}".rstrip("0").rstrip(".")
 
 
-def category(deck: Deck, section: str) -> str:
-    parts = [deck.name, *section.split("::")] if section else [deck.name]
+def category(deck: Deck, path: tuple[str, ...]) -> str:
+    parts = [deck.name, *(p for p in path if p)]
     return "$course$/top/" + "/".join(p.replace("/", "//") for p in parts)
 
 
@@ -102,33 +105,33 @@ def general_feedback(item: Item) -> str:
     return f"\n####{escape(item.explanation)}" if item.explanation else ""
 
 
-def choice_question(item: Item) -> str:
-    options = item.options or []
-    correct = set(item.answer if isinstance(item.answer, list) else [])
-    if item.kind == "choice":
+def choice_question(item: Choice | Multi) -> str:
+    options = item.options
+    correct = set(item.answer)
+    if isinstance(item, Choice):
         marks = ["=" if i in correct else "~" for i in range(len(options))]
     else:
         right, wrong = 100 / len(correct), -100 / max(1, len(options) - len(correct))
         marks = [f"~%{weight(right if i in correct else wrong)}%" for i in range(len(options))]
     lines = [f"{mark}{escape(option)}" for mark, option in zip(marks, options)]
-    question = item.question or ""
+    question = item.question
     return (header(item.id, question_name(question), item.kind) + escape(question) + "{\n"
             + "\n".join(lines) + general_feedback(item) + "\n}")
 
 
-def judge_question(item: Item) -> str:
-    statement = item.statement or ""
+def judge_question(item: Judge) -> str:
+    statement = item.statement
     verdict = "TRUE" if item.answer else "FALSE"
     return (header(item.id, question_name(statement), "judge") + escape(statement)
             + "{" + verdict + general_feedback(item) + "}")
 
 
-def cloze_questions(item: Item) -> list[str]:
-    segments = markup.parse(item.text or "")
-    return [cloze_question(item, segments, number) for number in markup.numbers(item.text or "")]
+def cloze_questions(item: Cloze) -> list[str]:
+    segments = markup.parse(item.text)
+    return [cloze_question(item, segments, number) for number in markup.numbers(item.text)]
 
 
-def cloze_question(item: Item, segments: list[markup.Segment], number: int) -> str:
+def cloze_question(item: Cloze, segments: list[markup.Segment], number: int) -> str:
     """Short answer for cloze ``number``: its first deletion is the blank, the others shown."""
     before: list[str] = []
     after: list[str] = []
@@ -150,23 +153,27 @@ def cloze_question(item: Item, segments: list[markup.Segment], number: int) -> s
         before.append(BLANK)  # Moodle shows no blank when the answer ends the text
     answers = " ".join(f"={shortanswer(a)}" for a in markup.answer_variants(blank.answer))
     feedback = f"####{escape('原文：' + item.source)}" if item.source else ""
-    name = f"{question_name(markup.reveal(item.text or ''))} [c{number}]"
+    name = f"{question_name(markup.reveal(item.text))} [c{number}]"
     return (header(f"{item.id}-c{number}", name, "cloze")
             + "".join(before) + "{" + answers + feedback + "}" + "".join(after))
 
 
 def questions(item: Item) -> list[str]:
-    if item.kind == "cloze":
-        return cloze_questions(item)
-    if item.kind == "judge":
-        return [judge_question(item)]
-    return [choice_question(item)]
+    match item:
+        case Cloze():
+            return cloze_questions(item)
+        case Judge():
+            return [judge_question(item)]
+        case Choice() | Multi():
+            return [choice_question(item)]
+        case _:
+            assert_never(item)
 
 
 def gift_text(deck: Deck) -> str:
     blocks = [f"// quizgen: {deck.name} (Moodle GIFT)"]
-    for section, items in by_section(deck):
-        blocks.append(f"$CATEGORY: {category(deck, section)}")
+    for path, items in by_section(deck):
+        blocks.append(f"$CATEGORY: {category(deck, path)}")
         for item in items:
             blocks.extend(questions(item))
     return "\n\n".join(blocks) + "\n"

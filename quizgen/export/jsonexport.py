@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from typing import Any, assert_never
+
 from .. import __version__
 from .anki import note_guid
 from ..atomic import write_text
-from ..model import Deck, Item
+from ..items import Choice, Cloze, Item, Judge, Multi
+from ..model import Deck
 
 SCHEMA_VERSION = 1
 
@@ -16,27 +19,30 @@ SCHEMA_VERSION = 1
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def item_to_dict(item: Item) -> dict:
-    data: dict = {"id": item.id, "guid": note_guid(item), "kind": item.kind,
-                  "document": item.document, "section": item.section}
-    return data | content_fields(item, item.text)
+def item_to_dict(deck: Deck, item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": item.id, "guid": note_guid(item), "kind": item.kind,
+                            "document": item.document, "section": deck.section_label(item)}
+    return data | content_fields(item, item.text if isinstance(item, Cloze) else None)
 
 
-def content_fields(item: Item, text: str | None) -> dict:
+def content_fields(item: Item, text: str | None) -> dict[str, Any]:
     """The kind-specific fields (text / question, options, answer / statement, answer),
     then explanation, source and tags; ``text`` is the cloze text as the caller wants it."""
-    data: dict = {}
-    if item.kind == "cloze":
-        data["text"] = text
-        if item.hint:
-            data["hint"] = item.hint
-    elif item.kind in ("choice", "multi"):
-        data["question"] = item.question
-        data["options"] = list(item.options or [])
-        data["answer"] = list(item.answer) if isinstance(item.answer, list) else []
-    elif item.kind == "judge":
-        data["statement"] = item.statement
-        data["answer"] = bool(item.answer)
+    data: dict[str, Any] = {}
+    match item:
+        case Cloze():
+            data["text"] = text
+            if item.hint:
+                data["hint"] = item.hint
+        case Choice() | Multi():
+            data["question"] = item.question
+            data["options"] = list(item.options)
+            data["answer"] = list(item.answer)
+        case Judge():
+            data["statement"] = item.statement
+            data["answer"] = bool(item.answer)
+        case _:
+            assert_never(item)
     if item.explanation:
         data["explanation"] = item.explanation
     data["source"] = item.source
@@ -44,14 +50,14 @@ def content_fields(item: Item, text: str | None) -> dict:
     return data
 
 
-def deck_to_dict(deck: Deck) -> dict:
+def deck_to_dict(deck: Deck) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "generator": f"quizgen {__version__}",
         "deck": deck.name,
         "source": deck.source,
         "documents": [{"id": d.id, "title": d.title, "source": d.source} for d in deck.documents],
-        "items": [item_to_dict(i) for i in deck.items if i.enabled],
+        "items": [item_to_dict(deck, i) for i in deck.items if i.enabled],
     }
 
 

@@ -19,10 +19,13 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..lang import markup
+from typing import assert_never
+
 from ..atomic import write_bytes
-from ..model import Deck, Item
-from . import by_section
+from ..items import Choice, Cloze, Item, Judge, Multi
+from ..lang import markup
+from ..model import Deck
+from .sections import by_section
 from .gift import BLANK, category, question_name, weight
 
 PENALTY = "0.3333333"
@@ -102,12 +105,12 @@ def answer(question: ET.Element, fraction: str, text: str, fmt: str = "html") ->
     text_element(element, "feedback", "")
 
 
-def choice_question(quiz: ET.Element, item: Item) -> None:
-    stem, options = item.question or "", item.options or []
-    correct = set(item.answer if isinstance(item.answer, list) else [])
+def choice_question(quiz: ET.Element, item: Choice | Multi) -> None:
+    stem, options = item.question, item.options
+    correct = set(item.answer)
     question = new_question(quiz, "multichoice", item, item.id, question_name(stem),
                             f"<p>{html_text(stem)}</p>", html_text(item.explanation))
-    single = item.kind == "choice"
+    single = isinstance(item, Choice)
     sub(question, "single", "true" if single else "false")
     sub(question, "shuffleanswers", "false")  # same order as the Anki card and the paper
     sub(question, "answernumbering", "ABCD")
@@ -120,8 +123,8 @@ def choice_question(quiz: ET.Element, item: Item) -> None:
     add_tags(question, item)
 
 
-def judge_question(quiz: ET.Element, item: Item) -> None:
-    statement = item.statement or ""
+def judge_question(quiz: ET.Element, item: Judge) -> None:
+    statement = item.statement
     question = new_question(quiz, "truefalse", item, item.id, question_name(statement),
                             f"<p>{html_text(statement)}</p>", html_text(item.explanation))
     answer(question, "100" if item.answer else "0", "true", "moodle_auto_format")
@@ -133,8 +136,8 @@ def source_feedback(item: Item) -> str:
     return html_text("原文：" + item.source) if item.source else ""
 
 
-def cloze_question(quiz: ET.Element, item: Item) -> None:
-    text = item.text or ""
+def cloze_question(quiz: ET.Element, item: Cloze) -> None:
+    text = item.text
     if len(markup.deletions(text)) == 1:
         shortanswer_question(quiz, item)
         return
@@ -153,16 +156,16 @@ def cloze_question(quiz: ET.Element, item: Item) -> None:
     add_tags(question, item)
 
 
-def shortanswer_question(quiz: ET.Element, item: Item) -> None:
+def shortanswer_question(quiz: ET.Element, item: Cloze) -> None:
     parts, answers = [], []
-    for segment in markup.parse(item.text or ""):
+    for segment in markup.parse(item.text):
         if not isinstance(segment, markup.Deletion):
             parts.append(html_text(segment))
             continue
         parts.append(BLANK + (html_text(f"（{segment.hint}）") if segment.hint else ""))
         answers = answers or markup.answer_variants(segment.answer)
     question = new_question(quiz, "shortanswer", item, item.id,
-                            question_name(markup.reveal(item.text or "")),
+                            question_name(markup.reveal(item.text)),
                             f"<p>{''.join(parts)}</p>", source_feedback(item))
     sub(question, "usecase", "0")
     for accepted in answers:
@@ -170,16 +173,24 @@ def shortanswer_question(quiz: ET.Element, item: Item) -> None:
     add_tags(question, item)
 
 
-BUILDERS = {"cloze": cloze_question, "choice": choice_question, "multi": choice_question,
-            "judge": judge_question}
+def add_question(quiz: ET.Element, item: Item) -> None:
+    match item:
+        case Cloze():
+            cloze_question(quiz, item)
+        case Choice() | Multi():
+            choice_question(quiz, item)
+        case Judge():
+            judge_question(quiz, item)
+        case _:
+            assert_never(item)
 
 
 def moodle_xml(deck: Deck) -> bytes:
     quiz = ET.Element("quiz")
-    for section, items in by_section(deck):
-        category_question(quiz, category(deck, section))
+    for path, items in by_section(deck):
+        category_question(quiz, category(deck, path))
         for item in items:
-            BUILDERS[item.kind](quiz, item)
+            add_question(quiz, item)
     ET.indent(quiz)
     body = ET.tostring(quiz, encoding="unicode", short_empty_elements=False)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")

@@ -24,8 +24,9 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
+from ..items import Cloze, Item
 from ..lang.markup import numbers
-from ..model import Deck, Item
+from ..model import Deck
 
 _LOCATION = re.compile(r"s(\d+)(?:-p(\d+)-t(\d+)|-list(\d+))?(?:-|$)")
 _SENTENCE_NOTE = re.compile(r"s\d+-p\d+-t\d+-cloze\d*$")
@@ -50,11 +51,11 @@ def fact_key(item: Item) -> tuple[str, str]:
     return item.document, "".join(item.source.split())
 
 
-def section_parts(section: str) -> list[str]:
-    """``文档::第三条`` -> [文档]: the subdeck path of a section below the deck. A section
+def section_parts(path: tuple[str, ...]) -> list[str]:
+    """(文档, 第三条) -> [文档]: the subdeck path of a section below the deck. A section
     known only by its number (第三条, 三、, （三）) gets no subdeck of its own: a regulation of
     140 articles should not become 140 decks; its cards stay in the parent."""
-    parts = [p for p in section.split("::") if p] if section else []
+    parts = [p for p in path if p]
     if parts and _NUMBER_ONLY.match(parts[-1]):
         parts.pop()
     return parts
@@ -120,7 +121,7 @@ def deck_names(deck: Deck, ordered: list[Item], where: dict[int, tuple]) -> dict
         key = item.document, item.section
         if key in paths:
             continue
-        paths[key] = parts = section_parts(item.section)
+        paths[key] = parts = section_parts(deck.section_path(item))
         _, (section, _, _), _ = where[id(item)]
         for level in range(len(parts)):
             path = tuple(parts[:level + 1])
@@ -134,7 +135,7 @@ def deck_names(deck: Deck, ordered: list[Item], where: dict[int, tuple]) -> dict
 
 
 def card_ords(item: Item) -> list[int]:
-    return [n - 1 for n in numbers(item.text or "")] if item.kind == "cloze" else [0]
+    return [n - 1 for n in numbers(item.text)] if isinstance(item, Cloze) else [0]
 
 
 def card_positions(ordered: list[Item], decks: dict[tuple[str, str], str]) -> dict[tuple[int, int], int]:

@@ -31,7 +31,8 @@ from pathlib import Path
 from . import studyorder
 from ..atomic import write_bytes, write_text
 from ..errors import QuizgenError
-from ..model import Deck, Item
+from ..items import Choice, Item, Multi
+from ..model import Deck
 
 TYPE_NAMES = {"choice": "单选题", "multi": "多选题", "judge": "判断题", "fill": "填空题"}
 OPTION_LETTERS = "ABCDEF"
@@ -53,10 +54,10 @@ def one_line(text: str) -> str:
     return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
 
 
-def bank_question(item: Item) -> BankQuestion:
+def bank_question(deck: Deck, item: Item) -> BankQuestion:
     from .paper.layout import DEFAULT_POINTS, Blank, make_question, paper_kind
 
-    options = list(item.options or [])
+    options = list(item.options) if isinstance(item, Choice | Multi) else []
     if len(options) > len(OPTION_LETTERS):
         raise QuizgenError(f"item {item.id} has {len(options)} options; a question bank holds at most "
                            f"{len(OPTION_LETTERS)}")
@@ -69,7 +70,7 @@ def bank_question(item: Item) -> BankQuestion:
         stem, answer = question.stem, "正确" if question.answer else "错误"
     else:
         stem, answer = question.stem, question.answer_letters
-    source = f"原文：“{one_line(item.source)}”（{item.section}）" if item.source else ""
+    source = f"原文：“{one_line(item.source)}”（{deck.section_label(item)}）" if item.source else ""
     said = question.explanation
     explanation = said + ("。" if said and source and not said.endswith(("。", "！", "？")) else "") + source
     return BankQuestion(question.kind, one_line(stem), [one_line(o) for o in question.options], answer,
@@ -80,7 +81,7 @@ def bank(deck: Deck) -> list[BankQuestion]:
     """The deck's enabled items as questions, in document order (checked like a paper's)."""
     from .paper.layout import usable
 
-    return [bank_question(item) for item in usable(studyorder.plan(deck).items)]
+    return [bank_question(deck, item) for item in usable(studyorder.plan(deck).items)]
 
 
 def bank_text(questions: list[BankQuestion]) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..lang.markup import Deletion, Segment, to_markup
-from ..model import Document, Item, Phrase, SiblingSet
+from ..items import Cloze
+from ..model import Document, Phrase, SiblingSet
 from ..lang.numerals import CN_NUM_CHARS
 
 MAX_DELETIONS = 4  # per note of a short sentence
@@ -78,16 +79,15 @@ def note_groups(phrases: list[Phrase], budget: int) -> list[list[Phrase]]:
 def _location(doc: Document, sentence_index: int) -> str:
     """'s3-p2-t4': section 3, its paragraph 2, that paragraph's sentence 4 (all of the
     document's locations are worked out at the first call, in one pass)."""
-    locations = doc.__dict__.get("_locations")
-    if locations is None:
-        locations = doc.__dict__["_locations"] = {
+    if not doc.locations:
+        doc.locations.update({
             sentence.index: f"s{section.index}-p{p}-t{t}"
             for section in doc.sections for p, paragraph in enumerate(section.paragraphs, 1)
-            for t, sentence in enumerate(paragraph.sentences, 1)}
-    return locations[sentence_index]
+            for t, sentence in enumerate(paragraph.sentences, 1)})
+    return doc.locations[sentence_index]
 
 
-def sentence_notes(doc: Document) -> list[Item]:
+def sentence_notes(doc: Document) -> list[Cloze]:
     sets = {s.id: s for s in doc.sibling_sets}
     by_sentence: dict[int, list[Phrase]] = {}
     for phrase in doc.phrases:
@@ -101,9 +101,8 @@ def sentence_notes(doc: Document) -> list[Item]:
             spans = [(p.start - sentence.start, p.end - sentence.start, k,
                       hint_for(p, sets.get(p.set_id) if p.set_id is not None else None))
                      for k, p in enumerate(chosen, 1)]
-            items.append(Item(
+            items.append(Cloze(
                 id=f"{_location(doc, index)}-cloze{n if n > 1 else ''}",
-                kind="cloze",
                 section=section.title,
                 source=sentence.text,
                 text=cloze_markup(sentence.text, spans),
@@ -116,7 +115,7 @@ def _spread(doc: Document, sibling: SiblingSet) -> bool:
     return len({m.sentence for m in sibling.members}) > 1
 
 
-def enumeration_notes(doc: Document) -> list[Item]:
+def enumeration_notes(doc: Document) -> list[Cloze]:
     """一是{{c1::…}}；二是{{c2::…}}… for lists spread over several sentences."""
     items = []
     per_section: dict[int, int] = {}
@@ -136,9 +135,8 @@ def enumeration_notes(doc: Document) -> list[Item]:
             segments += ["；" if n > 1 else "", marker, Deletion(n, member.text, f"{len(member.text)}字")]
         text = to_markup([*segments, "。"])
         source = "；".join(marker + m.text for marker, m in zip(markers, sibling.members)) + "。"
-        items.append(Item(
+        items.append(Cloze(
             id=f"s{section_index}-list{per_section[section_index]}-cloze",
-            kind="cloze",
             section=section.title,
             source=(lead + source) if lead else source,
             text=text,
@@ -180,5 +178,5 @@ def _marker_before(doc: Document, phrase: Phrase) -> str:
     return ""
 
 
-def cloze_items(doc: Document) -> list[Item]:
+def cloze_items(doc: Document) -> list[Cloze]:
     return enumeration_notes(doc) + sentence_notes(doc)

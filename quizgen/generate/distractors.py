@@ -123,7 +123,10 @@ class _Nearby:
 
 
 @dataclass
-class _DocIndex:
+class DistractorIndex:
+    """A document's phrases indexed for choosing distractors (``Document.distractor_index``)."""
+
+    phrases: list[Phrase]  # the list it was built from: rebuilt when the document's changes
     everything: _Nearby
     by_kind: dict[tuple[str, int], _Nearby]  # by (kind, length)
     figures: _Nearby
@@ -131,21 +134,20 @@ class _DocIndex:
     first_start: dict[str, int]  # phrase text -> where it first occurs
 
 
-def _index_of(doc: Document) -> _DocIndex:
+def _index_of(doc: Document) -> DistractorIndex:
     """The document's phrases indexed for choosing, computed once per document."""
-    cached = getattr(doc, "_distractor_index", None)
-    if cached is None or cached[0] is not doc.phrases:
+    cached = doc.distractor_index
+    if cached is None or cached.phrases is not doc.phrases:
         groups: dict[tuple[str, int], list[Phrase]] = {}
         first_start: dict[str, int] = {}
         for phrase in doc.phrases:
             groups.setdefault((phrase.kind, len(phrase.text)), []).append(phrase)
             first_start[phrase.text] = min(phrase.start, first_start.get(phrase.text, phrase.start))
-        index = _DocIndex(_Nearby(doc.phrases), {k: _Nearby(v) for k, v in groups.items()},
-                          _Nearby(p for p in doc.phrases if p.kind == "figure"),
-                          {s.id for s in doc.sibling_sets if s.kind == "parallel"}, first_start)
-        cached = (doc.phrases, index)
-        doc._distractor_index = cached  # type: ignore[attr-defined]
-    return cached[1]
+        cached = doc.distractor_index = DistractorIndex(
+            doc.phrases, _Nearby(doc.phrases), {k: _Nearby(v) for k, v in groups.items()},
+            _Nearby(p for p in doc.phrases if p.kind == "figure"),
+            {s.id for s in doc.sibling_sets if s.kind == "parallel"}, first_start)
+    return cached
 
 
 def _candidate_kinds(kind: str) -> tuple[str, ...]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from . import distractors
 from .cloze import _location
-from ..model import Document, Item, Phrase, SiblingSet, to_chinese_numeral
+from ..items import Choice, Item, Judge, Multi
+from ..model import Document, Phrase, SiblingSet, to_chinese_numeral
 
 OPTIONS = 4
 
@@ -81,7 +82,7 @@ class _Builder:
         rng.shuffle(options)
         position = self.positions.next()
         options.insert(position, correct)
-        self.items.append(Item(id=key, kind="choice", section=self.section_title(anchor),
+        self.items.append(Choice(id=key, section=self.section_title(anchor),
                                source=self.sentence(anchor), question=stem, options=options,
                                answer=[position], explanation=explanation, tags=tags))
 
@@ -92,13 +93,13 @@ class _Builder:
         options = correct + wrong
         self.rng(key).shuffle(options)
         answer = sorted(options.index(c) for c in correct)
-        self.items.append(Item(id=key, kind="multi", section=self.section_title(anchor),
+        self.items.append(Multi(id=key, section=self.section_title(anchor),
                                source=self.sentence(anchor), question=stem, options=options,
                                answer=answer, explanation=explanation, tags=tags))
 
     def add_judge(self, key: str, statement: str, truth: bool, anchor: Phrase, explanation: str,
                   tags: list[str]) -> None:
-        self.items.append(Item(id=key, kind="judge", section=self.section_title(anchor),
+        self.items.append(Judge(id=key, section=self.section_title(anchor),
                                source=self.sentence(anchor), statement=statement, answer=truth,
                                explanation=explanation, tags=tags))
 
@@ -198,7 +199,7 @@ def frame_statement_questions(b: _Builder) -> None:
         answer = [k for k, (_, ok) in enumerate(options) if ok]
         first = sibling.members[0]
         wrong_note = "；".join(f"{statement(sibling.subjects[i], values[i])}" for i in false_idx)
-        b.items.append(Item(id=f"{b.set_key(sibling)}-multi", kind="multi", section=b.section_title(first),
+        b.items.append(Multi(id=f"{b.set_key(sibling)}-multi", section=b.section_title(first),
                             source=b.sentence(first), question="下列说法中，正确的有？", options=texts,
                             answer=answer, explanation=f"原文为：{wrong_note}。", tags=["frame", "swap"]))
 

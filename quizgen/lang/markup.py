@@ -12,10 +12,6 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ..model import Item
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 
@@ -58,11 +54,6 @@ def deletions(text: str) -> list[Deletion]:
 def numbers(text: str) -> list[int]:
     """The distinct cloze numbers, ascending: one card (or quiz question) each."""
     return sorted({int(m.group(1)) for m in CLOZE.finditer(text)})
-
-
-def card_count(item: Item) -> int:
-    """The Anki cards a note of this item makes: one per cloze number, else one."""
-    return len(numbers(item.text or "")) if item.kind == "cloze" else 1
 
 
 def to_markup(segments: list[Segment]) -> str:

@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import markup, segment
-from ..model import Item
+from ..items import Choice, Cloze, Item, Multi
 
 
 def answers_of(items: Iterable[Item]) -> list[str]:
     """Every answer a learner must produce: cloze deletions and correct options."""
     answers: list[str] = []
     for item in items:
-        if item.kind == "cloze":
-            answers += [d.answer for d in markup.deletions(item.text or "")]
-        elif item.kind in ("choice", "multi"):
+        if isinstance(item, Cloze):
+            answers += [d.answer for d in markup.deletions(item.text)]
+        elif isinstance(item, Choice | Multi):
             answers += [item.options[i] for i in item.answer]
     return answers
 
@@ -23,10 +23,10 @@ def answers_of(items: Iterable[Item]) -> list[str]:
 def cut_through_words(items: Iterable[Item]) -> list[str]:
     """Deletions whose edges are no word boundary of their note's text as jieba cuts it."""
     broken: list[str] = []
-    for item in (i for i in items if i.kind == "cloze"):
-        segments = markup.parse(item.text or "")
+    for item in (i for i in items if isinstance(i, Cloze)):
+        segments = markup.parse(item.text)
         edges, pos = {0}, 0
-        for word in segment.cut(markup.reveal(item.text or "")):
+        for word in segment.cut(markup.reveal(item.text)):
             pos += len(word)
             edges.add(pos)
         pos = 0

@@ -26,28 +26,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..lang import markup
 from ..errors import InputError
+from ..ingest.read import check_expanded_size
+from ..items import LETTERS, Choice, Cloze, Item, Judge, Multi
+from .file import check_review
+from .problems import Problem
 
 OPTION = re.compile(r"<li(?:\s[^>]*)?>\s*([A-J])\.\s", re.I)  # the right ones carry class="qz-right"
 ANSWER_LETTER = re.compile(r"(?:^|、)\s*([A-J])\.\s")
 COLLECTIONS = ("collection.anki21", "collection.anki2")
 MODEL_CLOZE = 1
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem: ``file:line: where: message`` (line and where when known)."""
-
-    file: str
-    line: int | None
-    where: str  # e.g. "item s3-p2-t4-choice" or "note G4tdwyoQR9"
-    message: str
-    structural: bool = False  # review files: items cannot be told apart (blocks a merge)
-
-    def __str__(self) -> str:
-        location = f"{self.file}:{self.line}" if self.line else self.file
-        return ": ".join(part for part in (location, self.where, self.message) if part)
 
 
 def check(path: Path) -> list[Problem]:
@@ -60,8 +48,6 @@ def check(path: Path) -> list[Problem]:
         raise InputError("no such file", path)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        from .file import check_review
-
         return check_review(path)
     if suffix in (".apkg", ".colpkg"):
         return check_apkg(path)
@@ -118,8 +104,6 @@ MAX_COLLECTION_BYTES = 1024 * 2**20
 
 
 def _extract_collection(path: Path, into: Path) -> Path:
-    from ..ingest.read import check_expanded_size
-
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
@@ -142,39 +126,36 @@ def _excerpt(note: Note, limit: int = 20) -> str:
 
 
 def note_problems(note: Note) -> list[str]:
+    """What is wrong with a note: it reads back as an item, which has rules of its own
+    (:meth:`quizgen.items.Item.validate`), or it does not read at all."""
     first = next(iter(note.fields.values()), "")
     if not first.strip():
         return ["the first field is empty (Anki will not import the note)"]
+    item = note_item(note)
+    if isinstance(item, str):
+        return [item]
+    return [reason.message for reason in item.validate()] if item else []
+
+
+def note_item(note: Note) -> Item | str | None:
+    """The item a quizgen note holds (a message when it cannot be one; None for a note of
+    a note type quizgen does not write)."""
+    first = next(iter(note.fields.values()), "")
     if note.model.get("type") == MODEL_CLOZE:
-        return cloze_problems(first)
-    if {"选项", "答案", "题型"} <= note.fields.keys():
-        return choice_problems(note.fields)
-    return []
-
-
-def cloze_problems(text: str) -> list[str]:
-    answers = [m.group(2) for m in markup.CLOZE.finditer(text)]
-    if not answers:
-        return ["empty cloze: no {{c1::…}} deletion, so the note has no card"]
-    if any(not html.unescape(re.sub(r"<[^>]+>", "", a)).strip() for a in answers):
-        return ["empty cloze deletion {{cN::}}"]
-    return []
-
-
-def choice_problems(fields: dict[str, str]) -> list[str]:
-    kind, answer = fields["题型"].strip(), fields["答案"].strip()
+        return Cloze(id=note.guid, section="", text=first)
+    if not {"选项", "答案", "题型"} <= note.fields.keys():
+        return None
+    kind, answer = note.fields["题型"].strip(), note.fields["答案"].strip()
     if not answer:
-        return ["no correct answer"]
-    if kind == "判断题":
-        if answer in ("正确", "错误"):
-            return []
-        return [f"true/false answer {answer!r} is neither 正确 nor 错误"]
-    options = OPTION.findall(fields["选项"])
+        return "no correct answer"
+    if kind == Judge.label:
+        if answer not in ("正确", "错误"):
+            return f"true/false answer {answer!r} is neither 正确 nor 错误"
+        return Judge(id=note.guid, section="", statement=first, answer=answer == "正确")
+    options = OPTION.findall(note.fields["选项"])
     letters = ANSWER_LETTER.findall(answer)
     if not letters:
-        return [f"no correct answer (answer field {answer!r} names no option)"]
-    problems = [f"answer {letter} is out of range ({len(options)} options)"
-                for letter in letters if "ABCDEFGHIJ".index(letter.upper()) >= len(options)]
-    if kind == "单项选择题" and len(letters) != 1:
-        problems.append(f"single-choice question with {len(letters)} correct answers")
-    return problems
+        return f"no correct answer (answer field {answer!r} names no option)"
+    question = Choice if kind == Choice.label else Multi
+    return question(id=note.guid, section="", question=first, options=[f"{o}." for o in options],
+                    answer=[LETTERS.index(letter.upper()) for letter in letters])

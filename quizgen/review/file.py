@@ -67,14 +67,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..atomic import write_text
-from .check import Problem
+from .problems import Problem
 from ..errors import InputError
 from ..lang import markup
-from ..model import ITEM_KINDS, Deck, Document, Item
+from ..export.jsonexport import content_fields
+from ..items import KINDS, LETTERS, Choice, Cloze, Item, Judge, Multi
+from ..model import Deck, Document
 
 SCHEMA = 1
-LETTERS = "ABCDEFGHIJ"
-
 TOP_KEYS = ("schema", "deck", "documents", "items", "fingerprints")
 DOCUMENT_KEYS = ("id", "title", "source")
 CONTENT_KEYS = ("section", "text", "hint", "question", "statement", "options", "answer",
@@ -219,12 +219,10 @@ def item_key(document: str, item_id: str) -> str:
     return f"{document}/{item_id}"
 
 
-def item_content(item: Item) -> dict[str, Any]:
+def item_content(deck: Deck, item: Item) -> dict[str, Any]:
     """The reviewable content of an item, as written in the file (plain Python values)."""
-    from ..export.jsonexport import content_fields
-
-    data: dict[str, Any] = {"section": item.section}
-    data |= content_fields(item, markup.to_plain(item.text or "") if item.kind == "cloze" else None)
+    data: dict[str, Any] = {"section": deck.section_label(item)}
+    data |= content_fields(item, markup.to_plain(item.text) if isinstance(item, Cloze) else None)
     for key in ("question", "statement"):
         if key in data and data[key] is None:
             data[key] = ""
@@ -312,14 +310,14 @@ def content_map(content: dict[str, Any]) -> CommentedMap:
     return entry
 
 
-def item_entry(item: Item, with_document: bool) -> CommentedMap:
+def item_entry(deck: Deck, item: Item, with_document: bool) -> CommentedMap:
     entry = CommentedMap()
     entry["id"] = item.id
     entry["kind"] = item.kind
     entry["enabled"] = item.enabled
     if with_document:
         entry["document"] = item.document
-    set_content(entry, item_content(item))
+    set_content(entry, item_content(deck, item))
     return entry
 
 
@@ -383,9 +381,9 @@ def fresh_review(deck: Deck) -> CommentedMap:
     with_document = len(deck.documents) > 1
     fingerprints = {}
     for item in deck.items:
-        items.append(item_entry(item, with_document))
+        items.append(item_entry(deck, item, with_document))
         fingerprints[item_key(item.document, item.id)] = _record(
-            fingerprint(item.kind, item_content(item)), anchor(item))
+            fingerprint(item.kind, item_content(deck, item)), anchor(item))
     for index in range(1, len(items)):
         _blank_line_before(items, index)
     root["items"] = items
@@ -446,7 +444,7 @@ def merge(root: CommentedMap, deck: Deck, report: MergeReport) -> None:
     """
     single = len(deck.documents) == 1
     olds = _old_items(root)
-    news = [_new_item(item) for item in deck.items]
+    news = [_new_item(deck, item) for item in deck.items]
     _match(news, olds)
     entries: CommentedSeq = root["items"]
     taken = {old.key for old in olds}
@@ -458,7 +456,7 @@ def merge(root: CommentedMap, deck: Deck, report: MergeReport) -> None:
             key = _unique_key(new.key, taken)
             taken.add(key)
             item = dataclasses.replace(new.item, id=key.split("/", 1)[1])
-            previous = _insert_new(entries, item_entry(item, not single), previous)
+            previous = _insert_new(entries, item_entry(deck, item, not single), previous)
             report.new.append(_label(key, single))
         else:
             key = old.key
@@ -490,8 +488,8 @@ def _record(content_fingerprint: str, item_anchor: str) -> str:
     return f"{content_fingerprint} {item_anchor}".strip()
 
 
-def _new_item(item: Item) -> _New:
-    content = item_content(item)
+def _new_item(deck: Deck, item: Item) -> _New:
+    content = item_content(deck, item)
     return _New(item_key(item.document, item.id), item, content,
                 fingerprint(item.kind, content), anchor(item))
 
@@ -747,7 +745,7 @@ def _validate_item(entry: CommentedMap, where: str, problems: _Problems) -> None
     if kind is None:
         problems.add(_line(entry), where, "missing field kind (cloze, choice, multi or judge)")
         return
-    if kind not in ITEM_KINDS:
+    if kind not in KINDS:
         problems.add(_line(entry, "kind"), where,
                      f"unknown kind {kind!r} (expected cloze, choice, multi or judge)")
         return
@@ -761,24 +759,61 @@ def _validate_item(entry: CommentedMap, where: str, problems: _Problems) -> None
 
 
 def _validate_content(entry: CommentedMap, kind: str, where: str, problems: _Problems) -> None:
+    """The entry's fields as YAML types, then - once it reads as an item - the item's own
+    rules (:meth:`quizgen.items.Item.validate`), each reported at the line of its field."""
+    typed = True
     for key in REQUIRED[kind]:
         if key not in entry:
             problems.add(_line(entry), where, f"missing field {key}")
+            typed = False
     for key in TEXT_KEYS:
         if key in entry and _text(entry[key]) is None:
             problems.add(_line(entry, key), where, f"{key} must be text")
+            typed = False
     tags = entry.get("tags", [])
     if not isinstance(tags, list) or any(not isinstance(t, str) for t in tags):
         problems.add(_line(entry, "tags"), where, "tags must be a list of words, e.g. [heading]")
-    if kind == "cloze":
-        _validate_cloze(entry, where, problems)
-    elif kind in ("choice", "multi"):
-        _validate_choice(entry, kind, where, problems)
-    elif "answer" in entry and not isinstance(entry["answer"], bool):
-        problems.add(_line(entry, "answer"), where,
-                     f"answer must be true or false for a judge item, not {entry['answer']!r}")
-    if kind == "judge" and "statement" in entry and not (_text(entry["statement"]) or "").strip():
-        problems.add(_line(entry, "statement"), where, "statement is empty")
+        typed = False
+    typed = _validate_types(entry, kind, where, problems) and typed
+    if not typed:
+        return
+    for reason in entry_to_item(entry, "").validate():
+        line = _line(entry[reason.field], reason.index) if reason.index is not None else None
+        problems.add(line or _line(entry, reason.field or None), where, reason.message)
+
+
+def _validate_types(entry: CommentedMap, kind: str, where: str, problems: _Problems) -> bool:
+    """Options a list of texts, answer a list of option indexes (judge: true or false)."""
+    if kind == "judge":
+        if "answer" in entry and not isinstance(entry["answer"], bool):
+            problems.add(_line(entry, "answer"), where,
+                         f"answer must be true or false for a judge item, not {entry['answer']!r}")
+            return False
+        return True
+    if kind == "cloze":  # the text as typed ({{c1::…}}, unescaped), before it becomes markup
+        typed = Cloze(id="", section="", text=_text(entry.get("text")) or "")
+        malformed = [r for r in typed.validate() if r.code == "malformed-cloze"]
+        for reason in malformed:
+            problems.add(_line(entry, "text"), where, reason.message)
+        return not malformed
+    ok = True
+    options = entry.get("options")
+    if "options" in entry and not isinstance(options, list):
+        problems.add(_line(entry, "options"), where, "options must be a list of at least 2 options")
+        ok = False
+    elif isinstance(options, list):
+        for index, option in enumerate(options):
+            if _text(option) is None:
+                problems.add(_line(options, index), where,
+                             f"option {index} ({_letter(index)}) is empty or not text")
+                ok = False
+    answer = entry.get("answer")
+    if "answer" in entry and (not isinstance(answer, list) or any(
+            isinstance(a, bool) or not isinstance(a, int) for a in answer)):
+        problems.add(_line(entry, "answer"), where, "answer must be a list of option indexes counted from 0 "
+                     f"(0 = A, 1 = B, …), e.g. [1], not {_plain(answer)!r}")
+        ok = False
+    return ok
 
 
 def _text(value: Any) -> str | None:
@@ -790,76 +825,8 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _validate_cloze(entry: CommentedMap, where: str, problems: _Problems) -> None:
-    if "text" not in entry:
-        return
-    text = _text(entry["text"]) or ""
-    line = _line(entry, "text")
-    found = markup.CLOZE.findall(text)
-    leftover = markup.CLOZE.sub("", text)
-    swallowed = any("{{" in part or "}}" in part for _n, *parts in found for part in parts)
-    if "{{" in leftover or "}}" in leftover or swallowed:
-        problems.add(line, where, "malformed cloze deletion: write {{c1::答案}} or "
-                     "{{c1::答案::提示}}")
-    elif not found:
-        problems.add(line, where, "empty cloze: the text has no deletion; mark the answer "
-                     "as {{c1::答案}}")
-    elif any(not answer.strip() for _number, answer, _hint in found):
-        problems.add(line, where, "empty cloze deletion {{cN::}}: write the answer after ::")
-
-
-def _validate_choice(entry: CommentedMap, kind: str, where: str, problems: _Problems) -> None:
-    options = entry.get("options")
-    if "options" in entry and (not isinstance(options, list) or len(options) < 2):
-        problems.add(_line(entry, "options"), where, "options must be a list of at least 2 options")
-        options = None
-    if options is not None:
-        _validate_options(entry, options, where, problems)
-    if "question" in entry and not (_text(entry["question"]) or "").strip():
-        problems.add(_line(entry, "question"), where, "question is empty")
-    if "answer" in entry:
-        _validate_answer(entry, kind, len(options) if options else None, where, problems)
-
-
-def _validate_options(entry: CommentedMap, options: list, where: str, problems: _Problems) -> None:
-    seen: dict[str, int] = {}
-    for index, option in enumerate(options):
-        text = _text(option)
-        line = _line(options, index)
-        if text is None or not text.strip():
-            problems.add(line, where, f"option {index} ({_letter(index)}) is empty or not text")
-        elif text in seen:
-            problems.add(line, where, f"options {seen[text]} and {index} are the same ({text!r})")
-        else:
-            seen[text] = index
-
-
 def _letter(index: int) -> str:
     return LETTERS[index] if 0 <= index < len(LETTERS) else "?"
-
-
-def _validate_answer(entry: CommentedMap, kind: str, count: int | None, where: str,
-                     problems: _Problems) -> None:
-    answer, line = entry["answer"], _line(entry, "answer")
-    if not isinstance(answer, list) or any(isinstance(a, bool) or not isinstance(a, int)
-                                           for a in answer):
-        problems.add(line, where, "answer must be a list of option indexes counted from 0 "
-                     f"(0 = A, 1 = B, …), e.g. [1], not {_plain(answer)!r}")
-        return
-    if not answer:
-        problems.add(line, where, "no correct answer: answer is empty")
-        return
-    for index in answer:
-        if count is not None and not 0 <= index < count:
-            problems.add(line, where, f"answer index {index} is out of range ({count} options)")
-    if len(set(answer)) != len(answer):
-        problems.add(line, where, "answer lists the same option twice")
-    if kind == "choice" and len(set(answer)) != 1:
-        problems.add(line, where, f"a choice item has exactly one correct answer, not "
-                     f"{len(set(answer))} (use kind: multi for several)")
-    if kind == "multi" and len(set(answer)) < 2:
-        problems.add(line, where, "a multi item needs at least 2 correct answers "
-                     "(use kind: choice for one)")
 
 
 # --------------------------------------------------------------------------
@@ -886,28 +853,34 @@ def load_review(path: Path) -> Deck:
     default_document = documents[0].id if len(documents) == 1 else ""
     items = [entry_to_item(entry, default_document) for entry in root["items"]
              if entry.get("enabled", True)]
+    if len(documents) > 1:  # 文档::一、… as written: the deck adds the document (Deck.section_path)
+        titles = {d.id: d.title for d in documents}
+        for item in items:
+            prefix = titles.get(item.document, item.document) + "::"
+            item.section = item.section.removeprefix(prefix)
     return Deck(str(root["deck"]), documents, items,
                 source=", ".join(d.source for d in documents if d.source))
 
 
 def entry_to_item(entry: CommentedMap, default_document: str) -> Item:
-    """A validated review entry -> :class:`Item` (cloze text back to escaped markup)."""
-    kind = str(entry["kind"])
-
+    """A review entry whose fields have their types -> its item (cloze text back to escaped
+    markup)."""
     def text(key: str) -> str:
         return _text(entry.get(key)) or ""
 
-    item = Item(id=str(entry["id"]), kind=kind, section=text("section"),
-                document=str(entry.get("document", default_document)), source=text("source"),
-                explanation=text("explanation"), hint=text("hint"),
-                tags=[str(t) for t in entry.get("tags") or []], enabled=True)
-    if kind == "cloze":
-        item.text = markup.from_plain(text("text"))
-    elif kind in ("choice", "multi"):
-        item.question = text("question")
-        item.options = [_text(o) or "" for o in entry["options"]]
-        item.answer = [int(a) for a in entry["answer"]]
-    else:
-        item.statement = text("statement")
-        item.answer = bool(entry["answer"])
-    return item
+    common: dict[str, Any] = dict(id=str(entry["id"]), section=text("section"),
+                                  document=str(entry.get("document", default_document)),
+                                  source=text("source"), explanation=text("explanation"),
+                                  tags=[str(t) for t in entry.get("tags") or []], enabled=True)
+    kind = entry["kind"]
+    if kind == Cloze.kind:
+        return Cloze(**common, text=markup.from_plain(text("text")), hint=text("hint"))
+    if kind == Judge.kind:
+        return Judge(**common, statement=text("statement"), answer=bool(entry["answer"]))
+    options = Choice if kind == Choice.kind else Multi
+    return options(**common, question=text("question"), options=_option_texts(entry),
+                   answer=[int(a) for a in entry["answer"]])
+
+
+def _option_texts(entry: CommentedMap) -> list[str]:
+    return [_text(o) or "" for o in entry["options"]]

@@ -20,10 +20,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ...lang import markup
+from typing import assert_never
+
 from ...atomic import write_text
 from ...errors import InputError, QuizgenError
-from ...model import Deck, Item, to_chinese_numeral
+from ...items import Choice, Cloze, Item, Judge, Multi
+from ...lang import markup
+from ...lang.script import convert_script
+from ...model import Deck, to_chinese_numeral
 from ...resources import templates_dir
 
 # Paper question types in exam order; item kind "cloze" becomes a fill-in-the-blank question.
@@ -59,8 +63,6 @@ def localize(text: str, script: str | None) -> str:
     """A label that quizgen writes (simplified in the source) in the paper's ``script``."""
     if script != "traditional":
         return text
-    from ...build import convert_script
-
     return convert_script(text, script)
 
 
@@ -338,7 +340,7 @@ def version_label(version: int) -> str:
 
 
 def paper_kind(item: Item) -> str:
-    return "fill" if item.kind == "cloze" else item.kind
+    return "fill" if isinstance(item, Cloze) else item.kind
 
 
 def _normalise_kinds(mapping: Mapping[str, float] | None, what: str) -> dict[str, float]:
@@ -381,31 +383,9 @@ def parse_cloze(text: str) -> list[str | Blank]:
 
 def _check(item: Item) -> None:
     """Refuse items whose answer the paper could print wrongly."""
-    def bad(problem: str) -> QuizgenError:
-        return QuizgenError(f"item {item.id} ({item.kind}) cannot go on a paper: {problem}")
-
-    if item.kind == "cloze":
-        if not markup.CLOZE.search(item.text or ""):
-            raise bad("no cloze deletion")
-    elif item.kind in ("choice", "multi"):
-        options, answer = item.options or [], item.answer
-        if len(options) < 2:
-            raise bad("fewer than two options")
-        if len(options) > len(LETTERS):
-            raise bad("too many options")
-        if not isinstance(answer, list) or not answer or isinstance(answer, bool):
-            raise bad("no answer")
-        if any(isinstance(a, bool) or not isinstance(a, int) or not 0 <= a < len(options) for a in answer):
-            raise bad(f"answer {answer!r} does not index its {len(options)} options")
-        if item.kind == "choice" and len(set(answer)) != 1:
-            raise bad("a single-choice question needs exactly one answer")
-        if not (item.question or "").strip():
-            raise bad("empty question")
-    elif item.kind == "judge":
-        if not isinstance(item.answer, bool):
-            raise bad("the answer must be true or false")
-        if not (item.statement or "").strip():
-            raise bad("empty statement")
+    reasons = item.validate()
+    if reasons:
+        raise QuizgenError(f"item {item.id} ({item.kind}) cannot go on a paper: {reasons[0]}")
 
 
 def usable(items: Iterable[Item]) -> list[Item]:
@@ -449,11 +429,15 @@ def _allocate(total: int, weights: Mapping[str, float]) -> dict[str, int]:
     return {k: int(min(q, weights[k])) for k, q in quota.items()}
 
 
+def _is_true(item: Item) -> bool:
+    return isinstance(item, Judge) and item.answer
+
+
 def _alternate_truth(indexes: list[int], pool: Sequence[Item], true_first: bool) -> list[int]:
     """True and false statements taken in turn (sections alternate which comes first), so
     that a paper's 判断题 are not mostly one answer."""
-    true = [i for i in indexes if pool[i].answer is True]
-    false = [i for i in indexes if pool[i].answer is not True]
+    true = [i for i in indexes if _is_true(pool[i])]
+    false = [i for i in indexes if not _is_true(pool[i])]
     first, second = (true, false) if true_first else (false, true)
     mixed = [x for pair in zip(first, second) for x in pair]
     return (mixed + first[len(second):] + second[len(first):])[::-1]  # picks pop from the end
@@ -496,13 +480,14 @@ def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
         raise InputError("no questions selected (check the per-type counts)")
 
     rng = random.Random(f"{seed}:select")
-    sections: list[str] = []
-    by_section: dict[str, dict[str, list[int]]] = {}
+    sections: list[tuple[str, str]] = []  # (document, section)
+    by_section: dict[tuple[str, str], dict[str, list[int]]] = {}
     for index, item in enumerate(pool):
-        if item.section not in by_section:
-            sections.append(item.section)
-            by_section[item.section] = {k: [] for k in PAPER_KINDS}
-        by_section[item.section][paper_kind(item)].append(index)
+        where = item.document, item.section
+        if where not in by_section:
+            sections.append(where)
+            by_section[where] = {k: [] for k in PAPER_KINDS}
+        by_section[where][paper_kind(item)].append(index)
     for number, groups in enumerate(by_section.values()):
         for group in groups.values():
             rng.shuffle(group)
@@ -515,7 +500,7 @@ def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
     # from its quota; ties follow the seeded section order.
     rank = {name: n for n, name in enumerate(sections)}
     picks_section = dict.fromkeys(sections, 0)
-    picks_pair: dict[tuple[str, str], int] = {}
+    picks_pair: dict[tuple[str, tuple[str, str]], int] = {}
     remaining = dict(quota)
     chosen: list[int] = []
     while True:
@@ -564,7 +549,7 @@ def _arrange(groups: dict[str, list[Item]], rng: random.Random) -> dict[str, lis
     for kind, group in groups.items():
         group = group[:]
         rng.shuffle(group)
-        out[kind] = [(item, _option_order(item.options or [], rng) if kind in ("choice", "multi") else [])
+        out[kind] = [(item, _option_order(item.options, rng) if isinstance(item, Choice | Multi) else [])
                      for item in group]
     return out
 
@@ -589,37 +574,30 @@ def _arrangement(groups: dict[str, list[Item]], seed: int, version: int):
     return result
 
 
-def explanation(item: Item) -> str:
-    """The item's explanation without a quote of its source sentence (原文：“…”（section）),
-    which the paper prints anyway as 出处."""
-    text = (item.explanation or "").strip()
-    source = (item.source or "").strip()
-    if source:
-        text = re.sub("原文[：:]\\s*“" + re.escape(source) + "”(（[^（）]*）)?[。；]?", "", text).strip()
-    return text
-
-
 def make_question(item: Item, number: int, points: float, order: list[int], multi_scoring: str = "half",
-                  script: str | None = None) -> Question:
-    """Question ``number`` from ``item``; ``points`` per question (fill: per blank)."""
-    kind = paper_kind(item)
-    q = Question(number=number, kind=kind, item_id=item.id, points=points, section=item.section,
-                 source=item.source, explanation=explanation(item), script=script)
-    if kind in ("choice", "multi"):
-        options = list(item.options or [])
-        q.stem = (item.question or "").strip()
-        q.option_order = order
-        q.options = [options[i] for i in order]
-        q.answer = sorted(order.index(a) for a in set(item.answer))  # type: ignore[arg-type]
-        if kind == "multi":
-            q.partial_points = half_credit(points, multi_scoring)
-    elif kind == "judge":
-        q.stem = (item.statement or "").strip()
-        q.answer = bool(item.answer)
-    else:
-        q.parts = parse_cloze(item.text or "")
-        q.answer = [b.answer for b in q.blanks]
-        q.points = points * len(q.blanks)
+                  script: str | None = None, section: str = "") -> Question:
+    """Question ``number`` from ``item``; ``points`` per question (fill: per blank); ``section``
+    as the paper names it (default: the item's)."""
+    q = Question(number=number, kind=paper_kind(item), item_id=item.id, points=points,
+                 section=section or item.section,
+                 source=item.source, explanation=item.own_explanation(), script=script)
+    match item:
+        case Choice() | Multi():
+            q.stem = item.question.strip()
+            q.option_order = order
+            q.options = [item.options[i] for i in order]
+            q.answer = sorted(order.index(a) for a in set(item.answer))
+            if isinstance(item, Multi):
+                q.partial_points = half_credit(points, multi_scoring)
+        case Judge():
+            q.stem = item.statement.strip()
+            q.answer = bool(item.answer)
+        case Cloze():
+            q.parts = parse_cloze(item.text)
+            q.answer = [b.answer for b in q.blanks]
+            q.points = points * len(q.blanks)
+        case _:
+            assert_never(item)
     return q
 
 
@@ -662,7 +640,8 @@ def make_paper(deck: Deck, seed: int = 0, version: int = 0, count: int | None = 
                                script=script)
         for item, order in arrangement[kind]:
             number += 1
-            section.questions.append(make_question(item, number, per_question[kind], order, multi_scoring, script))
+            section.questions.append(make_question(item, number, per_question[kind], order, multi_scoring, script,
+                                                   deck.section_label(item)))
         sections.append(section)
     return Paper(deck.name, seed, version, letter if label is None and version else (label or ""),
                  sections, minutes, script)
