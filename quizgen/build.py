@@ -18,11 +18,11 @@ from .errors import InputError, QuizgenError
 from .items import Choice, Item, Multi
 from .lang.script import SCRIPTS, convert_script
 from .model import Deck, Document, Source
+from .ingest.inputs import Input, expand_inputs
+from .options import DEFAULT_FORMATS, BuildOptions, PaperOptions
 from .analyse.phrases import analyze
 
 FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
-DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
-DEFAULT_PAPER_COUNT = 30
 
 
 def convert_items(items: list[Item], script: str | None) -> list[Item]:
@@ -99,17 +99,6 @@ class Output:
     format: str
     notes: int = 0
     cards: int = 0
-
-
-@dataclass
-class PaperOptions:
-    versions: int = 1
-    count: int | None = DEFAULT_PAPER_COUNT
-    per_type: dict[str, int] | None = None
-    points: dict[str, float] | None = None
-    minutes: int | None = None
-    key: str = "separate"  # the answer key: its own PDF, an appendix to the paper, or none (paper.KEY_MODES)
-    multi_scoring: str = "half"  # 少选 earns half the points, or nothing (paper.MULTI_SCORING)
 
 
 def safe_filename(name: str) -> str:
@@ -197,27 +186,6 @@ def build(sources: list[Source], out_dir: Path, formats: tuple[str, ...] = DEFAU
 
 
 @dataclass
-class BuildOptions:
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    name: str | None = None
-    seed: int = 0
-    merge: bool = False
-    encoding: str | None = None
-    script: str | None = None
-    jobs: int | None = None
-    paper: PaperOptions = field(default_factory=PaperOptions)
-
-
-@dataclass
-class Input:
-    """One document to build: a file, and what a course manifest says about it."""
-
-    path: Path
-    encoding: str | None = None  # forced encoding (else the build's, else detected)
-    title: str | None = None  # deck or subdeck name instead of the document's title
-
-
-@dataclass
 class Failure:
     path: str
     error: QuizgenError
@@ -266,17 +234,6 @@ def _warm_worker() -> None:
     from .lang import segment
 
     segment.tokenizer()  # jieba loads once per worker
-
-
-def expand_inputs(paths: list[Path | Input]) -> list[Input]:
-    """Files and folders (expanded to the usable files inside) as inputs; a manifest's
-    inputs as they are."""
-    from .ingest.read import collect_inputs
-
-    out: list[Input] = []
-    for path in paths:
-        out.extend([path] if isinstance(path, Input) else map(Input, collect_inputs([path])))
-    return out
 
 
 def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildOptions,

@@ -250,7 +250,7 @@ def extract(
     """Write every item to an editable review file (YAML); an existing file is merged:
     your edits are kept, new items are marked, vanished ones reported."""
     from .build import make_deck
-    from .ingest.read import collect_inputs
+    from .ingest.inputs import collect_inputs
     from .review.file import extract as extract_review
 
     sources = _sources(collect_inputs(inputs) if inputs else None, encoding)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..build import Input
+from .inputs import Input, collect_inputs
 
 
 @dataclass
@@ -73,7 +73,5 @@ def load_manifest(path: Path) -> Manifest:
 
 def manifest_inputs(manifest: Manifest) -> list[Input]:
     """The documents the manifest lists (folders expanded), each with its own options."""
-    from .read import collect_inputs
-
     return [Input(path, entry.encoding, entry.title if not entry.path.is_dir() else None)
             for entry in manifest.sources for path in collect_inputs([entry.path])]

@@ -359,20 +359,3 @@ def _is_numbered(paragraph, style: str) -> bool:
         return True
     ppr = paragraph._p.pPr
     return ppr is not None and ppr.numPr is not None and not style.startswith("List Bullet")
-
-
-def collect_inputs(paths: list[Path]) -> list[Path]:
-    """Expand folders into the supported files inside them (sorted, hidden ones skipped)."""
-    files: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in SUPPORTED_SUFFIXES - {""}
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not found:
-                raise InputError("folder has no usable files (.txt, .md, .html, .docx)", path)
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
