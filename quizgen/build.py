@@ -21,6 +21,7 @@ from .model import Deck, Document, Source
 from .ingest.inputs import Input, expand_inputs
 from .options import DEFAULT_FORMATS, BuildOptions, PaperOptions
 from .analyse.phrases import analyze
+from .generate import generate
 
 FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
 
@@ -61,10 +62,7 @@ def document_items(source: Source, seed: int = 0, script: str | None = None) -> 
 
 
 def make_items(doc: Document, seed: int = 0) -> list[Item]:
-    from .generate.cloze import cloze_items
-    from .generate.questions import question_items
-
-    items = cloze_items(doc) + question_items(doc, seed=seed)
+    items = generate(doc, seed)
     if not items:
         raise InputError("found nothing worth asking about in it (no key phrases)", doc.source)
     seen: set[str] = set()

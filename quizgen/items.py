@@ -125,7 +125,8 @@ def _option_reasons(options: list[str]) -> list[Reason]:
         return [Reason("few-options", "options must be a list of at least 2 options", "options")]
     if len(options) > len(LETTERS):
         return [Reason("many-options", f"at most {len(LETTERS)} options (A–{LETTERS[-1]})", "options")]
-    reasons, seen = [], {}
+    reasons: list[Reason] = []
+    seen: dict[str, int] = {}
     for index, option in enumerate(options):
         if not option.strip():
             reasons.append(Reason("empty-option", f"option {index} ({LETTERS[index]}) is empty or not text",

@@ -238,10 +238,11 @@ def test_list_notes_keep_each_items_own_marker():
     still the one the text wrote before it (as read by the structure stage)."""
     from pathlib import Path
 
-    from quizgen.generate.cloze import enumeration_notes
+    from quizgen.generate import generate
+    from quizgen.generate.listnotes import list_notes
     from quizgen.build import process
     from quizgen.ingest.read import read_source
 
     doc = process(read_source(Path(__file__).parent / "data" / "annotated" / "sfjs-rongzi-zulin.md"))
-    note = next(i for i in enumeration_notes(doc) if i.text.startswith("第五条"))
+    note = next(i for i in generate(doc, generators=(list_notes,)) if i.text.startswith("第五条"))
     assert "：（一）{{c1::未按照" in note.text and "；（二）{{c2::" in note.text and "；（三）{{c3::" in note.text

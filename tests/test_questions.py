@@ -9,7 +9,9 @@ import pytest
 
 from quizgen.generate.distractors import bare
 from quizgen.build import make_items, process
-from quizgen.generate.questions import question_items
+from quizgen.generate import GENERATORS, generate
+from quizgen.generate.cloze import sentence_notes
+from quizgen.generate.listnotes import list_notes
 from quizgen.ingest.read import read_source, sample
 
 
@@ -92,9 +94,10 @@ def test_correct_position_is_balanced(seed):
 
 def test_same_seed_same_questions_other_seed_other_order(seed):
     doc, _ = seed
-    a = question_items(doc, seed=7)
-    b = question_items(doc, seed=7)
-    c = question_items(doc, seed=8)
+    questions = tuple(g for g in GENERATORS if g not in (list_notes, sentence_notes))
+    a = generate(doc, 7, questions)
+    b = generate(doc, 7, questions)
+    c = generate(doc, 8, questions)
     assert [(i.id, getattr(i, "options", None), i.answer) for i in a] == \
         [(i.id, getattr(i, "options", None), i.answer) for i in b]
     assert [i.id for i in a] == [i.id for i in c]
@@ -129,3 +132,21 @@ def test_dictionary_neighbours_are_frequent_words_of_the_same_shape():
     assert freq == sorted(freq, reverse=True) and min(freq) >= 20
     suffixed = dictionary_neighbours("细心", suffix="心")
     assert {"耐心", "信心"} <= set(suffixed) and all(w.endswith("心") for w in suffixed)
+
+
+def test_a_new_kind_of_question_is_one_generator_in_the_registry(seed, monkeypatch):
+    """Adding a generator: a module with ``generate(ctx)`` and one line in GENERATORS."""
+    import quizgen.generate as generate_stage
+    from quizgen.build import make_items
+    from quizgen.generate.context import GeneratorContext
+    from quizgen.items import Judge
+
+    def heading_count(ctx: GeneratorContext) -> None:
+        count = sum(1 for s in ctx.doc.sections if s.heading)
+        ctx.items.append(Judge(id="s0-headings-count-judge", section="引言", statement=f"本文共有{count}个部分。",
+                               answer=True))
+
+    monkeypatch.setattr(generate_stage, "GENERATORS", (*generate_stage.GENERATORS, heading_count))
+    doc, _ = seed
+    items = make_items(doc)
+    assert items[-1].id == "s0-headings-count-judge" and items[-1].statement == "本文共有5个部分。"

@@ -76,7 +76,7 @@ def choose(key: str, doc: Document, sibling: SiblingSet | None, kind: str, count
     affix = shared_suffix([m.text for m in sibling.members]) if sibling is not None else ""
     if sibling is not None and not exclude_siblings:
         take([m.text for m in sibling.members if m.text != key], 1)
-    if affix:
+    if affix and sibling is not None:
         # the siblings share a suffix (责任心, 细心, 耐心…): outsiders should too
         members = {m.text for m in sibling.members}
         take([p.text for p in _index_of(doc).everything.around(near)
@@ -208,8 +208,8 @@ def perturbed_figures(key: str) -> list[str]:
     date moves by a year or two (2017年3月1日 -> 2016年3月1日, 2018年3月1日 …)."""
     year = _YEAR_RE.search(key)
     if year:
-        value = int(year.group(1))
-        return [key[: year.start(1)] + str(value + delta) + key[year.end(1):] for delta in (-1, 1, -2, 2, 3)]
+        number = int(year.group(1))
+        return [key[: year.start(1)] + str(number + delta) + key[year.end(1):] for delta in (-1, 1, -2, 2, 3)]
     m = _NUMBER_RE.search(key)
     if not m:
         return []
