@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from quizgen.ingest.clean import clean_text  # noqa: E402
 from quizgen.lang.measure import answers_of, cut_through_words  # noqa: E402
 from quizgen.model import Source  # noqa: E402
-from quizgen.analyse.phrases import is_junk  # noqa: E402
+from quizgen.analyse.junk import is_junk  # noqa: E402
 from quizgen.build import make_items, process  # noqa: E402
 from quizgen.ingest.read import read_source  # noqa: E402
 

@@ -20,7 +20,8 @@ from .lang.script import SCRIPTS, convert_script
 from .model import Deck, Document, Source
 from .ingest.inputs import Input, expand_inputs
 from .options import DEFAULT_FORMATS, BuildOptions, PaperOptions
-from .analyse.phrases import analyze
+from .analyse.phrases import find_phrases
+from .analyse.structure import structure
 from .generate import generate
 
 FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
@@ -52,7 +53,9 @@ def process(source: Source, script: str | None = None) -> Document:
     if not any(c.isalpha() for c in text):  # not a word left to make a sentence of
         raise InputError("no text left after removing forum noise", source.label)
     title = convert_script(source.title, script)
-    return analyze(convert_script(text, script and "simplified"), title=title, doc_id=title, source=source.label)
+    text = convert_script(text, script and "simplified")
+    with collector_paused():
+        return find_phrases(structure(text, title, doc_id=title, source=source.label))
 
 
 def document_items(source: Source, seed: int = 0, script: str | None = None) -> tuple[Document, list[Item]]:

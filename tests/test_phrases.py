@@ -15,7 +15,8 @@ from quizgen.generate import cloze
 from quizgen.lang import segment
 from quizgen.lang.measure import answers_of, cut_through_words
 from quizgen.model import Phrase
-from quizgen.analyse.phrases import analyze, is_junk
+from quizgen.analyse.junk import is_junk
+from quizgen.analyse.phrases import analyze
 from quizgen.build import make_items, process
 from quizgen.ingest.read import read_source, sample
 
@@ -228,8 +229,6 @@ def test_dictionary_cache_follows_its_builder(tmp_path, monkeypatch):
     ("处三年以下", False),
 ])
 def test_a_list_announcement_is_never_an_answer_wherever_it_stands(text, junk):
-    from quizgen.analyse.phrases import is_junk
-
     assert is_junk(text) is junk
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from quizgen.lang import chunks, segment
 from quizgen.model import to_chinese_numeral
 from quizgen.lang.numerals import FIGURE_RE, figure_unit, is_trivial_figure, parse_number
-from quizgen.analyse.structure import build_document
+from quizgen.analyse.structure import structure
 
 # --- segmenter ---------------------------------------------------------------------
 
@@ -183,7 +183,7 @@ REGULATION = """# 某某规定
 
 
 def test_markdown_headings_stay_sections_between_articles():
-    doc = build_document(REGULATION, "")
+    doc = structure(REGULATION, "")
     headings = [s.heading for s in doc.sections if s.heading]
     assert headings == ["总则", "附则"]
     articles = [s.marker for s in doc.sections if s.marker.startswith("第")]
@@ -192,7 +192,7 @@ def test_markdown_headings_stay_sections_between_articles():
 
 
 def test_items_of_an_article_are_an_enumeration_with_short_cores():
-    doc = build_document(REGULATION, "")
+    doc = structure(REGULATION, "")
     (enum,) = [e for e in doc.enumerations if not e.headings]
     # the point clause (not the circumstance; the result), no closing 的, no catch-all
     assert [i.core for i in enum.items] == ["对租赁物的选定起决定作用", "致使合同目的不能实现"]
@@ -206,7 +206,7 @@ def test_numbered_rules_are_articles_not_headings():
             "（一）对于不属于本院管辖的案件，移送有管辖权的机关处理；\n"
             "（二）对于属于本院管辖的案件，转本院有关部门办理。\n"
             "三、各级人民检察院对于其他机关移送的案件，依照本规定办理，不得拖延。\n")
-    doc = build_document(text, "规定")
+    doc = structure(text, "规定")
     assert [s.marker for s in doc.sections[1:]] == ["一、", "二、", "三、"]
     assert all(not s.heading for s in doc.sections[1:])
     (enum,) = doc.enumerations
@@ -215,14 +215,14 @@ def test_numbered_rules_are_articles_not_headings():
 
 def test_announced_lines_are_a_list_and_not_headings():
     text = "请假分为以下三类：\n1. 事假须提前一天申请。\n2. 病假须提供医院证明。\n3. 年休假按工龄确定天数。\n"
-    doc = build_document(text, "请假")
+    doc = structure(text, "请假")
     assert len(doc.sections) == 1
     assert [len(e.items) for e in doc.enumerations] == [3]
 
 
 def test_inline_ordinals_after_a_subject():
     text = "本案中，二被告一是已尽到提示义务；二是处罚合理且必要；三是维护了良好秩序。"
-    doc = build_document(text, "")
+    doc = structure(text, "")
     (enum,) = doc.enumerations
     assert [i.core for i in enum.items] == ["已尽到提示义务", "处罚合理且必要", "维护了良好秩序"]
 
@@ -232,5 +232,5 @@ def test_inline_ordinals_after_a_subject():
     "主任说：“办公室工作很重要。”办公室应当做好以下两项工作：\n1. 突出重点\n2. 积极协调\n",
 ])
 def test_a_list_intro_after_a_quotation_has_no_stray_quote(text):
-    (enumeration,) = build_document(text, "t").enumerations
+    (enumeration,) = structure(text, "t").enumerations
     assert enumeration.intro == "办公室应当做好以下两项工作："

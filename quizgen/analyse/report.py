@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from ..model import Document, Phrase
+
+if TYPE_CHECKING:  # annotations only: rich is imported when a table is printed
+    from rich.console import JustifyMethod
+
+_PHRASE_COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
+    ("score", "right"), ("kind", "left"), ("phrase", "left"), ("set", "right"), ("section", "left"))
 
 
 def ranked(doc: Document, top: int = 0) -> list[Phrase]:
@@ -38,22 +45,21 @@ def phrases_json(doc: Document, top: int = 0) -> str:
 
 
 def print_phrases(doc: Document, top: int = 0) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.tree import Tree
+    from rich.console import Console  # lazy: rich is for the tables only, not for --json
+    from rich.table import Table  # lazy: as above
+    from rich.tree import Tree  # lazy: as above
 
     console = Console()
     tree = Tree(f"[bold]{doc.title}[/bold]  ({len(doc.sentences)} sentences)")
-    nodes = {}
+    nodes: dict[int, Tree] = {}
     for section in doc.sections:
         label = f"{section.title}  [dim]{len(section.paragraphs)} ¶[/dim]"
-        parent = nodes.get(section.parent, tree) if section.index else tree
+        parent = nodes.get(section.parent, tree) if section.index and section.parent is not None else tree
         nodes[section.index] = parent.add(label)
     console.print(tree)
 
     table = Table(title="Key phrases", show_lines=False)
-    for column, justify in (("score", "right"), ("kind", "left"), ("phrase", "left"),
-                            ("set", "right"), ("section", "left")):
+    for column, justify in _PHRASE_COLUMNS:
         table.add_column(column, justify=justify)
     for p in ranked(doc, top):
         table.add_row(f"{p.score:.2f}", p.kind, p.text, "" if p.set_id is None else str(p.set_id),

@@ -11,11 +11,11 @@ follow the order in which marker styles first appear, the way nested lists are r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..lang import chunks, segment
-from ..model import Document, Enumeration, ListItem, Paragraph, Section, Sentence
 from ..lang.numerals import CN_NUM_CHARS, parse_number
+from ..model import Document, Enumeration, ListItem, Paragraph, Section, Sentence
 
 _CN = f"[{CN_NUM_CHARS}]+"
 _NUM = rf"(?:{_CN}|\d{{1,3}})"
@@ -97,7 +97,7 @@ def _capped(start: int, text: str) -> list[tuple[int, int, str]]:
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     pos = 0
     for line in text.split("\n"):
         if line.strip():
@@ -303,8 +303,9 @@ def _last_sentence(text: str) -> str:
     return spans[-1][2].strip() if spans else ""
 
 
-def build_document(text: str, title: str, doc_id: str | None = None, source: str = "") -> Document:
-    """Cleaned text -> a document with sections, paragraphs, sentences and enumerations."""
+def structure(text: str, title: str, doc_id: str | None = None, source: str = "") -> Document:
+    """The structure stage: cleaned text -> a document with sections, paragraphs,
+    sentences and enumerations."""
     paragraphs = _paragraphs(text)
     candidates = [c for p in paragraphs if (c := _match_marker(p))]
     candidates = _numbered_runs(candidates)

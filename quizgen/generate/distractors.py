@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from ..lang import segment
 from ..ingest.clean import is_han
 from ..model import Document, Phrase, SiblingSet
-from ..analyse.phrases import is_junk
+from ..analyse.junk import is_junk
 
 _PUNCT_RE = re.compile(r"[，。、；：！？“”‘’（）,.;:!?()\s]")
 
