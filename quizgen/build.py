@@ -23,6 +23,7 @@ from .options import DEFAULT_FORMATS, BuildOptions, PaperOptions
 from .analyse.phrases import find_phrases
 from .analyse.structure import structure
 from .generate import generate
+from .rank import Budget, rank
 
 FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
 
@@ -58,14 +59,19 @@ def process(source: Source, script: str | None = None) -> Document:
         return find_phrases(structure(text, title, doc_id=title, source=source.label))
 
 
-def document_items(source: Source, seed: int = 0, script: str | None = None) -> tuple[Document, list[Item]]:
-    """One source -> its analysed document and its items, in the ``script`` asked for."""
+def document_items(source: Source, seed: int = 0, script: str | None = None,
+                   budget: Budget = Budget()) -> tuple[Document, list[Item]]:
+    """One source -> its analysed document and its selected items, in the ``script`` asked for."""
     doc = process(source, script)
-    return doc, convert_items(make_items(doc, seed), script)
+    return doc, convert_items(make_items(doc, seed, budget), script)
 
 
-def make_items(doc: Document, seed: int = 0) -> list[Item]:
-    items = generate(doc, seed)
+def make_items(doc: Document, seed: int = 0, budget: Budget = Budget()) -> list[Item]:
+    """The document's items: every candidate the generators make, scored, and the
+    selection of them that ``budget`` keeps (``doc.selection`` says what went and why)."""
+    candidates = generate(doc, seed)
+    doc.selection = rank(doc, candidates, budget)
+    items = doc.selection.kept
     if not items:
         raise InputError("found nothing worth asking about in it (no key phrases)", doc.source)
     seen: set[str] = set()
@@ -198,6 +204,7 @@ class BatchResult:
     failures: list[Failure] = field(default_factory=list)
     documents: int = 0
     encodings: dict[str, str] = field(default_factory=dict)
+    selections: dict[str, dict[str, object]] = field(default_factory=dict)  # per input: what was kept, why not
 
     @property
     def exit_code(self) -> int:
@@ -212,7 +219,8 @@ def _read_and_process(entry: Input | None, options: BuildOptions):
     source = sample() if entry is None else read_source(entry.path, entry.encoding or options.encoding)
     if entry is not None and entry.title:
         source.title = entry.title
-    return source.encoding, *document_items(source, options.seed, options.script)
+    budget = Budget(options.max_cards, options.keep_all)
+    return source.encoding, *document_items(source, options.seed, options.script, budget)
 
 
 def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions):
@@ -220,6 +228,7 @@ def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions):
     try:
         with collector_paused():
             encoding, doc, items = _read_and_process(entry, options)
+            encoding = (encoding, doc.selection.summary() if doc.selection else {})
             if options.merge:
                 return encoding, (doc, items), None
             deck = deck_from([(doc, items)], options.name, options.script)
@@ -256,7 +265,7 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
             result.outputs.extend(payload or [])
         else:
             result.documents += 1
-            result.encodings[label] = encoding
+            result.encodings[label], result.selections[label] = encoding
             if options.merge:
                 merged[index] = payload
             else:

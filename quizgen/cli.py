@@ -110,14 +110,21 @@ def build(
     multi_scoring: Annotated[MultiScoring, typer.Option(
         "--multi-scoring",
         help="Multi-select questions with some answers and no wrong one (少选): half the points, or none.")] = MultiScoring.half,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report each input's encoding.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Report each input's encoding and what the selection kept and why.")] = False,
+    keep_all: Annotated[bool, typer.Option(
+        "--all", help="Keep every candidate item that passes the checks (with its score), not a selection.")] = False,
+    max_cards: Annotated[Optional[int], typer.Option(
+        "--max-cards", min=1, help="Cards to keep per document. [default: 40 per 1,000 characters, at least 12]",
+        show_default=False)] = None,
 ) -> None:
     """Build Anki decks, exam papers (HTML, PDF) and JSON from texts."""
     from .build import BuildOptions, PaperOptions
 
     paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type"),
                          _kind_numbers(points, "--points"), minutes, key.value, multi_scoring.value)
-    options = BuildOptions(_formats(format), name, seed or 0, merge, encoding, script, jobs, paper)
+    options = BuildOptions(_formats(format), name, seed or 0, merge, encoding, script, jobs, paper,
+                           keep_all=keep_all, max_cards=max_cards)
     single = inputs[0].suffix.lower() if inputs and len(inputs) == 1 else ""
     if single == ".toml":
         from dataclasses import replace
@@ -181,10 +188,20 @@ def _stderr():
     return Console(stderr=True)
 
 
+def _selection_line(summary: dict) -> str:
+    """``kept 41 of 179 candidates (72 cards); rejected: no-context 17, …; 62 repeats, 33 over budget``"""
+    rejected = ", ".join(f"{code} {n}" for code, n in summary["rejected"].items()) or "none"
+    return (f"kept {summary['kept']} of {summary['candidates']} candidates ({summary['cards']} cards); "
+            f"rejected: {rejected}; {summary['repeated']} asked by a better item, "
+            f"{summary['over_budget']} over the budget")
+
+
 def _report(result, verbose: bool) -> None:
     if verbose:
         for label, encoding in result.encodings.items():
             typer.echo(f"read {label} ({encoding})", err=True)
+            if label in result.selections:
+                typer.echo(f"  {_selection_line(result.selections[label])}", err=True)
     for output in result.outputs:
         detail = f"  ({output.notes} notes, {output.cards} cards)" if output.format == "apkg" else ""
         typer.echo(f"wrote {output.path}{detail}")
@@ -263,16 +280,19 @@ def check(
     file: Annotated[Path, typer.Argument(help="An .apkg deck or a review .yaml file.")],
 ) -> None:
     """Report problems in a deck or review file: empty clozes, duplicate GUIDs, choice items
-    without a correct answer. Exit code 1 when there are any."""
+    without a correct answer (exit code 1 when there are any), and as warnings the quality
+    reasons a build drops items for (a stem without its subject, a blank cut through a word, …)."""
     from .review.check import check as check_file
 
     problems = check_file(file)
     for problem in problems:
         typer.echo(str(problem))
-    if problems:
-        typer.echo(f"quizgen: {len(problems)} problem(s) in {file}", err=True)
+    errors = sum(p.is_error for p in problems)
+    if errors:
+        typer.echo(f"quizgen: {errors} problem(s) in {file}", err=True)
         raise typer.Exit(1)
-    typer.echo(f"{file}: no problems found")
+    warnings = len(problems) - errors
+    typer.echo(f"{file}: no problems found" + (f" ({warnings} quality warning(s))" if warnings else ""))
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeAlias
 
+from . import itemchecks
 from .lang import markup
 
 LETTERS = "ABCDEFGHIJ"  # option letters: at most ten options
@@ -52,6 +53,7 @@ class _Item:
     explanation: str = ""
     tags: list[str] = field(default_factory=list)
     enabled: bool = True
+    score: float | None = None  # 0–1, how likely a trainer wants it (quizgen.rank)
 
     @property
     def cards(self) -> int:
@@ -59,6 +61,21 @@ class _Item:
         return 1
 
     def validate(self) -> list[Reason]:
+        return []
+
+    def answers(self) -> list[str]:
+        """What the learner must produce (plain text): deletions or right options."""
+        return []
+
+    def hides_section(self, section: str) -> bool:
+        """The section line would give the answer away: cards hide it on the front."""
+        said = [itemchecks.bare(a) for a in self.answers()]
+        return any(len(a) >= 2 and a in itemchecks.bare(section) for a in said)
+
+    def quality(self) -> list[Reason]:
+        """Why a trainer would delete it (a stem without its subject, a blank cut through a
+        word, an answer visible on the front, ...): reasons a build drops it for and
+        ``quizgen check`` reports. :meth:`validate` is about form; this is about use."""
         return []
 
     def own_explanation(self) -> str:
@@ -95,6 +112,13 @@ class Cloze(_Item):
                            "text")]
         return []
 
+    def answers(self) -> list[str]:
+        return [d.answer for d in markup.deletions(self.text)]
+
+    def quality(self) -> list[Reason]:
+        whole = any(t.endswith("enumeration") for t in self.tags)
+        return [_quality(code) for code in itemchecks.cloze_problems(self.text, whole)]
+
     @property
     def cards(self) -> int:
         """Anki makes one card per cloze number."""
@@ -118,6 +142,14 @@ class _Options(_Item):
         reasons += _option_reasons(self.options)
         reasons += _answer_reasons(self.answer, len(self.options))
         return reasons
+
+    def answers(self) -> list[str]:
+        return [self.options[i] for i in self.answer if 0 <= i < len(self.options)]
+
+    def quality(self) -> list[Reason]:
+        codes = itemchecks.stem_problems(self.question)
+        codes += itemchecks.option_problems(self.options, self.answer, self.question)
+        return [_quality(code) for code in codes]
 
 
 def _option_reasons(options: list[str]) -> list[Reason]:
@@ -190,6 +222,33 @@ class Judge(_Item):
         if not self.statement.strip():
             return [Reason("empty-statement", "statement is empty", "statement")]
         return []
+
+    def quality(self) -> list[Reason]:
+        codes = itemchecks.stem_problems(self.statement)
+        if any(t.endswith("swap") for t in self.tags) and itemchecks.ORDINAL.search(self.statement):
+            codes.append("position")  # false only because list items changed places
+        return [_quality(code) for code in codes]
+
+
+QUALITY = {
+    "back-reference": "the text opens with a reference (其、该、此、上述…) the learner cannot resolve",
+    "no-context": "nothing but a list marker or the blank itself: the item does not say what is asked",
+    "blank-first": "the stem opens with the blank: it does not name its subject",
+    "too-many-blanks": f"more than {itemchecks.MAX_DELETIONS} deletions in one note",
+    "long-blank": f"a deletion of more than {itemchecks.MAX_BLANK} characters that is not a whole list item",
+    "cut-word": "a deletion cuts through a word",
+    "stop-blank": "a function word, filler or generic verb as the whole answer",
+    "number-without-unit": "a number blanked without its unit",
+    "unit-without-number": "a unit blanked without its number",
+    "leak": "the answer is visible elsewhere on the front",
+    "markup": "markup, page metadata or an article number as content",
+    "same-value-options": "two options have the same value (8年 / 八年)",
+    "position": "a true/false statement made false only by list position",
+}
+
+
+def _quality(code: str) -> Reason:
+    return Reason(code, QUALITY[code])
 
 
 Item: TypeAlias = Cloze | Choice | Multi | Judge

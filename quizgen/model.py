@@ -20,6 +20,7 @@ from .lang.segment import Token
 if TYPE_CHECKING:  # annotations only: the distractor stage builds the index, items come later
     from .generate.distractors import DistractorIndex
     from .items import Item
+    from .rank.select import Selection
 
 @dataclass
 class Source:
@@ -166,6 +167,7 @@ class Document:
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
     locations: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
     distractor_index: DistractorIndex | None = field(default=None, repr=False, compare=False)
+    selection: Selection | None = field(default=None, repr=False, compare=False)  # quizgen.rank.Selection, once made
 
     def tokens(self, sentence: Sentence) -> list[Token]:
         """The sentence's words, cut once per document."""

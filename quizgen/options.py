@@ -33,3 +33,5 @@ class BuildOptions:
     script: str | None = None  # simplified or traditional output
     jobs: int | None = None
     paper: PaperOptions = field(default_factory=PaperOptions)
+    keep_all: bool = False  # every candidate that passes the checks, not a selection (--all)
+    max_cards: int | None = None  # the selection's budget in cards (default: grows with the text)

@@ -136,7 +136,7 @@ def choice_fields(deck: Deck, item: Question) -> list[str]:
         case _:
             assert_never(item)
     return [stem, options_list(item, script), answer, escape(card_explanation(item, script)),
-            escape(deck.section_label(item)), escape(item.source), label(item.label, script)]
+            section_field(deck, item), escape(item.source), label(item.label, script)]
 
 
 def card_explanation(item: Question, script: str | None = None) -> str:
@@ -155,7 +155,16 @@ def cloze_origin(item: Cloze) -> str:
 def cloze_fields(deck: Deck, item: Cloze) -> list[str]:
     if "{{c" not in item.text:
         raise QuizgenError(f"cloze item {item.id} has no deletion")
-    return [item.text, escape(item.hint), escape(deck.section_label(item)), escape(cloze_origin(item))]
+    return [item.text, escape(item.hint), section_field(deck, item), escape(cloze_origin(item))]
+
+
+def section_field(deck: Deck, item: Item) -> str:
+    """章节; marked ``qz-leak`` when it would give the answer away, so that the card shows
+    it on the back only (see card.css)."""
+    section = deck.section_label(item)
+    if item.hides_section(section):
+        return f'<span class="qz-leak">{escape(section)}</span>'
+    return escape(section)
 
 
 def build_package(deck: Deck) -> genanki.Package:

@@ -11,7 +11,7 @@ from .. import __version__
 from .anki import note_guid
 from ..atomic import write_text
 from ..items import Choice, Cloze, Item, Judge, Multi
-from ..model import Deck
+from ..model import Deck, Document
 
 SCHEMA_VERSION = 1
 
@@ -22,6 +22,8 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 def item_to_dict(deck: Deck, item: Item) -> dict[str, Any]:
     data: dict[str, Any] = {"id": item.id, "guid": note_guid(item), "kind": item.kind,
                             "document": item.document, "section": deck.section_label(item)}
+    if item.score is not None:
+        data["score"] = item.score
     return data | content_fields(item, item.text if isinstance(item, Cloze) else None)
 
 
@@ -50,13 +52,20 @@ def content_fields(item: Item, text: str | None) -> dict[str, Any]:
     return data
 
 
+def _document(doc: Document) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": doc.id, "title": doc.title, "source": doc.source}
+    if doc.selection is not None:
+        data["selection"] = doc.selection.summary()  # what was kept of the candidates, and why not
+    return data
+
+
 def deck_to_dict(deck: Deck) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "generator": f"quizgen {__version__}",
         "deck": deck.name,
         "source": deck.source,
-        "documents": [{"id": d.id, "title": d.title, "source": d.source} for d in deck.documents],
+        "documents": [_document(d) for d in deck.documents],
         "items": [item_to_dict(deck, i) for i in deck.items if i.enabled],
     }
 

@@ -70,8 +70,12 @@ def check_apkg(path: Path) -> list[Problem]:
     problems = [Problem(str(path), None, f"note {guid}", f"duplicate GUID ({count} notes)")
                 for guid, count in Counter(n.guid for n in notes).items() if count > 1]
     for note in notes:
-        problems.extend(Problem(str(path), None, f"note {note.guid} ({_excerpt(note)})", message)
-                        for message in note_problems(note))
+        where = f"note {note.guid} ({_excerpt(note)})"
+        problems.extend(Problem(str(path), None, where, message) for message in note_problems(note))
+        item = note_item(note)
+        if isinstance(item, Cloze | Choice | Multi | Judge):
+            problems.extend(Problem(str(path), None, where, f"warning: {r.code}: {r.message}", warning=True)
+                            for r in item.quality())
     return problems
 
 

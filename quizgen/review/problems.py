@@ -14,6 +14,11 @@ class Problem:
     where: str  # e.g. "item s3-p2-t4-choice" or "note G4tdwyoQR9"
     message: str
     structural: bool = False  # review files: items cannot be told apart (blocks a merge)
+    warning: bool = False  # a quality reason (Item.quality): reported, not an error
+
+    @property
+    def is_error(self) -> bool:
+        return not self.warning
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file

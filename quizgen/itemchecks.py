@@ -1,0 +1,140 @@
+"""What makes an item one a trainer would delete, as checks on its text: each returns the
+reason codes it finds (see :meth:`quizgen.items.Cloze.quality` and friends).
+
+A stem must name its subject (no opening back-reference, not only a list marker, not a
+blank first), a blank must sit on word boundaries and keep a number with its unit, must
+not be a function word or a generic verb, and must be short unless it is a whole list
+item; markup and page metadata are never content; the answer is never visible elsewhere
+on the front.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lang import markup, segment
+from .lang.numerals import parse_number
+
+MAX_DELETIONS = 5  # cloze numbers in one note
+MAX_BLANK = 12  # characters of one deletion, except a whole enumerated item
+
+# an opening the learner cannot resolve without the sentence before it
+BACK_REFERENCE = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]是)?"
+    r"(?:其[他它余中]?|该|此|上述|前款|本款|前述|前项|否则|他们|她们|它们|这些|那些|这样|这种|此外|对此|为此|因此)")
+LIST_MARKER = re.compile(r"[（(]?(?:第[一二三四五六七八九十百零\d]+[条款项章节]|[一二三四五六七八九十百\d]+[)）、.．]?"
+                         r"|[一二三四五六七八九十]是|[①-⑳])")
+MARKER_ONLY = re.compile(rf"^[\s（(]*(?:{LIST_MARKER.pattern})?[\s：:，,。；;、]*$")
+MARKUP = re.compile(r"(^#|##|^\s*title\s*:|责任编辑|<[a-zA-Z/][^>]*>|^第[一二三四五六七八九十百零\d]+条$|&[a-z]+;)")
+# function words, fillers and generic verbs: never the whole answer
+STOP_WORDS = frozenset(
+    "其实 众所周知 制定 组织 进行 开展 加强 做好 工作 有关 相关 一定 应当 应该 可以 必须 不得 以及 或者 并且 同时 因此 "
+    "所以 但是 而且 如果 这样 那么 我们 他们 一些 各种 方面 情况 问题 要求 规定 实施 重要 主要 做到 "
+    "就是 还是 已经 能够 通过 按照 根据 依照 对于 关于 以上 以下 其中 之一 一是 二是 三是 下列 如下 等等".split())
+FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常|所谓)")
+NUMBER_RUN = re.compile(r"[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+$")
+UNIT_AFTER = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|条|项|倍|岁|名|家|级|份|页)")
+UNIT_ONLY = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|倍|岁|名)$")
+_PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")
+
+
+def bare(text: str) -> str:
+    """Text without punctuation and spaces, for comparing what a learner reads."""
+    return _PUNCT.sub("", text)
+
+
+def stem_problems(text: str) -> list[str]:
+    """Reason codes of a question stem or statement (plain text)."""
+    codes = []
+    visible = text.strip().lstrip("“\"")
+    if BACK_REFERENCE.match(visible):
+        codes.append("back-reference")
+    if visible.startswith("（　　）") or visible.startswith("＿"):
+        codes.append("blank-first")
+    if MARKUP.search(visible):
+        codes.append("markup")
+    return codes
+
+
+def cloze_problems(text: str, whole_items: bool) -> list[str]:
+    """Reason codes of a cloze note's text (markup). ``whole_items``: a list note whose
+    deletions are whole enumerated items (which may be long)."""
+    parts = markup.parse(text)
+    deletions = [p for p in parts if isinstance(p, markup.Deletion)]
+    outside = "".join(p for p in parts if isinstance(p, str))
+    codes = []
+    plain = markup.reveal(text)
+    if BACK_REFERENCE.match(plain.strip().lstrip("“\"")):
+        codes.append("back-reference")
+    if MARKER_ONLY.match(outside) or (isinstance(parts[0], markup.Deletion) and len(parts) <= 2):
+        codes.append("no-context")
+    if len({d.number for d in deletions}) > MAX_DELETIONS:
+        codes.append("too-many-blanks")
+    if MARKUP.search(plain.strip()):
+        codes.append("markup")
+    codes += _blank_problems(parts, whole_items)
+    return sorted(set(codes), key=codes.index)
+
+
+def _blank_problems(parts: list[markup.Segment], whole_items: bool) -> list[str]:
+    edges, pos = {0}, 0
+    for word in segment.cut("".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)):
+        pos += len(word)
+        edges.add(pos)
+    codes, pos = [], 0
+    for i, part in enumerate(parts):
+        piece = part.answer if isinstance(part, markup.Deletion) else part
+        if isinstance(part, markup.Deletion):
+            after = _text(parts[i + 1:])
+            codes += _one_blank(piece, after, _text(parts[:i]) + _text(parts[i + 1:]), whole_items)
+            if pos not in edges or pos + len(piece) not in edges:
+                codes.append("cut-word")
+        pos += len(piece)
+    return codes
+
+
+def _one_blank(answer: str, after: str, rest: str, whole_items: bool) -> list[str]:
+    codes = []
+    flat = bare(answer)
+    if flat in STOP_WORDS:
+        codes.append("stop-blank")
+    if NUMBER_RUN.match(answer) and UNIT_AFTER.match(after):
+        codes.append("number-without-unit")
+    if UNIT_ONLY.match(answer):
+        codes.append("unit-without-number")
+    if len(answer) > MAX_BLANK and not whole_items and not _parallel(answer):
+        codes.append("long-blank")
+    if FILLER.match(answer):
+        codes.append("stop-blank")
+    if len(flat) >= 2 and flat in bare(rest):
+        codes.append("leak")
+    return codes
+
+
+def _parallel(answer: str) -> bool:
+    """A motto or a list of short parallel members (上面端平，下面抹平，左右摆平)."""
+    members = re.split(r"[、，,；]", answer)
+    return len(members) >= 2 and all(2 <= len(m) <= 8 for m in members)
+
+
+def _text(parts: list[markup.Segment]) -> str:
+    return "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
+
+
+def option_problems(options: list[str], correct: list[int], stem: str) -> list[str]:
+    """Reason codes of a question's options: two options equal in value (8年 / 八年), an
+    answer visible in the stem."""
+    codes = []
+    values = [(parse_number(NUMBER_PREFIX.match(o).group(0)) if NUMBER_PREFIX.match(o) else None,
+               NUMBER_PREFIX.sub("", o)) for o in options]
+    known = [v for v in values if v[0] is not None]
+    if len(set(known)) < len(known):
+        codes.append("same-value-options")
+    flat = bare(stem)
+    if any(len(bare(options[i])) >= 2 and bare(options[i]) in flat for i in correct if 0 <= i < len(options)):
+        codes.append("leak")
+    return codes
+
+
+NUMBER_PREFIX = re.compile(r"^[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+")
+ORDINAL = re.compile(r"([一二三四五六七八九十]是|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、])")

@@ -1,0 +1,97 @@
+"""What the item score looks at: features of an item and its document that carry across
+genres (its kind and the generator that made it, how many blanks and how long, whether its
+answers are key phrases the finders found and of which kind, sibling sets, rarity of the
+answer's words in jieba's dictionary, numbers, where it sits in the text)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from ..items import Cloze, Item
+from ..lang import markup, segment
+from ..model import Document, Phrase
+
+TAGS = ("enumeration", "clause", "heading", "frame", "sibling", "swap", "parallel", "term", "idiom",
+        "quote", "negative", "definition", "figure", "section", "name")
+PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause")
+DIGIT = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两]")
+_PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")
+
+
+def answers(item: Item) -> list[str]:
+    """What the learner produces: the deletions or the right options (none for a statement)."""
+    return item.answers()
+
+
+class DocumentFacts:
+    """What the features need of a document, computed once: its phrases by text, word
+    frequencies, how often a text occurs."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.phrases: dict[str, list[Phrase]] = {}
+        for phrase in doc.phrases:
+            self.phrases.setdefault(_bare(phrase.text), []).append(phrase)
+        self.sets = {s.id: s for s in doc.sibling_sets}
+        tokenizer = segment.tokenizer()
+        tokenizer.check_initialized()
+        self.freq, self.log_total = tokenizer.FREQ, math.log(tokenizer.total)
+        self.sentence_of = {s.text: s for s in doc.sentences}
+
+    def rarity(self, text: str) -> float:
+        """How rare the rarest word of ``text`` is in jieba's dictionary (0 common … 1 rare)."""
+        words = [w for w in segment.cut(text) if w.strip()] or [text]
+        logs = [math.log(self.freq.get(w) or 1) - self.log_total for w in words]
+        return min(1.0, -min(logs) / 20)
+
+
+def features(item: Item, facts: DocumentFacts) -> dict[str, float]:
+    """The item's features by name (missing names count as 0)."""
+    said = answers(item)
+    row: dict[str, float] = {f"kind={item.kind}": 1.0}
+    tags = {t.removeprefix("quizgen::") for t in item.tags}
+    row.update({f"tag={t}": 1.0 for t in TAGS if t in tags})
+    row.update(_answer_features(said, facts))
+    row.update(_place_features(item, facts))
+    if isinstance(item, Cloze):
+        row["blanks"] = math.log(len(markup.numbers(item.text)) or 1)
+    return row
+
+
+def _answer_features(said: Iterable[str], facts: DocumentFacts) -> dict[str, float]:
+    said = [a for a in said if a.strip()]
+    if not said:
+        return {"no-answer": 1.0}
+    lengths = [len(_bare(a)) for a in said]
+    matched = [facts.phrases.get(_bare(a), []) for a in said]
+    row = {
+        "answer-length": math.log(1 + sum(lengths) / len(lengths)),
+        "answer-short": sum(n <= 4 for n in lengths) / len(lengths),
+        "answer-long": sum(n > 12 for n in lengths) / len(lengths),
+        "rarity": max(facts.rarity(a) for a in said),
+        "number": sum(bool(DIGIT.search(a)) for a in said) / len(said),
+        "phrase-share": sum(bool(m) for m in matched) / len(said),
+        "phrase-score": max((p.score for m in matched for p in m), default=0.0),
+        "in-set": sum(any(p.set_id is not None for p in m) for m in matched) / len(said),
+        "repeated": math.log(1 + max(facts.doc.text.count(a) for a in said)),
+    }
+    kinds = {p.kind for m in matched for p in m}
+    row.update({f"phrase={k}": 1.0 for k in PHRASE_KINDS if k in kinds})
+    return row
+
+
+def _place_features(item: Item, facts: DocumentFacts) -> dict[str, float]:
+    sentence = facts.sentence_of.get(item.source)
+    count = max(1, len(facts.doc.sentences))
+    return {
+        "position": (sentence.index / count) if sentence else 0.5,
+        "source-length": math.log(1 + len(item.source)),
+        "heading-source": float(any(s.title == item.source for s in facts.doc.sections)),
+        "quality-problems": float(len(item.quality())),
+    }
+
+
+def _bare(text: str) -> str:
+    return _PUNCT.sub("", text)

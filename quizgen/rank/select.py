@@ -1,0 +1,152 @@
+"""A trainer's selection: of every candidate item, the best ones under a budget of cards
+that grows with the text, each fact asked once in each form, spread over the sections.
+
+1. An item with a quality problem (:meth:`quizgen.items.Cloze.quality` …) is rejected.
+2. One cloze note per source sentence (a list note is its own), one question per source
+   sentence: the best-scored one.
+3. Greedy by score under the budget, a section's score discounted by what it already has,
+   so that every section gets asked; cloze notes take at most ``CLOZE_SHARE`` of the cards
+   while questions are left.
+The kept items keep the order the generators made them in.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..itemchecks import bare
+from ..items import Cloze, Item
+from .features import answers
+
+CARDS_PER_1K = 40  # cards per 1,000 characters of text
+MIN_CARDS = 12
+SECTION_DISCOUNT = 0.85  # a section's next item counts this much less
+CLOZE_SHARE = 0.65
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How many cards to keep: ``None`` keeps every candidate that passes the checks."""
+
+    cards: int | None = None
+    keep_all: bool = False
+
+    def for_text(self, chars: int) -> int | None:
+        if self.keep_all:
+            return None
+        return self.cards if self.cards is not None else max(MIN_CARDS, round(CARDS_PER_1K * chars / 1000))
+
+
+@dataclass
+class Selection:
+    """What the selection kept, and why the rest went."""
+
+    kept: list[Item]
+    candidates: int
+    rejected: Counter[str] = field(default_factory=Counter)  # quality reason code -> items
+    repeated: int = 0  # a better item asks the same sentence in the same form
+    over_budget: int = 0
+
+    def summary(self) -> dict[str, object]:
+        return {"candidates": self.candidates, "kept": len(self.kept),
+                "cards": sum(i.cards for i in self.kept), "rejected": dict(sorted(self.rejected.items())),
+                "repeated": self.repeated, "over_budget": self.over_budget}
+
+
+def select(items: list[Item], chars: int, budget: Budget = Budget()) -> Selection:
+    """The items to keep of ``items`` (scored) for a text of ``chars`` characters."""
+    selection = Selection([], len(items))
+    sound = []
+    for item in items:
+        problems = item.quality()
+        if problems and not budget.keep_all:
+            selection.rejected[problems[0].code] += 1
+        else:
+            sound.append(item)
+    unique = _once_per_fact(sound) if not budget.keep_all else sound
+    selection.repeated = len(sound) - len(unique)
+    limit = budget.for_text(chars)
+    chosen = unique if limit is None else _within(unique, limit)
+    selection.over_budget = len(unique) - len(chosen)
+    keep = {id(i) for i in chosen}
+    selection.kept = [i for i in items if id(i) in keep]
+    return selection
+
+
+def _fact(item: Item) -> tuple[str, str]:
+    form = "cloze" if isinstance(item, Cloze) else "question"
+    if form == "cloze" and any(t.endswith("enumeration") for t in item.tags) and "{{c2::" in item.text:
+        form = "list"
+    return form, item.source
+
+
+def _once_per_fact(items: list[Item]) -> list[Item]:
+    best: dict[tuple[str, str], Item] = {}
+    for item in items:
+        key = _fact(item)
+        if key not in best or _score(item) > _score(best[key]):
+            best[key] = item
+    keep = {id(i) for i in best.values()}
+    return [i for i in items if id(i) in keep]
+
+
+def _within(items: list[Item], limit: int) -> list[Item]:
+    """Cloze notes take ``CLOZE_SHARE`` of the cards, questions the rest; what one form
+    leaves unused goes to the other."""
+    clozes = [i for i in items if isinstance(i, Cloze)]
+    questions = [i for i in items if not isinstance(i, Cloze)]
+    asked: dict[str, set[str]] = {"cloze": set(), "question": set()}
+    taken: Counter[str] = Counter()
+    chosen = _greedy(clozes, round(limit * CLOZE_SHARE), asked, taken)
+    used = sum(i.cards for i in chosen)
+    chosen += _greedy(questions, limit - used, asked, taken)
+    used = sum(i.cards for i in chosen)
+    rest = [i for i in clozes if i not in chosen]
+    return chosen + _greedy(rest, limit - used, asked, taken)
+
+
+def _greedy(items: list[Item], limit: int, asked: dict[str, set[str]], taken: Counter[str]) -> list[Item]:
+    """Greedy by value under ``limit`` cards (lazy: an item's value only falls as others
+    are taken): its score, discounted by what its section already has, times the share of
+    its answers not yet asked in its form."""
+    heap = [(-_score(item), n) for n, item in enumerate(items)]
+    heapq.heapify(heap)
+    chosen: list[Item] = []
+    cards = 0
+    while heap and cards < limit:
+        _, n = heapq.heappop(heap)
+        item = items[n]
+        value = _value(item, asked, taken)
+        if heap and value < -heap[0][0] - 1e-12:
+            if value > 0:
+                heapq.heappush(heap, (-value, n))
+            continue
+        if value <= 0 or cards + item.cards > limit:
+            continue
+        chosen.append(item)
+        cards += item.cards
+        taken[item.section] += 1
+        asked[_form(item)].update(_facts(item))
+    return chosen
+
+
+def _value(item: Item, asked: dict[str, set[str]], taken: Counter[str]) -> float:
+    facts = _facts(item)
+    new = sum(f not in asked[_form(item)] for f in facts) / len(facts)
+    return _score(item) * SECTION_DISCOUNT ** taken[item.section] * new
+
+
+def _form(item: Item) -> str:
+    return "cloze" if isinstance(item, Cloze) else "question"
+
+
+def _facts(item: Item) -> list[str]:
+    """What an item asks, to tell when two items ask the same: its answers (without
+    punctuation), or for a true/false statement its source sentence."""
+    return [bare(a) for a in answers(item) if bare(a)] or [bare(item.source) or item.id]
+
+
+def _score(item: Item) -> float:
+    return item.score if item.score is not None else 0.5
