@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,14 @@ from .items import Choice, Item, Multi
 from .lang.script import SCRIPTS, convert_script
 from .model import Deck, Document, Source
 from .ingest.inputs import Input, expand_inputs
+from .ingest.read import read_source, sample
+from .lang import segment
+from .export import FORMATS, plan, safe_filename  # noqa: F401 - FORMATS: for the command line
 from .options import DEFAULT_FORMATS, BuildOptions, PaperOptions
 from .analyse.phrases import find_phrases
 from .analyse.structure import structure
 from .generate import generate
 from .rank import Budget, rank
-
-FORMATS = ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
 
 
 def convert_items(items: list[Item], script: str | None) -> list[Item]:
@@ -108,12 +110,6 @@ class Output:
     cards: int = 0
 
 
-def safe_filename(name: str) -> str:
-    bad = '/\\:*?"<>|\n\r\t'
-    cleaned = "".join("_" if c in bad else c for c in name).strip(" .")
-    return cleaned or "deck"
-
-
 def ensure_writable(out_dir: Path) -> None:
     """Fail early, with a clear message, when the output folder cannot be written."""
     try:
@@ -126,54 +122,28 @@ def ensure_writable(out_dir: Path) -> None:
 
 def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, seed: int = 0,
            paper: PaperOptions | None = None) -> list[Output]:
-    """Write ``deck`` in every format asked for. The papers come last, so a PDF that
-    cannot be rendered is reported after the other formats are written; the error's
-    ``outputs`` lists every file written all the same."""
+    """Write ``deck`` in every format asked for, through the exporters' registry
+    (:data:`quizgen.export.EXPORTERS`). The papers come last, so a PDF that cannot be
+    rendered is reported after the other formats are written; the error's ``outputs``
+    lists every file written all the same."""
+    jobs = plan(formats)
     ensure_writable(out_dir)
+    options = BuildOptions(formats=tuple(formats), seed=seed, paper=paper or PaperOptions())
     stem = safe_filename(deck.name)
     enabled = [i for i in deck.items if i.enabled]
     notes, cards = len(enabled), sum(i.cards for i in enabled)
     outputs: list[Output] = []
-    paper_formats = tuple(f for f in formats if f in ("html", "pdf"))
-    # the papers are written together: every HTML file before any PDF
-    jobs = [f for f in formats if f not in paper_formats] + (["paper"] if paper_formats else [])
-    for fmt in jobs:
+    for job in jobs:
         try:
-            for path in _write(fmt, deck, out_dir, stem, seed, paper or PaperOptions(), paper_formats):
-                outputs.append(Output(path, path.suffix.lstrip(".") if fmt == "paper" else fmt, notes, cards))
+            for path in job.run(deck, out_dir, stem, options):
+                outputs.append(Output(path, job.format_of(path), notes, cards))
         except QuizgenError as exc:
-            outputs.extend(Output(p, p.suffix.lstrip("."), notes, cards) for p in getattr(exc, "written", ()))
+            outputs.extend(Output(p, job.format_of(p), notes, cards) for p in getattr(exc, "written", ()))
             exc.outputs = outputs  # type: ignore[attr-defined]
             raise
         except OSError as exc:
-            raise QuizgenError(f"cannot write {fmt}: {exc.strerror or exc}", out_dir) from None
+            raise QuizgenError(f"cannot write {job.name}: {exc.strerror or exc}", out_dir) from None
     return outputs
-
-
-def _write(fmt: str, deck: Deck, out_dir: Path, stem: str, seed: int, paper: PaperOptions,
-           paper_formats: tuple[str, ...] = ()) -> list[Path]:
-    if fmt == "apkg":
-        from .export.anki import write_apkg
-
-        return [write_apkg(deck, out_dir / f"{stem}.apkg")]
-    if fmt == "json":
-        from .export.jsonexport import write_json
-
-        return [write_json(deck, out_dir / f"{stem}.json")]
-    if fmt == "paper":
-        from .export.paper.layout import write_papers
-
-        return write_papers(deck, out_dir, formats=paper_formats, versions=paper.versions, seed=seed,
-                            count=paper.count, per_type=paper.per_type, points=paper.points,
-                            minutes=paper.minutes, key=paper.key, multi_scoring=paper.multi_scoring,
-                            script=deck.script)
-    from .export import FORMATS as EXPORT_FORMATS
-
-    if fmt in EXPORT_FORMATS:
-        from .export import write
-
-        return write(deck, out_dir, fmt, stem)
-    raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 @dataclass
@@ -214,8 +184,6 @@ class BatchResult:
 
 
 def _read_and_process(entry: Input | None, options: BuildOptions):
-    from .ingest.read import read_source, sample
-
     source = sample() if entry is None else read_source(entry.path, entry.encoding or options.encoding)
     if entry is not None and entry.title:
         source.title = entry.title
@@ -241,8 +209,6 @@ def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions):
 
 
 def _warm_worker() -> None:
-    from .lang import segment
-
     segment.tokenizer()  # jieba loads once per worker
 
 
@@ -277,8 +243,6 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
         for index, entry in enumerate(inputs):
             collect(index, entry, _one_document(entry, out_dir, options))
     else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
         with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
             futures = {pool.submit(_one_document, entry, out_dir, options): (index, entry)
                        for index, entry in enumerate(inputs)}

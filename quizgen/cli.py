@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import InputError, QuizgenError
+from .errors import QuizgenError
+from .export import format_help, parse_formats
 
 app = typer.Typer(
     help="quizgen: turn Chinese training texts into Anki decks and printable quizzes.",
@@ -62,15 +63,7 @@ class MultiScoring(str, Enum):
 
 
 def _formats(value: str | None) -> tuple[str, ...]:
-    from .build import DEFAULT_FORMATS, FORMATS
-
-    if value is None:
-        return DEFAULT_FORMATS
-    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise InputError(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}")
-    return formats
+    return parse_formats(value)
 
 
 @app.command()
@@ -81,8 +74,7 @@ def build(
         show_default=False)] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("decks"),
     format: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="Comma-separated: apkg,json,html,pdf,csv,gift,moodle,tiku. "
-                               "[default: apkg,json,html,pdf]",
+        "--format", "-f", help=format_help(),
         show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name (default: the document title).")] = None,
     seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for question order and distractors. "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DEFAULT_FORMATS = ("apkg", "json", "html", "pdf")
+from .export import DEFAULT_FORMATS
 DEFAULT_PAPER_COUNT = 30
 
 

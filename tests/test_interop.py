@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import replace
 import xml.etree.ElementTree as ET
@@ -21,14 +22,21 @@ from hypothesis import strategies as st
 from quizgen.export import anki
 from quizgen.lang import markup
 from quizgen.export import studyorder
-from quizgen.export import FORMATS, gift, moodle, write
-from quizgen.export.ankicsv import CLOZE_COLUMNS, render, write_anki_text
+from quizgen.export import EXPORTERS, FORMATS, Exporter, export, gift, moodle
+from quizgen.export.ankicsv import CLOZE_COLUMNS, render
+from quizgen.options import BuildOptions
 from factory import make_item
+from quizgen.errors import InputError
 from quizgen.model import Deck
 from quizgen.build import make_deck
 from quizgen.ingest.read import sample
 
 LETTERS = "ABCDEFGHIJ"
+
+
+def write(deck, out_dir, fmt, stem):
+    """One format through the exporters' registry, files named after ``stem``."""
+    return export(deck, out_dir, BuildOptions(formats=(fmt,)), stem)
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +127,7 @@ def test_fields_that_look_like_comments_or_quotes_survive(tmp_path):
              answer=[0]),
     ]
     deck = Deck("测试", [], items)
-    paths = write_anki_text(deck, tmp_path, "t")
+    paths = write(deck, tmp_path, "csv", "t")
     # a GUID may start with "#" (rarely: Anki's reader would take the row for a comment)
     odd = tmp_path / "odd.cloze.txt"
     odd.write_text(render("Cloze", CLOZE_COLUMNS, [["#x&<", "测试", "{{c1::甲}}", "", "t"]]),
@@ -455,7 +463,50 @@ def test_any_text_survives_moodle_xml(text, answer):
     assert [b[0] for b in blanks] == [answer, "乙"]
 
 
+# --------------------------------------------------------------------------
+# The exporters' registry
+
+
 def test_export_formats_are_listed(tmp_path):
-    assert FORMATS == ("csv", "gift", "moodle", "tiku")
-    with pytest.raises(ValueError):
-        write(Deck("x", [], []), tmp_path, "pdf", "x")
+    assert FORMATS == ("apkg", "json", "html", "pdf", "csv", "gift", "moodle", "tiku")
+    assert [name for name in FORMATS if EXPORTERS[name].default] == ["apkg", "json", "html", "pdf"]
+    with pytest.raises(InputError, match="unknown format 'docx'"):
+        write(Deck("x", [], []), tmp_path, "docx", "x")
+
+
+def fake_write(deck, out_dir, stem, options):
+    """A whole export format: one file with the questions' ids."""
+    path = out_dir / f"{stem}.fake.txt"
+    path.write_text("\n".join(i.id for i in deck.items if i.enabled) + "\n", encoding="utf-8")
+    return [path]
+
+
+@pytest.fixture
+def fake_format(monkeypatch):
+    """A format registered the way a new one is: one line in EXPORTERS (and its module),
+    the command line read again as at start-up."""
+    import importlib
+
+    import quizgen.cli
+
+    monkeypatch.setitem(EXPORTERS, "fake", Exporter("fake", "a test format", (".fake.txt",), f"{__name__}:fake_write"))
+    yield importlib.reload(quizgen.cli).app
+    monkeypatch.undo()
+    importlib.reload(quizgen.cli)
+
+
+def test_a_new_format_is_one_module_and_one_registry_line(fake_format, tmp_path):
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    result = runner.invoke(fake_format, ["build", "-f", "json,fake", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["办公室工作.fake.txt", "办公室工作.json"]
+    ids = (tmp_path / "办公室工作.fake.txt").read_text(encoding="utf-8").split()
+    assert ids == [i["id"] for i in json.loads((tmp_path / "办公室工作.json").read_text(encoding="utf-8"))["items"]]
+    assert "办公室工作.fake.txt" in result.output
+    help_text = " ".join(runner.invoke(fake_format, ["build", "--help"], env={"COLUMNS": "300"}).output.split())
+    assert "fake (a test format)" in help_text and "tiku (question bank" in help_text
+    refused = runner.invoke(fake_format, ["build", "-f", "fake2", "-o", str(tmp_path / "x")])
+    assert isinstance(refused.exception, InputError)  # the command line's main() reports it, exit 2
+    assert "choose from apkg, json, html, pdf, csv, gift, moodle, tiku, fake" in str(refused.exception)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.export.paper import layout as paper, pdf
+from quizgen.export.paper import fonts, layout as paper, pdf
 from quizgen.errors import InputError, QuizgenError
 from factory import make_item
 from quizgen.model import Deck
@@ -279,7 +279,7 @@ def test_the_same_paper_embeds_the_same_font_bytes(monkeypatch):
     monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: next(clock))
     made = paper.make_paper(synthetic_deck(), seed=3, count=8)
     first = paper.render_html(made)
-    pdf._subset.cache_clear()
+    fonts._subset.cache_clear()
     assert paper.render_html(made) == first
 
 
@@ -308,11 +308,11 @@ def test_html_is_self_contained_and_escapes_everything():
 
 
 def test_bundled_fonts_cover_every_character_of_the_papers(sample_deck):
-    text = "".join([paper.render_html(paper.make_paper(sample_deck), fonts="system"), pdf.ALWAYS,
+    text = "".join([paper.render_html(paper.make_paper(sample_deck), fonts="system"), fonts.ALWAYS,
                     paper.render_html(paper.make_paper(synthetic_deck(), version=1), fonts="system"),
                     (Path(paper.templates_dir()) / "paper" / "paper.js").read_text(encoding="utf-8")])
-    assert pdf.uncovered(text) == set()
-    assert pdf.uncovered("办公😀") == {"😀"}
+    assert fonts.uncovered(text) == set()
+    assert fonts.uncovered("办公😀") == {"😀"}
 
 
 # --------------------------------------------------------------------------- PDF
@@ -636,7 +636,7 @@ def test_a_traditional_paper_is_traditional_throughout():
     # nothing simplified left: converting the page again changes nothing, script and CSS included
     assert convert_script(html, "traditional") == html
     assert 'lang="zh-Hant"' in html
-    assert pdf.uncovered(html) == set()
+    assert fonts.uncovered(html) == set()
     # the simplified paper is untouched
     assert "参考答案与解析" in paper.render_html(paper.make_paper(synthetic_deck()), fonts="system")
 

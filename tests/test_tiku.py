@@ -11,12 +11,13 @@ import pytest
 from openpyxl import load_workbook
 
 from quizgen.lang import markup
-from quizgen.export import write
+from quizgen.export import export as export_formats
 from quizgen.export.tiku import HEADER
 from factory import make_item
 from quizgen.model import Deck
 from quizgen.build import export, make_deck
 from quizgen.ingest.read import sample
+from quizgen.options import BuildOptions
 
 TYPES = {"cloze": "填空题", "choice": "单选题", "multi": "多选题", "judge": "判断题"}
 POINTS = {"填空题": 1, "单选题": 2, "多选题": 3, "判断题": 1}  # 填空题: per blank (每空)
@@ -110,7 +111,7 @@ def test_awkward_texts_survive_both_files(tmp_path):
         make_item("s1-p1-t3-multi", "multi", "节", "d", source="源", question="多选？",
              options=["一", "二", "三", "四", "五", "六"], answer=[5, 0]),
     ]
-    paths = write(Deck("测", [], items), tmp_path, "tiku", "测")
+    paths = export_formats(Deck("测", [], items), tmp_path, BuildOptions(formats=("tiku",)))
     text = parse_text(paths[0].read_text(encoding="utf-8"))
     sheet = parse_workbook(paths[1])
     for parsed in (text, sheet):
@@ -128,4 +129,4 @@ def test_too_many_options_is_a_clear_error(tmp_path):
 
     item = make_item("x", "choice", "节", "d", source="源", question="？", options=list("一二三四五六七"), answer=[0])
     with pytest.raises(QuizgenError, match="at most 6"):
-        write(Deck("测", [], [item]), tmp_path, "tiku", "测")
+        export_formats(Deck("测", [], [item]), tmp_path, BuildOptions(formats=("tiku",)))

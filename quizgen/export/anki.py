@@ -17,11 +17,11 @@ import time
 import zipfile
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
-import genanki
-from genanki.apkg_col import APKG_COL
-from genanki.apkg_schema import APKG_SCHEMA
+import genanki  # type: ignore[import-untyped]
+from genanki.apkg_col import APKG_COL  # type: ignore[import-untyped]
+from genanki.apkg_schema import APKG_SCHEMA  # type: ignore[import-untyped]
 
 from ..atomic import atomic_path
 from ..errors import QuizgenError
@@ -31,6 +31,9 @@ from ..lang.markup import escape, reveal
 from ..lang.script import convert_script
 from ..model import Deck
 from ..resources import template
+
+if TYPE_CHECKING:
+    from ..options import BuildOptions
 
 CLOZE_MODEL_ID = 1734250911
 CHOICE_MODEL_ID = 1734250912
@@ -234,7 +237,8 @@ def _write_collection(cursor: sqlite3.Cursor, decks: list[genanki.Deck], timesta
                             for model in deck.models.values()})
     cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(decks_json), json.dumps(models_json)))
     mod = int(timestamp)
-    notes, cards = [], []
+    notes: list[tuple] = []
+    cards: list[tuple] = []
     for deck in decks:
         for note in deck.notes:
             note._check_number_model_fields_matches_num_fields()
@@ -247,6 +251,11 @@ def _write_collection(cursor: sqlite3.Cursor, decks: list[genanki.Deck], timesta
                           getattr(card, "due", note.due), 0, 0, 0, 0, 0, 0, 0, 0, "") for card in note.cards)
     cursor.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", notes)
     cursor.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
+
+
+def write(deck: Deck, out_dir: Path, stem: str, options: BuildOptions) -> list[Path]:
+    """``NAME.apkg`` (the exporters' entry, see :mod:`quizgen.export`)."""
+    return [write_apkg(deck, out_dir / f"{stem}.apkg")]
 
 
 def write_apkg(deck: Deck, path: Path, timestamp: float | None = None) -> Path:

@@ -16,6 +16,7 @@ not both: the same GUID under two note types does not match.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import studyorder
 from .anki import Question, choice_fields, cloze_origin, label, note_guid, note_tags
@@ -24,13 +25,16 @@ from ..items import Choice, Cloze, Item, Judge, Multi
 from ..lang.markup import escape
 from ..model import Deck
 
+if TYPE_CHECKING:
+    from ..options import BuildOptions
+
 # Names of the built-in note types in a collection created by a Chinese Anki.
 CHINESE_NAMES = {"Cloze": "填空题", "Basic": "问答题"}
 CLOZE_COLUMNS = ("guid", "deck", "Text", "Back Extra", "tags")
 BASIC_COLUMNS = ("guid", "deck", "Front", "Back", "tags")
 
 
-def write_anki_text(deck: Deck, out_dir: Path, stem: str) -> list[Path]:
+def write(deck: Deck, out_dir: Path, stem: str, options: BuildOptions) -> list[Path]:
     """Write the note-type files that have notes; returns their paths (cloze first)."""
     study = studyorder.plan(deck)  # rows in study order: Anki numbers new cards as it reads them
     files = [

@@ -21,13 +21,16 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from ..atomic import write_text
 from ..items import Choice, Cloze, Item, Judge, Multi
 from ..lang import markup
 from ..model import Deck
 from .sections import by_section
+
+if TYPE_CHECKING:
+    from ..options import BuildOptions
 
 GIFT_SPECIALS = "~=#{}:"
 BLANK = "_____"
@@ -179,6 +182,8 @@ def gift_text(deck: Deck) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def write_gift(deck: Deck, path: Path) -> Path:
+def write(deck: Deck, out_dir: Path, stem: str, options: BuildOptions) -> list[Path]:
+    """``NAME.gift.txt``."""
+    path = out_dir / f"{stem}.gift.txt"
     write_text(path, gift_text(deck))
-    return path
+    return [path]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typing import Any, assert_never
+from typing import TYPE_CHECKING, Any, assert_never
 
 from .. import __version__
 from .anki import note_guid
 from ..atomic import write_text
 from ..items import Choice, Cloze, Item, Judge, Multi
 from ..model import Deck, Document
+
+if TYPE_CHECKING:
+    from ..options import BuildOptions
 
 SCHEMA_VERSION = 1
 
@@ -80,6 +83,8 @@ def render(deck: Deck) -> str:
     return f'{head}, "items": [\n{body}\n  ]}}\n' if items else f'{head}, "items": []}}\n'
 
 
-def write_json(deck: Deck, path: Path) -> Path:
+def write(deck: Deck, out_dir: Path, stem: str, options: BuildOptions) -> list[Path]:
+    """``NAME.json``."""
+    path = out_dir / f"{stem}.json"
     write_text(path, render(deck))
-    return path
+    return [path]

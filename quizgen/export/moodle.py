@@ -19,7 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from ..atomic import write_bytes
 from ..items import Choice, Cloze, Item, Judge, Multi
@@ -27,6 +27,9 @@ from ..lang import markup
 from ..model import Deck
 from .sections import by_section
 from .gift import BLANK, category, question_name, weight
+
+if TYPE_CHECKING:
+    from ..options import BuildOptions
 
 PENALTY = "0.3333333"
 
@@ -157,7 +160,8 @@ def cloze_question(quiz: ET.Element, item: Cloze) -> None:
 
 
 def shortanswer_question(quiz: ET.Element, item: Cloze) -> None:
-    parts, answers = [], []
+    parts: list[str] = []
+    answers: list[str] = []
     for segment in markup.parse(item.text):
         if not isinstance(segment, markup.Deletion):
             parts.append(html_text(segment))
@@ -196,6 +200,8 @@ def moodle_xml(deck: Deck) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
 
-def write_moodle_xml(deck: Deck, path: Path) -> Path:
+def write(deck: Deck, out_dir: Path, stem: str, options: BuildOptions) -> list[Path]:
+    """``NAME.moodle.xml``."""
+    path = out_dir / f"{stem}.moodle.xml"
     write_bytes(path, moodle_xml(deck))
-    return path
+    return [path]

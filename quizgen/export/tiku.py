@@ -27,12 +27,19 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, assert_never
 
 from . import studyorder
 from ..atomic import write_bytes, write_text
 from ..errors import QuizgenError
-from ..items import Choice, Item, Multi
+from ..items import Choice, Cloze, Item, Judge, Multi
 from ..model import Deck
+from .paper.kinds import DEFAULT_POINTS, paper_kind, usable
+from .paper.model import Blank
+from .paper.versions import make_question
+
+if TYPE_CHECKING:
+    from ..options import BuildOptions
 
 TYPE_NAMES = {"choice": "单选题", "multi": "多选题", "judge": "判断题", "fill": "填空题"}
 OPTION_LETTERS = "ABCDEF"
@@ -55,21 +62,22 @@ def one_line(text: str) -> str:
 
 
 def bank_question(deck: Deck, item: Item) -> BankQuestion:
-    from .paper.layout import DEFAULT_POINTS, Blank, make_question, paper_kind
-
     options = list(item.options) if isinstance(item, Choice | Multi) else []
     if len(options) > len(OPTION_LETTERS):
         raise QuizgenError(f"item {item.id} has {len(options)} options; a question bank holds at most "
                            f"{len(OPTION_LETTERS)}")
     question = make_question(item, 0, DEFAULT_POINTS[paper_kind(item)], list(range(len(options))))
-    if question.kind == "fill":
-        stem = "".join(BLANK + (f"（{part.hint}）" if part.hint else "") if isinstance(part, Blank) else part
-                       for part in question.parts)
-        answer = "|".join(one_line(b.answer).replace("|", "｜") for b in question.blanks)
-    elif question.kind == "judge":
-        stem, answer = question.stem, "正确" if question.answer else "错误"
-    else:
-        stem, answer = question.stem, question.answer_letters
+    match item:
+        case Cloze():
+            stem = "".join(BLANK + (f"（{part.hint}）" if part.hint else "") if isinstance(part, Blank) else part
+                           for part in question.parts)
+            answer = "|".join(one_line(b.answer).replace("|", "｜") for b in question.blanks)
+        case Judge():
+            stem, answer = question.stem, "正确" if question.answer else "错误"
+        case Choice() | Multi():
+            stem, answer = question.stem, question.answer_letters
+        case _:
+            assert_never(item)
     source = f"原文：“{one_line(item.source)}”（{deck.section_label(item)}）" if item.source else ""
     said = question.explanation
     explanation = said + ("。" if said and source and not said.endswith(("。", "！", "？")) else "") + source
@@ -79,8 +87,6 @@ def bank_question(deck: Deck, item: Item) -> BankQuestion:
 
 def bank(deck: Deck) -> list[BankQuestion]:
     """The deck's enabled items as questions, in document order (checked like a paper's)."""
-    from .paper.layout import usable
-
     return [bank_question(deck, item) for item in usable(studyorder.plan(deck).items)]
 
 
@@ -97,8 +103,8 @@ def bank_text(questions: list[BankQuestion]) -> str:
 
 
 def bank_workbook(questions: list[BankQuestion]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl import Workbook  # type: ignore[import-untyped]  # lazy: openpyxl is slow to import
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]  # lazy: as above
 
     book = Workbook()
     sheet = book.active
@@ -125,12 +131,13 @@ def bank_workbook(questions: list[BankQuestion]) -> bytes:
 
 def cell_text(text: str) -> str:
     """Text a worksheet can hold (XML has no control characters)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]  # lazy: openpyxl is slow to import
 
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def write_tiku(deck: Deck, out_dir: Path, stem: str) -> list[Path]:
+def write(deck: Deck, out_dir: Path, stem: str, options: BuildOptions) -> list[Path]:
+    """``NAME.题库.txt`` and ``NAME.题库.xlsx``."""
     questions = bank(deck)
     text, workbook = out_dir / f"{stem}.题库.txt", out_dir / f"{stem}.题库.xlsx"
     write_text(text, bank_text(questions))

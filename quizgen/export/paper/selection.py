@@ -1,0 +1,157 @@
+"""Which items a paper asks: :func:`select`, spread over the text's sections and types.
+
+Deterministic: the only randomness is ``random.Random(f"{seed}:select")``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+
+from ...errors import InputError
+from ...items import Item, Judge
+from .kinds import normalise_kinds, paper_kind, usable
+from .model import PAPER_KINDS
+
+
+def _allocate(total: int, weights: Mapping[str, float]) -> dict[str, int]:
+    """Split ``total`` over kinds in proportion to ``weights`` (largest remainder), giving each
+    kind with a weight at least one when there is enough to go round; never more than its weight."""
+    kinds = [k for k in PAPER_KINDS if weights.get(k, 0) > 0]
+    quota = {k: 0 for k in kinds}
+    if total <= 0 or not kinds:
+        return quota
+    if total >= len(kinds):
+        for k in kinds:
+            quota[k] = 1
+        total -= len(kinds)
+    rest = {k: weights[k] - quota[k] for k in kinds}
+    pool = sum(rest.values())
+    if total > 0 and pool > 0:
+        shares = {k: total * rest[k] / pool for k in kinds}
+        for k in kinds:
+            quota[k] += int(shares[k])
+        left = total - sum(int(s) for s in shares.values())
+        for k in sorted(kinds, key=lambda k: (-(shares[k] - int(shares[k])), PAPER_KINDS.index(k))):
+            if left <= 0:
+                break
+            if quota[k] < weights[k]:
+                quota[k] += 1
+                left -= 1
+    return {k: int(min(q, weights[k])) for k, q in quota.items()}
+
+
+def _is_true(item: Item) -> bool:
+    return isinstance(item, Judge) and item.answer
+
+
+def _alternate_truth(indexes: list[int], pool: Sequence[Item], true_first: bool) -> list[int]:
+    """True and false statements taken in turn (sections alternate which comes first), so
+    that a paper's 判断题 are not mostly one answer."""
+    true = [i for i in indexes if _is_true(pool[i])]
+    false = [i for i in indexes if not _is_true(pool[i])]
+    first, second = (true, false) if true_first else (false, true)
+    mixed = [x for pair in zip(first, second) for x in pair]
+    return (mixed + first[len(second):] + second[len(first):])[::-1]  # picks pop from the end
+
+
+def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
+           per_type: Mapping[str, int] | None = None) -> list[Item]:
+    """Pick the items for a paper, spread over the text's sections; deck order is kept.
+
+    - neither ``count`` nor ``per_type``: every usable item;
+    - ``per_type`` (e.g. ``{"choice": 10, "judge": 5}``; keys also ``single``/``cloze``/``fill``):
+      that many of each type, capped by what there is; types not named are left out;
+    - ``count``: that many in total, split over the types in proportion to what there is
+      (each type at least one when possible); with ``per_type`` as well, it caps the total.
+
+    Within the quotas, questions are taken round-robin over ``Item.section`` (sections in a
+    seeded order, each section's items shuffled): every type is spread over the sections and
+    so is the paper as a whole, so a short paper covers as many sections as it can instead
+    of the first N items. Deterministic for a given seed.
+    """
+    pool = usable(items)
+    quota = _quotas(pool, count, per_type)
+    rng = random.Random(f"{seed}:select")
+    return [pool[i] for i in sorted(_round_robin(quota, _by_section(pool, rng)))]
+
+
+Where = tuple[str, str]  # (document, section)
+
+
+def _quotas(pool: Sequence[Item], count: int | None, per_type: Mapping[str, int] | None) -> dict[str, int]:
+    """How many questions of each type (see :func:`select`)."""
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
+        raise InputError(f"the number of questions must be a whole number ≥ 1, not {count!r}")
+    available = {k: sum(1 for i in pool if paper_kind(i) == k) for k in PAPER_KINDS}
+    if per_type is not None:
+        wanted = normalise_kinds(per_type, "the per-type counts")
+        if any(not float(v).is_integer() for v in wanted.values()):
+            raise InputError("per-type counts must be whole numbers")
+        quota = {k: min(int(wanted.get(k, 0)), available[k]) for k in PAPER_KINDS}
+        if count is not None and sum(quota.values()) > count:
+            quota = _allocate(count, quota)
+    elif count is not None:
+        quota = _allocate(min(count, len(pool)), available)
+    else:
+        quota = dict(available)
+    quota = {k: quota.get(k, 0) for k in PAPER_KINDS}
+    if sum(quota.values()) == 0:
+        if not pool:
+            raise InputError("the deck has no questions to put on a paper")
+        raise InputError("no questions selected (check the per-type counts)")
+    return quota
+
+
+def _by_section(pool: Sequence[Item], rng: random.Random) -> dict[Where, dict[str, list[int]]]:
+    """{section: {type: indexes into ``pool``, in the order they are picked (from the end)}},
+    sections in a seeded order, each section's items shuffled."""
+    sections: list[Where] = []
+    by_section: dict[Where, dict[str, list[int]]] = {}
+    for index, item in enumerate(pool):
+        where = item.document, item.section
+        if where not in by_section:
+            sections.append(where)
+            by_section[where] = {k: [] for k in PAPER_KINDS}
+        by_section[where][paper_kind(item)].append(index)
+    for number, groups in enumerate(by_section.values()):
+        for group in groups.values():
+            rng.shuffle(group)
+        groups["judge"] = _alternate_truth(groups["judge"], pool, true_first=number % 2 == 0)
+    rng.shuffle(sections)
+    return {where: by_section[where] for where in sections}
+
+
+def _round_robin(quota: dict[str, int], by_section: dict[Where, dict[str, list[int]]]) -> list[int]:
+    """Greedy round-robin: each pick goes to the (type, section) pair that has been used least
+    for that type, then to the section with the fewest picks so far, then to sections that
+    few of the wanted types can reach (so they are not left out), then to the type furthest
+    from its quota; ties follow the seeded section order (``by_section``'s)."""
+    sections = list(by_section)
+    rank = {name: n for n, name in enumerate(sections)}
+    picks_section = dict.fromkeys(sections, 0)
+    picks_pair: dict[tuple[str, Where], int] = {}
+    remaining = dict(quota)
+    chosen: list[int] = []
+    while True:
+        best: tuple[str, Where] | None = None
+        best_key: tuple | None = None
+        for kind in PAPER_KINDS:
+            if not remaining[kind]:
+                continue
+            behind = remaining[kind] / quota[kind]
+            for name in sections:
+                if not by_section[name][kind]:
+                    continue
+                reach = sum(1 for k in PAPER_KINDS if remaining[k] and by_section[name][k])
+                key = (picks_pair.get((kind, name), 0), picks_section[name], reach, -behind, rank[name],
+                       PAPER_KINDS.index(kind))
+                if best_key is None or key < best_key:
+                    best, best_key = (kind, name), key
+        if best is None:
+            return chosen
+        kind, name = best
+        chosen.append(by_section[name][kind].pop())
+        remaining[kind] -= 1
+        picks_section[name] += 1
+        picks_pair[best] = picks_pair.get(best, 0) + 1
