@@ -36,9 +36,10 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}")
 
 def front_of(item: dict) -> str:
     """The item as a learner meets it: section line, then the stem (blanks shown as ［…］)."""
+    section = "（章节行仅在背面显示）" if item.get("section_hidden") else item["section"]
     if item["kind"] == "cloze":
-        return f"{item['section']}\n" + CLOZE.sub(lambda m: f"［c{m.group(1)}: {m.group(2)}］", item["text"])
-    lines = [item["section"], item.get("question") or item.get("statement") or ""]
+        return f"{section}\n" + CLOZE.sub(lambda m: f"［c{m.group(1)}: {m.group(2)}］", item["text"])
+    lines = [section, item.get("question") or item.get("statement") or ""]
     for letter, option in zip("ABCDEF", item.get("options") or []):
         lines.append(f"{letter}. {option}")
     return "\n".join(lines)

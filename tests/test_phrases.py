@@ -17,6 +17,7 @@ from quizgen.lang.measure import answers_of, cut_through_words
 from quizgen.model import Phrase
 from quizgen.analyse.junk import is_junk
 from quizgen.analyse.phrases import analyze
+from quizgen.rank import Budget
 from quizgen.build import make_items, process
 from quizgen.ingest.read import read_source, sample
 
@@ -177,7 +178,7 @@ def bare(text: str) -> str:
 
 def measure(source, annotation: dict) -> dict:
     doc = process(source)
-    items = make_items(doc)
+    items = make_items(doc, budget=Budget(keep_all=True))
     answers = answers_of(items)
     got = {bare(a) for a in answers}
     found = sum(1 for kp in annotation["key_phrases"] if any(bare(a) in got for a in kp["accept"]))

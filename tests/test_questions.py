@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from quizgen.generate.distractors import bare
+from quizgen.rank import Budget
 from quizgen.build import make_items, process
 from quizgen.generate import GENERATORS, generate
 from quizgen.generate.cloze import sentence_notes
@@ -18,7 +19,7 @@ from quizgen.ingest.read import read_source, sample
 @pytest.fixture(scope="module")
 def seed():
     doc = process(sample())
-    return doc, make_items(doc)
+    return doc, make_items(doc, budget=Budget(keep_all=True))
 
 
 def by_kind(items, kind):
@@ -57,7 +58,7 @@ def test_every_question_follows_the_rules(seed, document):
 
         path = Path(__file__).parent / "data" / "annotated" / "sfjs-xunxin-zishi.md"
         doc = process(read_source(path))
-        items = make_items(doc)
+        items = make_items(doc, budget=Budget(keep_all=True))
     flat_text = bare(doc.text)
     for item in items:
         if item.kind == "judge":
@@ -148,5 +149,5 @@ def test_a_new_kind_of_question_is_one_generator_in_the_registry(seed, monkeypat
 
     monkeypatch.setattr(generate_stage, "GENERATORS", (*generate_stage.GENERATORS, heading_count))
     doc, _ = seed
-    items = make_items(doc)
+    items = make_items(doc, budget=Budget(keep_all=True))
     assert items[-1].id == "s0-headings-count-judge" and items[-1].statement == "本文共有5个部分。"

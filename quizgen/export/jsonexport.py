@@ -27,6 +27,8 @@ def item_to_dict(deck: Deck, item: Item) -> dict[str, Any]:
                             "document": item.document, "section": deck.section_label(item)}
     if item.score is not None:
         data["score"] = item.score
+    if item.hides_section(data["section"]):
+        data["section_hidden"] = True  # cards show the section line on the back only
     return data | content_fields(item, item.text if isinstance(item, Cloze) else None)
 
 

@@ -2,8 +2,8 @@
 that grows with the text, each fact asked once in each form, spread over the sections.
 
 1. An item with a quality problem (:meth:`quizgen.items.Cloze.quality` …) is rejected.
-2. One cloze note per source sentence (a list note is its own), one question per source
-   sentence: the best-scored one.
+2. One cloze note per source sentence (a list note is its own), the best-scored one; one
+   question per source sentence, and no answer asked twice in one form.
 3. Greedy by score under the budget, a section's score discounted by what it already has,
    so that every section gets asked; cloze notes take at most ``CLOZE_SHARE`` of the cards
    while questions are left.
@@ -23,6 +23,7 @@ from .features import answers
 CARDS_PER_1K = 40  # cards per 1,000 characters of text
 MIN_CARDS = 12
 SECTION_DISCOUNT = 0.85  # a section's next item counts this much less
+KIND_DISCOUNT = 0.8  # and a kind of question's next one: every kind gets asked
 CLOZE_SHARE = 0.65
 
 
@@ -83,9 +84,14 @@ def _fact(item: Item) -> tuple[str, str]:
 
 
 def _once_per_fact(items: list[Item]) -> list[Item]:
+    """The best cloze note of each sentence (and of each list); questions compete in
+    :func:`_greedy`, where a sentence asked once is not asked again."""
     best: dict[tuple[str, str], Item] = {}
     for item in items:
         key = _fact(item)
+        if key[0] == "question":
+            best[(str(id(item)), "")] = item
+            continue
         if key not in best or _score(item) > _score(best[key]):
             best[key] = item
     keep = {id(i) for i in best.values()}
@@ -128,18 +134,28 @@ def _greedy(items: list[Item], limit: int, asked: dict[str, set[str]], taken: Co
         chosen.append(item)
         cards += item.cards
         taken[item.section] += 1
+        taken[item.kind] += 1
         asked[_form(item)].update(_facts(item))
+        if not isinstance(item, Cloze):
+            asked["question"].add(_sentence(item))
     return chosen
 
 
 def _value(item: Item, asked: dict[str, set[str]], taken: Counter[str]) -> float:
     facts = _facts(item)
+    if not isinstance(item, Cloze) and _sentence(item) in asked["question"]:
+        return 0.0  # one question per sentence
     new = sum(f not in asked[_form(item)] for f in facts) / len(facts)
-    return _score(item) * SECTION_DISCOUNT ** taken[item.section] * new
+    spread = SECTION_DISCOUNT ** taken[item.section] * KIND_DISCOUNT ** taken[item.kind]
+    return _score(item) * spread * new
 
 
 def _form(item: Item) -> str:
     return "cloze" if isinstance(item, Cloze) else "question"
+
+
+def _sentence(item: Item) -> str:
+    return "sentence:" + (item.source or item.id)
 
 
 def _facts(item: Item) -> list[str]:
