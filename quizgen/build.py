@@ -95,8 +95,8 @@ def deck_from(documents: list[tuple[Document, list[Item]]], name: str | None = N
 
 
 def make_deck(sources: list[Source], name: str | None = None, seed: int = 0,
-              script: str | None = None) -> Deck:
-    return deck_from([document_items(source, seed, script) for source in sources], name, script)
+              script: str | None = None, budget: Budget = Budget()) -> Deck:
+    return deck_from([document_items(source, seed, script, budget) for source in sources], name, script)
 
 
 # --- export -----------------------------------------------------------------------
@@ -153,9 +153,9 @@ class BuildResult:
 
 
 def build(sources: list[Source], out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-          name: str | None = None, seed: int = 0) -> BuildResult:
+          name: str | None = None, seed: int = 0, budget: Budget = Budget()) -> BuildResult:
     """One deck from ``sources``, written in ``formats`` (the library's simplest entry)."""
-    deck = make_deck(sources, name, seed)
+    deck = make_deck(sources, name, seed, budget=budget)
     return BuildResult(deck, export(deck, out_dir, formats, seed))
 
 

@@ -225,8 +225,8 @@ class Judge(_Item):
 
     def quality(self) -> list[Reason]:
         codes = itemchecks.stem_problems(self.statement)
-        if any(t.endswith("swap") for t in self.tags) and itemchecks.ORDINAL.search(self.statement):
-            codes.append("position")  # false only because list items changed places
+        if itemchecks.ORDINAL.search(self.statement) and not itemchecks.PROCEDURE.search(self.source):
+            codes.append("position")  # true or false by list order alone, where order is not the content
         return [_quality(code) for code in codes]
 
 

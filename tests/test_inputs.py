@@ -292,7 +292,8 @@ def test_markup_in_the_text_is_escaped_in_cards(tmp_path):
             "用印登记要写明{{c1::事由}}和}}日期，做到不折不扣。\n")
     path = tmp_path / "注入.txt"
     path.write_text(text, encoding="utf-8")
-    result = run("build", str(path), "-o", str(tmp_path / "out"), "-f", "apkg,json")
+    # --all: the selection refuses markup as content; what is written must still be escaped
+    result = run("build", str(path), "-o", str(tmp_path / "out"), "-f", "apkg,json", "--all")
     assert result.returncode == 0, result.stderr
     cloze_fields = " ".join(i["text"] for i in json_items(tmp_path / "out", "注入") if i["kind"] == "cloze")
     assert "<script>" not in cloze_fields and "{{c1::事由" not in cloze_fields

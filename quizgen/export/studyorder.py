@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ..items import Cloze, Item
 from ..lang.markup import numbers
+from ..generate import ids
 from ..model import Deck
 
 _LOCATION = re.compile(r"s(\d+)(?:-p(\d+)-t(\d+)|-list(\d+))?(?:-|$)")
@@ -96,8 +97,12 @@ def item_locations(deck: Deck, items: list[Item]) -> dict[int, tuple]:
     documents = {d.id: n for n, d in enumerate(deck.documents)}
     own: dict[int, Location] = {}
     last: Location = (0, 0, 0)
+    at = {(d.id, s.text): ids.location(d, s.index) for d in deck.documents for s in d.sentences}
     for item in items:
-        last = own[id(item)] = location(item.id) or last
+        here = location(item.id)
+        if here is not None and here[1] != AFTER_SENTENCES and (item.document, item.source) in at:
+            here = location(at[item.document, item.source])  # where its sentence is, not its anchor
+        last = own[id(item)] = here or last
     facts: dict[tuple[str, str], Location] = {}
     sentences: dict[tuple[str, str], Location] = {}
     for item in items:
@@ -117,12 +122,15 @@ def deck_names(deck: Deck, ordered: list[Item], where: dict[int, tuple]) -> dict
     taken: dict[tuple[str, ...], int] = {}  # subdeck path -> number
     last: dict[tuple[str, ...], int] = {}  # parent path -> its last child's number
     paths: dict[tuple[str, str], list[str]] = {}
-    for item in ordered:
+    # subdecks in the order of the document's sections (an item can sit elsewhere: a
+    # question about a heading is asked where the headings are listed)
+    index = {(d.id, s.title): s.index for d in deck.documents for s in d.sections}
+    for item in sorted(ordered, key=lambda i: (where[id(i)][0], index.get((i.document, i.section), 1 << 30))):
         key = item.document, item.section
         if key in paths:
             continue
         paths[key] = parts = section_parts(deck.section_path(item))
-        _, (section, _, _), _ = where[id(item)]
+        section = index.get(key, where[id(item)][1][0])
         for level in range(len(parts)):
             path = tuple(parts[:level + 1])
             if path not in taken:

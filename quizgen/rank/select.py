@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..itemchecks import bare
-from ..items import Cloze, Item
+from ..items import Cloze, Item, Judge
 from .features import answers
 
 CARDS_PER_1K = 40  # cards per 1,000 characters of text
@@ -134,7 +134,7 @@ def _greedy(items: list[Item], limit: int, asked: dict[str, set[str]], taken: Co
         chosen.append(item)
         cards += item.cards
         taken[item.section] += 1
-        taken[item.kind] += 1
+        taken[_kind(item)] += 1
         asked[_form(item)].update(_facts(item))
         if not isinstance(item, Cloze):
             asked["question"].add(_sentence(item))
@@ -146,12 +146,17 @@ def _value(item: Item, asked: dict[str, set[str]], taken: Counter[str]) -> float
     if not isinstance(item, Cloze) and _sentence(item) in asked["question"]:
         return 0.0  # one question per sentence
     new = sum(f not in asked[_form(item)] for f in facts) / len(facts)
-    spread = SECTION_DISCOUNT ** taken[item.section] * KIND_DISCOUNT ** taken[item.kind]
+    spread = SECTION_DISCOUNT ** taken[item.section] * KIND_DISCOUNT ** taken[_kind(item)]
     return _score(item) * spread * new
 
 
 def _form(item: Item) -> str:
     return "cloze" if isinstance(item, Cloze) else "question"
+
+
+def _kind(item: Item) -> str:
+    """What is spread over a selection: the kinds of question, and true against false."""
+    return f"judge:{item.answer}" if isinstance(item, Judge) else item.kind
 
 
 def _sentence(item: Item) -> str:
