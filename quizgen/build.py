@@ -7,11 +7,12 @@ for single decks); tests call them directly.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .ingest.clean import clean_text
 from .collector import collector_paused
@@ -28,6 +29,9 @@ from .analyse.phrases import find_phrases
 from .analyse.structure import structure
 from .generate import generate
 from .rank import Budget, rank
+
+if TYPE_CHECKING:
+    from .export.previous import Changes
 
 
 def convert_items(items: list[Item], script: str | None) -> list[Item]:
@@ -146,17 +150,43 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     return outputs
 
 
+def rebuild(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, seed: int = 0,
+            paper: PaperOptions | None = None, since_ns: int = 0) -> tuple[list[Output], Changes | None]:
+    """:func:`export` a deck built from texts, keeping the ids of the previous build's
+    items when the output folder holds its JSON export (:mod:`quizgen.export.previous`);
+    that export is then written again, asked for or not: it is the record of the ids the
+    learners' notes have. Also returns what changed since (None: no previous export)."""
+    from .export.previous import reidentify  # lazy: the exporters load genanki
+
+    ensure_writable(out_dir)
+    changes = reidentify(deck, out_dir / f"{safe_filename(deck.name)}.json", since_ns)
+    if changes is not None and changes.warning is None and "json" not in formats:
+        formats = (*formats, "json")
+    return export(deck, out_dir, formats, seed, paper), changes
+
+
 @dataclass
 class BuildResult:
     deck: Deck
     outputs: list[Output]
+    changes: Changes | None = None  # since the previous build in the folder, if any
+
+
+
+
+@dataclass
+class BuildResult:
+    deck: Deck
+    outputs: list[Output]
+    changes: Changes | None = None  # since the previous build in the folder, if any
 
 
 def build(sources: list[Source], out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           name: str | None = None, seed: int = 0, budget: Budget = Budget()) -> BuildResult:
-    """One deck from ``sources``, written in ``formats`` (the library's simplest entry)."""
+    """One deck from ``sources``, written in ``formats`` (the library's simplest entry);
+    a previous build's JSON export in ``out_dir`` keeps the items' ids (:func:`rebuild`)."""
     deck = make_deck(sources, name, seed, budget=budget)
-    return BuildResult(deck, export(deck, out_dir, formats, seed))
+    return BuildResult(deck, *rebuild(deck, out_dir, formats, seed))
 
 
 # --- batches ------------------------------------------------------------------------
@@ -175,6 +205,7 @@ class BatchResult:
     documents: int = 0
     encodings: dict[str, str] = field(default_factory=dict)
     selections: dict[str, dict[str, object]] = field(default_factory=dict)  # per input: what was kept, why not
+    changes: list[Changes] = field(default_factory=list)  # per deck rebuilt over a previous one
 
     @property
     def exit_code(self) -> int:
@@ -191,8 +222,9 @@ def _read_and_process(entry: Input | None, options: BuildOptions):
     return source.encoding, *document_items(source, options.seed, options.script, budget)
 
 
-def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions):
-    """Worker: one input -> (encoding, outputs) or, when merging, (encoding, (doc, items))."""
+def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions, since_ns: int = 0):
+    """Worker: one input -> (encoding, (outputs, changes)) or, when merging, (encoding,
+    (doc, items))."""
     try:
         with collector_paused():
             encoding, doc, items = _read_and_process(entry, options)
@@ -200,7 +232,8 @@ def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions):
             if options.merge:
                 return encoding, (doc, items), None
             deck = deck_from([(doc, items)], options.name, options.script)
-            return encoding, export(deck, out_dir, options.formats, options.seed, options.paper), None
+            return encoding, rebuild(deck, out_dir, options.formats, options.seed, options.paper,
+                                     since_ns), None
     except QuizgenError as exc:
         # a PDF that failed still leaves the other formats written: report both
         return None, getattr(exc, "outputs", None), exc
@@ -219,6 +252,7 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
     document. A bad file is reported and skipped; the rest are built."""
     inputs: list[Input | None] = list(expand_inputs(paths)) if paths else [None]
     ensure_writable(out_dir)
+    since_ns = time.time_ns()  # a JSON export written from now on is this batch's, not a previous one
     result = BatchResult()
     merged: dict[int, tuple] = {}
     jobs = min(options.jobs or os.cpu_count() or 1, len(inputs))
@@ -235,16 +269,18 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
             if options.merge:
                 merged[index] = payload
             else:
-                result.outputs.extend(payload)
+                outputs, changes = payload
+                result.outputs.extend(outputs)
+                result.changes.extend([changes] if changes else [])
         if progress:
             progress(label)
 
     if jobs <= 1:
         for index, entry in enumerate(inputs):
-            collect(index, entry, _one_document(entry, out_dir, options))
+            collect(index, entry, _one_document(entry, out_dir, options, since_ns))
     else:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
-            futures = {pool.submit(_one_document, entry, out_dir, options): (index, entry)
+            futures = {pool.submit(_one_document, entry, out_dir, options, since_ns): (index, entry)
                        for index, entry in enumerate(inputs)}
             try:
                 for future in as_completed(futures):
@@ -255,5 +291,7 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
                 raise
     if options.merge and merged:
         deck = deck_from([merged[i] for i in sorted(merged)], options.name, options.script)
-        result.outputs.extend(export(deck, out_dir, options.formats, options.seed, options.paper))
+        outputs, changes = rebuild(deck, out_dir, options.formats, options.seed, options.paper, since_ns)
+        result.outputs.extend(outputs)
+        result.changes.extend([changes] if changes else [])
     return result

@@ -197,6 +197,11 @@ def _report(result, verbose: bool) -> None:
     for output in result.outputs:
         detail = f"  ({output.notes} notes, {output.cards} cards)" if output.format == "apkg" else ""
         typer.echo(f"wrote {output.path}{detail}")
+    for changes in result.changes:
+        if changes.warning:
+            typer.echo(f"quizgen: warning: {changes.warning}", err=True)
+        else:
+            typer.echo(changes.summary())
     for failure in result.failures:
         if _state["debug"]:
             import traceback

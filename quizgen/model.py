@@ -213,6 +213,9 @@ class Deck:
     items: list[Item]
     source: str = ""
     script: str | None = None  # simplified or traditional: the script of the labels quizgen adds
+    # items gone from the text since an earlier build (quizgen.export.previous): their ids
+    # are never given to another item; the JSON export lists them under "retired"
+    retired: list[dict[str, str]] = field(default_factory=list)
 
     def section_path(self, item: Item) -> tuple[str, ...]:
         """Where an item sits below the deck: its section, under its document's title when

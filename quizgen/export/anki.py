@@ -84,6 +84,11 @@ def note_guid(item: Item) -> str:
     return _guid(item.document, item.id)
 
 
+def guid_for(document: str, item_id: str) -> str:
+    """The GUID of the note of item ``item_id`` of ``document``."""
+    return _guid(document, item_id)
+
+
 @lru_cache(maxsize=1 << 17)
 def _guid(document: str, item_id: str) -> str:
     """Memoised: the .apkg, .json and .csv exports each ask for every item's GUID."""

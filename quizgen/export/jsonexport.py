@@ -82,7 +82,16 @@ def render(deck: Deck) -> str:
     items = data.pop("items")
     head = _encode(data)[:-1]
     body = ",\n".join(["    " + _encode(item) for item in items])
-    return f'{head}, "items": [\n{body}\n  ]}}\n' if items else f'{head}, "items": []}}\n'
+    tail = _retired(deck)
+    return f'{head}, "items": [\n{body}\n  ]{tail}}}\n' if items else f'{head}, "items": []{tail}}}\n'
+
+
+def _retired(deck: Deck) -> str:
+    """``, "retired": [...]``: the items gone since an earlier build (one a line), whose ids
+    a later build must not give to another item; nothing when there are none."""
+    if not deck.retired:
+        return ""
+    return ', "retired": [\n' + ",\n".join("    " + _encode(r) for r in deck.retired) + "\n  ]"
 
 
 def write(deck: Deck, out_dir: Path, stem: str, options: BuildOptions) -> list[Path]:

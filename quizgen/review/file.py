@@ -33,9 +33,10 @@ Re-extracting into an existing file merges (:func:`extract`, or :func:`write_rev
 ``existing``). ``fingerprints`` records, per item the file knows (deleted ones included),
 a hash of the content quizgen generated for it last time and an *anchor* (document, kind
 of question, source sentence). Generated items are matched to the file's items by
-identical content, then by anchor, then by id - positional ids shift when a sentence is
-inserted or removed, and a matched item keeps the id the file gave it, so its Anki note
-and the learners' progress stay. Then:
+identical content, then by anchor, then as the same question on a reworded sentence
+(:func:`quizgen.identity.match`) - positional ids shift when a sentence is inserted or
+removed, and a matched item keeps the id the file gave it, so its Anki note and the
+learners' progress stay. Then:
 
 * content as generated last time: the item is left exactly as it is, edits included;
 * content changed, item not edited: replaced, ``status: updated``;
@@ -54,10 +55,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import hashlib
 import io
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,7 +64,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from .. import identity
 from ..atomic import write_text
+from ..identity import fingerprint, item_key, plain as _plain, unique_key
 from .problems import Problem
 from ..errors import InputError
 from ..lang import markup
@@ -87,8 +87,6 @@ REQUIRED = {
     "multi": ("question", "options", "answer"),
     "judge": ("statement", "answer"),
 }
-# "s4-p2-t5-" of "s4-p2-t5-list-ord1-choice": where the item is, not what it asks.
-LOCATION_PREFIX = re.compile(r"^s\d+(?:-p\d+)?(?:-t\d+)?-")
 # Statuses that only describe the last extract: the next extract clears them.
 PASSING_STATUSES = ("new", "updated", "restored")
 
@@ -214,11 +212,6 @@ def _parse_text(path: Path, text: str) -> tuple[Any, Problem | None]:
 # items <-> YAML
 
 
-def item_key(document: str, item_id: str) -> str:
-    """Key of an item in ``fingerprints`` (ids are unique per document only)."""
-    return f"{document}/{item_id}"
-
-
 def item_content(deck: Deck, item: Item) -> dict[str, Any]:
     """The reviewable content of an item, as written in the file (plain Python values)."""
     data: dict[str, Any] = {"section": deck.section_label(item)}
@@ -227,34 +220,6 @@ def item_content(deck: Deck, item: Item) -> dict[str, Any]:
         if key in data and data[key] is None:
             data[key] = ""
     return data
-
-
-def _plain(value: Any) -> Any:
-    """ruamel's round-trip types -> plain Python, for fingerprints."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    return str(value)
-
-
-def fingerprint(kind: Any, content: dict[str, Any]) -> str:
-    """Short hash of an item's content; empty values count as absent.
-
-    Tags are left out: they only sort cards, and a generator change to them should not
-    turn every edited item into a conflict.
-    """
-    data = {k: _plain(v) for k, v in content.items()
-            if k != "tags" and v is not None and v != "" and v != []}
-    data["kind"] = _plain(kind)
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def existing_content(entry: CommentedMap) -> dict[str, Any]:
@@ -438,8 +403,8 @@ def merge(root: CommentedMap, deck: Deck, report: MergeReport) -> None:
     """Merge freshly generated ``deck`` into the loaded review file ``root`` (in place).
 
     Generated items are matched to the file's items by identical generated content, then
-    by anchor (same kind of question on the same source sentence), then by id: positional
-    ids shift when a sentence is inserted or removed, and a matched item keeps the id the
+    by anchor (same kind of question on the same source sentence), then as the same
+    question on a similar sentence (:func:`quizgen.identity.match`): positional ids shift when a sentence is inserted or removed, and a matched item keeps the id the
     file gave it (so its Anki note, and the learners' progress, stay the same).
     """
     single = len(deck.documents) == 1
@@ -453,7 +418,7 @@ def merge(root: CommentedMap, deck: Deck, report: MergeReport) -> None:
     for new in news:
         old = new.match
         if old is None:
-            key = _unique_key(new.key, taken)
+            key = unique_key(new.key, taken)
             taken.add(key)
             item = dataclasses.replace(new.item, id=key.split("/", 1)[1])
             previous = _insert_new(entries, item_entry(deck, item, not single), previous)
@@ -477,11 +442,8 @@ def merge(root: CommentedMap, deck: Deck, report: MergeReport) -> None:
 
 
 def anchor(item: Item) -> str:
-    """What makes an item "the same question" when its position changed: document, kind of
-    question (the id without its location prefix) and source sentence."""
-    tail = LOCATION_PREFIX.sub("", item.id)
-    text = json.dumps([item.document, tail, item.source], ensure_ascii=False)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    """An item's anchor (:func:`quizgen.identity.anchor`)."""
+    return identity.anchor(item.document, item.id, item.source)
 
 
 def _record(content_fingerprint: str, item_anchor: str) -> str:
@@ -507,30 +469,21 @@ def _old_items(root: CommentedMap) -> list[_Old]:
 
 
 def _match(news: list[_New], olds: list[_Old]) -> None:
-    """Pair generated and known items, one to one, in three passes (see :func:`merge`):
-    by generated content, by anchor, by key; each through an index of the known items."""
-    passes = [(lambda o: o.fingerprint, lambda n: n.fingerprint, olds),
-              (lambda o: o.anchor, lambda n: n.anchor, olds),
-              (lambda o: o.key, lambda n: n.key, [o for o in olds if o.entry is not None])]
-    for old_value, new_value, candidates in passes:
-        index: dict[str | None, list[_Old]] = {}
-        for old in candidates:
-            index.setdefault(old_value(old), []).append(old)
-        for new in news:
-            if new.match is None:
-                free = [o for o in index.get(new_value(new), ()) if not o.claimed]
-                if free:
-                    new.match = next((o for o in free if o.key == new.key), free[0])
-                    new.match.claimed = True
+    """Pair generated and known items (:func:`quizgen.identity.match`; a deleted item is
+    matched by content or anchor only)."""
+    found = identity.match(news, olds, source=_source,
+                           live=lambda old: getattr(old, "entry", None) is not None)
+    for new, index in zip(news, found):
+        if index is not None:
+            new.match = olds[index]
+            new.match.claimed = True
 
 
-def _unique_key(key: str, taken: set[str]) -> str:
-    """``key``, or ``key-n2``, ``key-n3``… when the file already uses it for another item."""
-    candidate, number = key, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{key}-n{number}"
-    return candidate
+def _source(known: Any) -> str:
+    """The source sentence of a generated item, or of an item in the file."""
+    if isinstance(known, _New):
+        return known.item.source
+    return str(known.entry.get("source") or "") if known.entry is not None else ""
 
 
 def _merge_item(entry: CommentedMap, new: _New, old_fp: str | None, label: str,
