@@ -28,7 +28,7 @@ MARKER_ONLY = re.compile(rf"^[\s（(]*(?:{LIST_MARKER.pattern})?[\s：:，,。�
 MARKUP = re.compile(r"(^#|##|^\s*title\s*:|责任编辑|<[a-zA-Z/][^>]*>|^第[一二三四五六七八九十百零\d]+条$|&[a-z]+;)")
 # function words, fillers and generic verbs: never the whole answer
 STOP_WORDS = frozenset(
-    "其实 众所周知 制定 组织 进行 开展 加强 做好 工作 有关 相关 一定 应当 应该 可以 必须 不得 以及 或者 并且 同时 因此 "
+    "其实 众所周知 制定 组织 进行 开展 加强 做好 工作 下功夫 有关 相关 一定 应当 应该 可以 必须 不得 以及 或者 并且 同时 因此 "
     "所以 但是 而且 如果 这样 那么 我们 他们 一些 各种 方面 情况 问题 要求 规定 实施 重要 主要 做到 "
     "就是 还是 已经 能够 通过 按照 根据 依照 对于 关于 以上 以下 其中 之一 一是 二是 三是 下列 如下 等等".split())
 FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常|所谓)")
@@ -77,26 +77,21 @@ def cloze_problems(text: str, whole_items: bool) -> list[str]:
 
 
 def _blank_problems(parts: list[markup.Segment], whole_items: bool) -> list[str]:
-    edges, pos = {0}, 0
-    for word in segment.cut("".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)):
-        pos += len(word)
-        edges.add(pos)
-    codes, pos = [], 0
+    codes: list[str] = []
     for i, part in enumerate(parts):
-        piece = part.answer if isinstance(part, markup.Deletion) else part
         if isinstance(part, markup.Deletion):
-            after = _text(parts[i + 1:])
-            codes += _one_blank(piece, after, _text(parts[:i]) + _text(parts[i + 1:]), whole_items)
-            if pos not in edges or pos + len(piece) not in edges:
-                codes.append("cut-word")
-        pos += len(piece)
+            codes += blank_problems(parts, i, whole_items)
     return codes
 
 
-def _one_blank(answer: str, after: str, rest: str, whole_items: bool) -> list[str]:
+def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -> list[str]:
+    """Reason codes of the deletion ``parts[index]`` of a note."""
+    deletion = parts[index]
+    assert isinstance(deletion, markup.Deletion)
+    answer, before, after = deletion.answer, _text(parts[:index]), _text(parts[index + 1:])
     codes = []
     flat = bare(answer)
-    if flat in STOP_WORDS:
+    if flat in STOP_WORDS or FILLER.match(answer):
         codes.append("stop-blank")
     if NUMBER_RUN.match(answer) and UNIT_AFTER.match(after):
         codes.append("number-without-unit")
@@ -104,11 +99,31 @@ def _one_blank(answer: str, after: str, rest: str, whole_items: bool) -> list[st
         codes.append("unit-without-number")
     if len(answer) > MAX_BLANK and not whole_items and not _parallel(answer):
         codes.append("long-blank")
-    if FILLER.match(answer):
-        codes.append("stop-blank")
-    if len(flat) >= 2 and flat in bare(rest):
+    if len(flat) >= 2 and flat in bare(before + after):
         codes.append("leak")
+    if not _on_word_edges(before, answer, after) or not _balanced(answer) or BAD_EDGE.search(answer):
+        codes.append("cut-word")
     return codes
+
+
+# a blank that opens with a preposition or a light verb, or ends with a particle: its
+# edge is not the phrase's (在{紧急情况}下, 由{县级以上档案主管部门}, 对{此事进行妥善处理})
+BAD_EDGE = re.compile(r"^(?:[就由在将把被从向于给与和或及的]|对此|对于|进行|予以|按照|根据|依照|通过|关于)(?=..)"
+                      r"|(?<=..)(?:[的地得了和或与及等]|进行)$")
+_PAIRS = ("《》", "“”", "（）", "()", "‘’", "【】")
+
+
+def _balanced(answer: str) -> bool:
+    return all(answer.count(a) == answer.count(b) for a, b in _PAIRS)
+
+
+def _on_word_edges(before: str, answer: str, after: str) -> bool:
+    """The deletion starts and ends where jieba cuts the sentence it sits in."""
+    edges, pos = {0}, 0
+    for word in segment.cut(before + answer + after):
+        pos += len(word)
+        edges.add(pos)
+    return len(before) in edges and len(before) + len(answer) in edges
 
 
 def _parallel(answer: str) -> bool:

@@ -27,6 +27,7 @@ from selection import documents  # noqa: E402
 from quizgen.build import process  # noqa: E402
 from quizgen.generate import generate  # noqa: E402
 from quizgen.model import Source  # noqa: E402
+from quizgen.rank.repair import repair  # noqa: E402
 from quizgen.rank.features import DocumentFacts, answers, features  # noqa: E402
 from quizgen.rank.score import MODEL  # noqa: E402
 
@@ -53,7 +54,8 @@ def rows(annotations: list[tuple[str, str, dict]]):
         doc = process(Source(title, text))
         facts = DocumentFacts(doc)
         exact, wanted = wanted_of(annotation)
-        for item in generate(doc, 0):
+        mended, _ = repair(generate(doc, 0), facts)
+        for item in mended:
             if item.quality():
                 continue  # rejected before the score decides
             yield annotation.get("id", title), features(item, facts), label(item, exact, wanted)

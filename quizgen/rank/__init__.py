@@ -4,6 +4,7 @@ trainer's selection of them (:mod:`.select`)."""
 from __future__ import annotations
 
 from .features import DocumentFacts
+from .repair import repair
 from .score import score_items
 from .select import Budget, Selection, select
 from ..items import Item
@@ -13,6 +14,15 @@ __all__ = ["Budget", "Selection", "rank", "score_items", "select"]
 
 
 def rank(doc: Document, items: list[Item], budget: Budget = Budget()) -> Selection:
-    """Score ``items`` of ``doc`` and select those to keep under ``budget``."""
-    score_items(items, DocumentFacts(doc))
-    return select(items, len(doc.text), budget)
+    """Mend ``items`` of ``doc`` where they can be mended, score them and select those to
+    keep under ``budget`` (``--all``: every candidate, unmended, scored)."""
+    facts = DocumentFacts(doc)
+    if budget.keep_all:
+        score_items(items, facts)
+        return select(items, len(doc.text), budget)
+    mended, dropped = repair(items, facts)
+    score_items(mended, facts)
+    selection = select(mended, len(doc.text), budget)
+    selection.candidates = len(items)
+    selection.rejected.update(dropped)
+    return selection

@@ -75,6 +75,9 @@ def _answer_features(said: Iterable[str], facts: DocumentFacts) -> dict[str, flo
         "phrase-share": sum(bool(m) for m in matched) / len(said),
         "phrase-score": max((p.score for m in matched for p in m), default=0.0),
         "in-set": sum(any(p.set_id is not None for p in m) for m in matched) / len(said),
+        "all-phrases": float(all(matched)),
+        "set-members": math.log(1 + sum(any(p.set_id is not None for p in m) for m in matched)),
+        "answers": math.log(len(said)),
         "repeated": math.log(1 + max(facts.doc.text.count(a) for a in said)),
     }
     kinds = {p.kind for m in matched for p in m}
@@ -89,7 +92,6 @@ def _place_features(item: Item, facts: DocumentFacts) -> dict[str, float]:
         "position": (sentence.index / count) if sentence else 0.5,
         "source-length": math.log(1 + len(item.source)),
         "heading-source": float(any(s.title == item.source for s in facts.doc.sections)),
-        "quality-problems": float(len(item.quality())),
     }
 
 
