@@ -21,17 +21,19 @@ MAX_BLANK = 12  # characters of one deletion, except a whole enumerated item
 # an opening the learner cannot resolve without the sentence before it
 BACK_REFERENCE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]是)?"
-    r"(?:其[他它余中]?|该|此|上述|前款|本款|前述|前项|否则|他们|她们|它们|这些|那些|这样|这种|此外|对此|为此|因此)")
+    r"(?:其[他它余中]?|该|此|上述|前款|本款|前述|前项|否则|他们|她们|它们|这些|那些|这样|这种|此外|对此|为此|因此"
+    r"|但|且|并且|而且|而|也|同时|另外|就是因为|不但|还应|最长|最短|最多|最少)")
 LIST_MARKER = re.compile(r"[（(]?(?:第[一二三四五六七八九十百零\d]+[条款项章节]|[一二三四五六七八九十百\d]+[)）、.．]?"
                          r"|[一二三四五六七八九十]是|[①-⑳])")
 MARKER_ONLY = re.compile(rf"^[\s（(]*(?:{LIST_MARKER.pattern})?[\s：:，,。；;、]*$")
 MARKUP = re.compile(r"(^#|##|^\s*title\s*:|责任编辑|<[a-zA-Z/][^>]*>|^第[一二三四五六七八九十百零\d]+条$|&[a-z]+;)")
 # function words, fillers and generic verbs: never the whole answer
 STOP_WORDS = frozenset(
-    "其实 众所周知 制定 组织 进行 开展 加强 做好 工作 下功夫 有关 相关 一定 应当 应该 可以 必须 不得 以及 或者 并且 同时 因此 "
+    "其实 众所周知 制定 组织 进行 开展 加强 做好 工作 下功夫 任何人 以下 之日起 有关部门 请示 通知 决定 办法 本法 本办法 本条例 有关 相关 一定 应当 应该 可以 必须 不得 以及 或者 并且 同时 因此 "
     "所以 但是 而且 如果 这样 那么 我们 他们 一些 各种 方面 情况 问题 要求 规定 实施 重要 主要 做到 "
     "就是 还是 已经 能够 通过 按照 根据 依照 对于 关于 以上 以下 其中 之一 一是 二是 三是 下列 如下 等等".split())
-FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常|所谓)")
+FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常|所谓|任何|依法|予以|给予|认真|建立健全|加以|提出|列出|做起|有关)"
+                    r"|(?:之日起|以下准则|予以支持|的规定|的要求)$")
 NUMBER_RUN = re.compile(r"[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+$")
 UNIT_AFTER = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|条|项|倍|岁|名|家|级|份|页)")
 UNIT_ONLY = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|倍|岁|名)$")
@@ -101,8 +103,11 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
         codes.append("long-blank")
     if len(flat) >= 2 and flat in bare(before + after):
         codes.append("leak")
-    if not _on_word_edges(before, answer, after) or not _balanced(answer) or BAD_EDGE.search(answer):
+    if not _on_word_edges(before, answer, after) or not _balanced(answer) or BAD_EDGE.search(answer) \
+            or _touches_blank(parts, index):
         codes.append("cut-word")
+    if before.count("《") > before.count("》"):
+        codes.append("markup")  # a blank inside a title: 《…（2015—（　　））》
     return codes
 
 
@@ -111,6 +116,11 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
 BAD_EDGE = re.compile(r"^(?:[就由在将把被从向于给与和或及的]|对此|对于|进行|予以|按照|根据|依照|通过|关于)(?=..)"
                       r"|(?<=..)(?:[的地得了和或与及等]|进行)$")
 _PAIRS = ("《》", "“”", "（）", "()", "‘’", "【】")
+
+
+def _touches_blank(parts: list[markup.Segment], index: int) -> bool:
+    """Two blanks with no text between them: the cut is wrong somewhere."""
+    return any(0 <= j < len(parts) and isinstance(parts[j], markup.Deletion) for j in (index - 1, index + 1))
 
 
 def _balanced(answer: str) -> bool:

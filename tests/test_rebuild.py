@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -15,10 +15,29 @@ from anki.scheduler_pb2 import CardAnswer
 from ankiclient import import_apkg, open_collection, review_state, strip_html
 
 from quizgen import identity
-from quizgen.build import BuildOptions, build, build_batch, make_deck
+from quizgen import build as pipeline
+from quizgen.build import BuildOptions
+from quizgen.rank import Budget
 from quizgen.ingest.read import sample
 from quizgen.model import Source
 from quizgen.review import file as review
+
+# the mechanics of ids over rebuilds, on every candidate (--all): what the selection keeps
+# of an edited text is another matter (tests/test_rank.py)
+ALL = Budget(keep_all=True)
+
+
+def build(sources, out, formats):
+    return pipeline.build(sources, out, formats, budget=ALL)
+
+
+def make_deck(sources):
+    return pipeline.make_deck(sources, budget=ALL)
+
+
+def build_batch(paths, out, options):
+    return pipeline.build_batch(paths, out, replace(options, keep_all=True))
+
 
 DECK = "办公室工作"
 GONE = "一位现代学者这样说:“细节决定成败”。"  # section 4: every sentence after it moves up
@@ -232,17 +251,17 @@ def test_a_corrupt_or_foreign_previous_export_warns_and_falls_back(tmp_path, con
 
 
 def test_cli_reports_what_changed_and_warns_on_a_foreign_export(tmp_path):
-    first = run("build", "-f", "json", "-o", "out", cwd=tmp_path)
+    first = run("build", "--all", "-f", "json", "-o", "out", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stdout == f"wrote out/{DECK}.json\n"  # no previous build: nothing to report
     text = tmp_path / f"{DECK}.txt"  # the file's name is the document's title, and id
     text.write_text(edited().text, encoding="utf-8")
-    second = run("build", str(text), "-f", "json", "-o", "out", cwd=tmp_path)
+    second = run("build", str(text), "--all", "-f", "json", "-o", "out", cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     line = next(line for line in second.stdout.splitlines() if line.startswith(f"out/{DECK}: "))
     assert line.endswith(" removed") and " updated, " in line
     (tmp_path / "out" / f"{DECK}.json").write_text("[]", encoding="utf-8")
-    third = run("build", "-f", "json", "-o", "out", cwd=tmp_path)
+    third = run("build", "--all", "-f", "json", "-o", "out", cwd=tmp_path)
     assert third.returncode == 0
     assert third.stderr.strip() == (f"quizgen: warning: out/{DECK}.json: not a quizgen JSON export; "
                                     "item ids start afresh")

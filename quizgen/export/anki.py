@@ -155,9 +155,10 @@ def card_explanation(item: Question, script: str | None = None) -> str:
 
 
 def cloze_origin(item: Cloze) -> str:
-    """The source sentence for a cloze back, or nothing when the revealed text is that sentence."""
-    source = item.source.strip()
-    return "" if "".join(source.split()) == "".join(reveal(item.text).split()) else source
+    """The source sentence for a cloze back, or nothing when the revealed text shows it."""
+    source = "".join(item.source.split())
+    # the revealed text is the sentence, or the sentence after the context it needs
+    return "" if source and source in "".join(reveal(item.text).split()) else item.source.strip()
 
 
 def cloze_fields(deck: Deck, item: Cloze) -> list[str]:

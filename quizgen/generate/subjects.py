@@ -19,7 +19,8 @@ from ..model import Document, Enumeration, Sentence
 # 其中/其他/其次/其实 are not references to what came before; 这/那 only as a pronoun
 BACK_REFERENCE = re.compile(
     r"^(?:其(?![他它次实余])|该|此(?!外)|上述|前款|前述|前条|本款|上款|否则|对此"
-    r"|他们|她们|它们|他(?=[们的])|它|这些|那些|这样|这种|这个|这是|这就|这也|那么|如此|由此|因此|为此)")
+    r"|他们|她们|它们|他(?=[们的])|它|这些|那些|这样|这种|这个|这是|这就|这也|那么|如此|由此|因此|为此"
+    r"|但|且|并且|而且|同时|另外|此外|也(?!就是说)|就是因为|不但|还应)")  # a clause continued
 LIST_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是要]"
                          r"|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、,])")
 ARTICLE_MARKER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
@@ -42,7 +43,7 @@ def context_of(doc: Document, sentence: Sentence) -> str | None:
     it is an item of, or the sentence before it that a back-reference points to; None when
     what it is about cannot be found (or would take too long to read)."""
     lead = ""
-    enumeration = _list_of(doc, sentence)
+    enumeration = list_of(doc, sentence)
     if enumeration is not None and not _holds_lead(sentence, enumeration):
         lead = _lead_text(enumeration)
         if not lead:
@@ -66,7 +67,7 @@ def _names_its_subject(text: str) -> bool:
     return bool(words) and words[0].tag[:1] in ("n", "r") and len(words[0].text) >= 2
 
 
-def _list_of(doc: Document, sentence: Sentence) -> Enumeration | None:
+def list_of(doc: Document, sentence: Sentence) -> Enumeration | None:
     """The enumeration whose item this sentence opens with (its marker starts it)."""
     head = len(sentence.text) - len(ARTICLE_MARKER.sub("", sentence.text))
     for enumeration in doc.enumerations:

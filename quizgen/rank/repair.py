@@ -15,14 +15,14 @@ import re
 from dataclasses import replace
 
 from .. import itemchecks
-from ..generate.subjects import ARTICLE_MARKER, LIST_MARKER, context_of
+from ..generate.subjects import LIST_MARKER, context_of, list_of, strip_markers
 from ..items import Choice, Cloze, Item, Judge, Multi
 from ..lang import markup
 from .features import DocumentFacts
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
 # a heading's numbering: 2.2 / 1.1.2 / 26. / 五十、 / 二、 / 第五章
-HEADING_MARKER = re.compile(r"^\s*(?:\d+(?:[.．]\d+)*[.．、]?\s+|\d{1,3}[.．、](?!\d)|[一二三四五六七八九十百]{1,4}、"
+HEADING_MARKER = re.compile(r"^\s*(?:\d+(?:[.．]\d+)+\s*|\d+[.．、]?\s+|\d{1,3}[.．、](?!\d)|[一二三四五六七八九十百]{1,4}、"
                             r"|第[一二三四五六七八九十百零〇\d]+[章节编]\s*)")
 
 
@@ -40,13 +40,15 @@ def repair(items: list[Item], facts: DocumentFacts) -> tuple[list[Item], dict[st
 
 
 def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
-    if itemchecks.bare(item.source) and itemchecks.bare(item.source) == itemchecks.bare(item.section):
-        return None, "heading"
+    if isinstance(item, Cloze) and _is_heading(item):
+        return None, "heading"  # a heading with a blank is not a question
     context = _context(item, facts)
     if context is None:
         return None, "no-subject"
     match item:
         case Cloze():
+            if context and _list_item(item, facts):
+                return None, "list-item"  # one item of a list: the list's note asks it, in its place
             return _repair_cloze(item, context)
         case Choice() | Multi():
             return replace(item, question=context + (item.question if context else _unmarked(item.question))), ""
@@ -57,6 +59,12 @@ def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
     return item, ""
 
 
+def _is_heading(item: Item) -> bool:
+    """The item's sentence is its section's heading (第二章 档案机构及其职责)."""
+    source = itemchecks.bare(_unmarked(item.source))
+    return len(source) >= 4 and source in itemchecks.bare(item.section)
+
+
 def _context(item: Item, facts: DocumentFacts) -> str | None:
     """What to show before the item's sentence ("" when it stands alone)."""
     sentence = facts.sentence_of.get(item.source)
@@ -64,7 +72,9 @@ def _context(item: Item, facts: DocumentFacts) -> str | None:
         return ""
     context = context_of(facts.doc, sentence)
     if context is None:
-        return None
+        # unresolved, unless the generator gave the item a lead of its own (…五个方面：五是（　　）)
+        opening = itemchecks.bare(strip_markers(sentence.text))[:4]
+        return "" if opening and not itemchecks.bare(_unmarked(_front(item))).startswith(opening) else None
     if context and itemchecks.bare(context) in itemchecks.bare(_front(item)):
         return ""  # the item shows it already (a list note holds its lead)
     return context
@@ -81,16 +91,26 @@ def _front(item: Item) -> str:
     return ""
 
 
+ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条(?:\s+|(?=[（(]))")  # not 第八条规定…
+
+
 def _unmarked(text: str) -> str:
     """Without the list marker, article number or heading number it opens with."""
-    text = ARTICLE_MARKER.sub("", text)
+    text = ARTICLE_HEAD.sub("", text)
     return HEADING_MARKER.sub("", LIST_MARKER.sub("", text, count=1), count=1).lstrip()
 
 
+def _list_item(item: Item, facts: DocumentFacts) -> bool:
+    sentence = facts.sentence_of.get(item.source)
+    return sentence is not None and list_of(facts.doc, sentence) is not None
+
+
 def _spliced(item: Judge) -> bool:
-    """A false statement made by putting another list's items into an enumeration."""
+    """A false statement made by putting another list's items into an enumeration, or a
+    word of a neighbouring sentence into this one: only a swap within a frame (对上协调要在
+    {创新}上下功夫) or of a figure changes the meaning for certain."""
     tags = {t.removeprefix("quizgen::") for t in item.tags}
-    return not item.answer and "swap" in tags and "enumeration" in tags and "frame" not in tags
+    return not item.answer and "swap" in tags and not tags & {"frame", "figure"}
 
 
 def _repair_cloze(item: Cloze, context: str) -> tuple[Item | None, str]:
@@ -100,6 +120,8 @@ def _repair_cloze(item: Cloze, context: str) -> tuple[Item | None, str]:
     elif parts and isinstance(parts[0], markup.Deletion) and _unmarked(parts[0].answer) != parts[0].answer:
         return None, "markup"
     whole = any(t.endswith("enumeration") for t in item.tags) and "{{c2::" in item.text
+    if not whole:
+        parts = _split_lists(parts)
     parts = _good_blanks(parts, whole)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
     if not deletions:
@@ -108,6 +130,23 @@ def _repair_cloze(item: Cloze, context: str) -> tuple[Item | None, str]:
     if context:
         parts = [context, *parts]
     return replace(item, text=markup.to_markup(_merged(parts))), ""
+
+
+def _split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank that holds a list (见证历史、以史鉴今、启迪后人) becomes a blank per member."""
+    out: list[markup.Segment] = []
+    top = max((p.number for p in parts if isinstance(p, markup.Deletion)), default=0)
+    for part in parts:
+        members = part.answer.split("、") if isinstance(part, markup.Deletion) else []
+        if len(members) < 2 or not all(2 <= len(m) <= 8 for m in members):
+            out.append(part)
+            continue
+        for k, member in enumerate(members):
+            if k:
+                out.append("、")
+                top += 1
+            out.append(markup.Deletion(part.number if k == 0 else top, member))
+    return out
 
 
 def _good_blanks(parts: list[markup.Segment], whole: bool) -> list[markup.Segment]:

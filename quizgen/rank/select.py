@@ -23,6 +23,7 @@ from .features import answers
 CARDS_PER_1K = 40  # cards per 1,000 characters of text
 MIN_CARDS = 12
 SECTION_DISCOUNT = 0.85  # a section's next item counts this much less
+FIRST_IN_SECTION = 2.0
 KIND_DISCOUNT = 0.8  # and a kind of question's next one: every kind gets asked
 CLOZE_SHARE = 0.65
 
@@ -103,7 +104,7 @@ def _within(items: list[Item], limit: int) -> list[Item]:
     leaves unused goes to the other."""
     clozes = [i for i in items if isinstance(i, Cloze)]
     questions = [i for i in items if not isinstance(i, Cloze)]
-    asked: dict[str, set[str]] = {"cloze": set(), "question": set()}
+    asked: dict[str, set[str]] = {"cloze": set(), "question": set(), "stems": set()}
     taken: Counter[str] = Counter()
     chosen = _greedy(clozes, round(limit * CLOZE_SHARE), asked, taken)
     used = sum(i.cards for i in chosen)
@@ -138,20 +139,36 @@ def _greedy(items: list[Item], limit: int, asked: dict[str, set[str]], taken: Co
         asked[_form(item)].update(_facts(item))
         if not isinstance(item, Cloze):
             asked["question"].add(_sentence(item))
+            asked["stems"].add(bare(_stem(item)))
     return chosen
 
 
 def _value(item: Item, asked: dict[str, set[str]], taken: Counter[str]) -> float:
     facts = _facts(item)
-    if not isinstance(item, Cloze) and _sentence(item) in asked["question"]:
-        return 0.0  # one question per sentence
+    if not isinstance(item, Cloze) and (_sentence(item) in asked["question"] or _gives_away(item, asked)):
+        return 0.0  # one question per sentence; none that answers another on the paper
     new = sum(f not in asked[_form(item)] for f in facts) / len(facts)
     spread = SECTION_DISCOUNT ** taken[item.section] * KIND_DISCOUNT ** taken[_kind(item)]
+    if not taken[item.section]:
+        spread *= FIRST_IN_SECTION  # every section asked, however it scores
     return _score(item) * spread * new
 
 
 def _form(item: Item) -> str:
     return "cloze" if isinstance(item, Cloze) else "question"
+
+
+def _stem(item: Item) -> str:
+    return item.statement if isinstance(item, Judge) else getattr(item, "question", "")
+
+
+def _gives_away(item: Item, asked: dict[str, set[str]]) -> bool:
+    """The question's answer is in a stem already chosen, or its stem holds an answer
+    already asked: one would answer the other on a paper."""
+    stem = bare(_stem(item))
+    mine = [a for a in _facts(item) if len(a) >= 2 and not a.startswith("sentence:")]
+    return (any(a in s for a in mine for s in asked["stems"])
+            or any(len(a) >= 2 and a in stem for a in asked["question"] if not a.startswith("sentence:")))
 
 
 def _kind(item: Item) -> str:

@@ -1,0 +1,202 @@
+"""The rank stage: items mended where they can be, refused with a reason where they cannot,
+scored by the shipped model and selected under a budget (issues 12 and 13)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from quizgen.build import BuildOptions, build_batch, make_deck, process
+from quizgen.export import anki
+from quizgen.generate import generate
+from quizgen.ingest.read import sample
+from quizgen.items import Choice, Cloze, Judge
+from quizgen.model import Source
+from quizgen.rank import Budget, rank
+from quizgen.rank.features import DocumentFacts
+from quizgen.rank.repair import repair
+from quizgen.rank.score import model, score_items
+from quizgen.rank.select import select
+
+
+def cloze(text: str, source: str = "", section: str = "一、总则", tags=()) -> Cloze:
+    return Cloze(id="s1-p1-t1-cloze", section=section, source=source, text=text, tags=list(tags))
+
+
+def codes(item) -> list[str]:
+    return [r.code for r in item.quality()]
+
+
+@pytest.fixture(scope="module")
+def sample_doc():
+    return process(sample())
+
+
+# --- the model and the budget ---------------------------------------------------
+
+
+def test_the_model_file_loads_and_scores_deterministically(sample_doc):
+    assert model().weights and set(model().weights) == set(model().means)
+    first, second = generate(sample_doc), generate(sample_doc)
+    score_items(first, DocumentFacts(sample_doc))
+    score_items(second, DocumentFacts(sample_doc))
+    assert [i.score for i in first] == [i.score for i in second]
+    assert all(0 <= i.score <= 1 for i in first) and len({i.score for i in first}) > 20
+
+
+def test_the_sample_keeps_50_to_100_cards_and_all_keeps_every_candidate(sample_doc):
+    candidates = generate(sample_doc)
+    chosen = rank(sample_doc, generate(sample_doc))
+    assert 50 <= sum(i.cards for i in chosen.kept) <= 100
+    assert set(Counter(i.kind for i in chosen.kept)) == {"cloze", "choice", "multi", "judge"}
+    everything = rank(sample_doc, generate(sample_doc), Budget(keep_all=True))
+    assert [i.id for i in everything.kept] == [i.id for i in candidates]
+    assert all(i.score is not None for i in everything.kept)
+    small = rank(sample_doc, generate(sample_doc), Budget(cards=20))
+    assert 15 <= sum(i.cards for i in small.kept) <= 20
+
+
+def test_every_section_is_asked_and_no_sentence_twice_in_one_form(sample_doc):
+    kept = rank(sample_doc, generate(sample_doc)).kept
+    assert {i.section for i in kept} == {s.title for s in sample_doc.sections}
+    clozes = Counter(i.source for i in kept if isinstance(i, Cloze))
+    questions = Counter(i.source for i in kept if not isinstance(i, Cloze))
+    assert max(clozes.values()) == 1 and max(questions.values()) == 1
+
+
+def test_the_selection_is_stable_under_a_rebuild_and_a_small_edit(tmp_path):
+    options = BuildOptions(formats=("json",), jobs=1)
+    text = sample().text
+    (tmp_path / "办公室工作.txt").write_text(text, encoding="utf-8")
+    build_batch([tmp_path / "办公室工作.txt"], tmp_path / "a", options)
+    build_batch([tmp_path / "办公室工作.txt"], tmp_path / "b", options)
+    a, b = (json.loads((tmp_path / d / "办公室工作.json").read_text(encoding="utf-8")) for d in "ab")
+    assert a["items"] == b["items"]
+    (tmp_path / "办公室工作.txt").write_text(text.replace("一项要职能", "一项重要职能"), encoding="utf-8")
+    result = build_batch([tmp_path / "办公室工作.txt"], tmp_path / "a", options)
+    c = json.loads((tmp_path / "a" / "办公室工作.json").read_text(encoding="utf-8"))
+    kept = {i["id"] for i in a["items"]} & {i["id"] for i in c["items"]}
+    assert len(kept) >= 0.85 * len(a["items"]), result.changes
+
+
+def test_json_and_verbose_report_scores_and_what_the_selection_dropped(tmp_path):
+    env_run = [sys.executable, "-m", "quizgen", "build", "-f", "json", "-o", str(tmp_path), "-v"]
+    result = subprocess.run(env_run, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "candidates" in result.stderr and "rejected:" in result.stderr and "position" in result.stderr
+    data = json.loads((tmp_path / "办公室工作.json").read_text(encoding="utf-8"))
+    assert all(0 <= i["score"] <= 1 for i in data["items"])
+    selection = data["documents"][0]["selection"]
+    assert selection["candidates"] > selection["kept"] == len(data["items"])
+    assert sum(selection["rejected"].values()) > 0
+
+
+# --- one test per defect class (issue 12) -----------------------------------------------
+
+
+def test_subject_a_list_item_gets_its_lead_and_a_bare_reference_is_refused():
+    text = ("有下列情形之一的，可以不予受理：\n（一）投诉事项不属于本部门职责的；\n（二）超过三年投诉时效的。\n"
+            "其处理结果应当在十个工作日内告知投诉人。\n")
+    doc = process(Source("规定", text))
+    mended, dropped = repair(generate(doc), DocumentFacts(doc))
+    for item in mended:
+        front = item.text if isinstance(item, Cloze) else getattr(item, "question", "") or item.statement
+        if "超过三年" in item.source and not isinstance(item, Cloze):
+            assert front.startswith("有下列情形之一的"), front  # the lead comes with the item
+    assert not any(isinstance(i, Cloze) and i.source.startswith("（二）") for i in mended)
+    assert cloze("其{{c1::处理结果}}应当告知投诉人。").quality()[0].code == "back-reference"
+    assert "back-reference" in [r.code for r in Choice(id="q", section="", question="但最长不超过（　　）。",
+                                                            options=["1天", "2天"], answer=[0]).quality()]
+
+
+def test_leak_the_section_line_is_shown_on_the_back_only():
+    item = cloze("做好办公室工作要{{c1::突出重点}}。", section="一、突出重点，分清主次")
+    deck = make_deck([sample()])
+    field = anki.section_field(deck, item)
+    assert field.startswith('<span class="qz-leak">') and "突出重点" in field
+    css = (anki.template("card.css") if hasattr(anki, "template") else "")
+    assert ".qz-leak { display: none; }" in css and ".qz-reveal .qz-leak" in css
+    other = cloze("做好办公室工作要{{c1::分清主次}}。", section="二、着眼全局")
+    assert not other.hides_section(other.section)
+
+
+def test_leak_one_question_never_answers_another_on_the_paper(sample_doc):
+    kept = [i for i in rank(sample_doc, generate(sample_doc)).kept if not isinstance(i, Cloze)]
+    stems = [(i.id, getattr(i, "question", "") or getattr(i, "statement", "")) for i in kept]
+    for item in kept:
+        for answer in item.answers():
+            if len(answer) >= 3:
+                assert not [sid for sid, stem in stems if sid != item.id and answer in stem], (item.id, answer)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("对下{{c1::协调要在关爱上下功夫}}。", "cut-word"),
+    ("要强化为民办事意识，{{c1::做到深入基层}}{{c2::了解基层}}。", "cut-word"),
+    ("试用期不得超过{{c1::6}}个月。", "number-without-unit"),
+    ("这个问题{{c1::众所周知}}。", "stop-blank"),
+    ("{{c1::这就是我们通常说}}的：端平。", "stop-blank"),
+    ("要{{c1::全面、完整、准确地理解和把握领导的意图}}。", "long-blank"),
+    ("{{c1::甲}}{{c2::乙}}{{c3::丙}}{{c4::丁}}{{c5::戊}}{{c6::己}}。", "too-many-blanks"),
+])
+def test_cut_blanks_a_trainer_would_delete_are_refused(text, code):
+    assert code in codes(cloze(text))
+
+
+def test_cut_a_note_keeps_its_good_blanks_and_loses_the_bad_ones():
+    text = "兰州铁路运输法院一审认为，安置协议合法有效，双方应全面履行，由被告在十日内交付房屋。"
+    doc = process(Source("判决", text))
+    item = cloze("兰州{{c1::铁路运输}}法院一审认为，安置协议合法有效，双方应{{c2::全面履行}}，"
+                 "{{c3::由被告在十日内}}交付房屋。", source=doc.sentences[0].text, section=doc.sections[0].title)
+    (mended,), _ = repair([item], DocumentFacts(doc))
+    assert "{{c3::" not in mended.text and "由被告在十日内交付房屋" in mended.text
+    assert "{{c1::铁路运输}}" in mended.text and "{{c2::全面履行}}" in mended.text
+
+
+def test_markup_headings_article_numbers_and_metadata_are_not_content():
+    doc = process(Source("档案法", "第五章 档案信息化建设\n第三十五条 各级人民政府应当将档案信息化纳入信息化发展规划。\n"))
+    mended, dropped = repair(generate(doc), DocumentFacts(doc))
+    assert not any(isinstance(i, Cloze) and "档案信息化建设" in i.source for i in mended)
+    assert all(not (getattr(i, "text", "") or "").startswith("第三十五条") for i in mended)
+    assert "markup" in codes(cloze("title: '{{c1::通知}}'"))
+    assert "markup" in codes(cloze("《法治政府建设实施纲要（2015—{{c1::2020}}年）》"))
+
+
+def test_repeat_one_fact_is_asked_once_in_each_form():
+    items = [cloze("协调包括{{c1::对上协调}}。", source="协调包括对上协调。"),
+             cloze("{{c1::协调}}包括对上协调。", source="协调包括对上协调。"),
+             Choice(id="q1", section="一、总则", source="协调包括对上协调。", question="协调包括什么？",
+                    options=["对上协调", "组织协调", "会议协调", "文件协调"], answer=[0], score=0.9),
+             Judge(id="q2", section="一、总则", source="协调包括对上协调。", statement="协调包括对上协调。",
+                   answer=True, score=0.8)]
+    items[0].score, items[1].score = 0.7, 0.4
+    kept = select(items, 2000).kept
+    assert [i.id for i in kept if isinstance(i, Cloze)] == ["s1-p1-t1-cloze"] and len(kept) == 2
+    assert kept[0].text.startswith("协调包括{{c1::") and kept[1].id == "q1"
+
+
+def test_distractor_of_equal_value_is_refused():
+    same = Choice(id="q", section="", question="试用期最长为多久？", options=["8年", "八年", "6年", "5年"], answer=[2])
+    assert "same-value-options" in codes(same)
+    fine = Choice(id="q", section="", question="试用期最长为多久？", options=["8年", "7年", "6年", "5年"], answer=[2])
+    assert "same-value-options" not in codes(fine)
+
+
+def test_position_true_or_false_by_list_order_alone_is_refused():
+    statement = Judge(id="j", section="", source="做好办公室工作，应该具备“四心”：一是责任心；二是细心；三是耐心。",
+                      statement="做好办公室工作，应该具备“四心”：三是细心。", answer=False, tags=["swap"])
+    assert "position" in codes(statement)
+    steps = Judge(id="j", section="", source="办理程序：一是登记，二是审核。",
+                  statement="办理程序：二是审核。", answer=True)
+    assert "position" not in codes(steps)
+
+
+def test_check_reports_quality_reasons_as_warnings(tmp_path):
+    path = anki.write_apkg(make_deck([sample()], budget=Budget(keep_all=True)), tmp_path / "all.apkg")
+    result = subprocess.run([sys.executable, "-m", "quizgen", "check", str(path)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0 and "warning: position:" in result.stdout
+    assert "quality warning" in result.stdout
