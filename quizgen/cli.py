@@ -159,7 +159,7 @@ def _build_inputs(inputs, out, options):
 
 def _build_review(path, out, options):
     from .build import BatchResult, export
-    from .review.file import load_review
+    from .review import load_review
 
     deck = load_review(path)
     if options.name:
@@ -248,7 +248,7 @@ def extract(
     your edits are kept, new items are marked, vanished ones reported."""
     from .build import make_deck
     from .ingest.inputs import collect_inputs
-    from .review.file import extract as extract_review
+    from .review import extract as extract_review
 
     sources = _sources(collect_inputs(inputs) if inputs else None, encoding)
     report = extract_review(make_deck(sources, name, seed, script), output)

@@ -18,7 +18,7 @@ from quizgen import identity
 from quizgen.build import BuildOptions, build, build_batch, make_deck
 from quizgen.ingest.read import sample
 from quizgen.model import Source
-from quizgen.review import file as review
+from quizgen import review
 
 DECK = "办公室工作"
 GONE = "一位现代学者这样说:“细节决定成败”。"  # section 4: every sentence after it moves up
