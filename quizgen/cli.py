@@ -185,6 +185,8 @@ def _report(result, verbose: bool) -> None:
             typer.echo(f"quizgen: warning: {changes.warning}", err=True)
         else:
             typer.echo(changes.summary())
+    for skip in result.skipped:
+        typer.echo(f"quizgen: warning: {skip.error}; skipped", err=True)
     for failure in result.failures:
         if _state["debug"]:
             import traceback

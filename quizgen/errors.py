@@ -26,6 +26,11 @@ class InputError(QuizgenError):
     exit_code = 2
 
 
+class NoTextError(InputError):
+    """An input with no text in it (empty, only whitespace, only front matter) or not text
+    at all (a binary file): in a folder it is skipped with a warning, not a failure."""
+
+
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` for a message: at most ``limit`` characters, cut with …"""
     return text if len(text) <= limit else text[:limit] + "…"

@@ -319,11 +319,12 @@ def test_batch_reports_bad_files_and_builds_the_rest(tmp_path, seed_text):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(seed_text, encoding="utf-8")
-    (folder / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (folder / "empty.txt").write_bytes(b"")
+    (folder / "bad.txt").write_bytes(b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n")  # forum noise only
+    (folder / "empty.txt").write_bytes(b"")  # no text: skipped with a warning, no failure
     result = run("build", str(folder), "-o", str(tmp_path / "out"), "-f", "json")
     assert result.returncode == 2
-    assert "bad.txt" in result.stderr and "empty.txt" in result.stderr and "2 of 3" in result.stderr
+    assert "bad.txt: no text left" in result.stderr and "1 of 2" in result.stderr
+    assert "empty.txt: file is empty; skipped" in result.stderr
     assert (tmp_path / "out" / "good.json").exists()
     assert "Traceback" not in result.stderr
 

@@ -73,5 +73,9 @@ def load_manifest(path: Path) -> Manifest:
 
 def manifest_inputs(manifest: Manifest) -> list[Input]:
     """The documents the manifest lists (folders expanded), each with its own options."""
-    return [Input(path, entry.encoding, entry.title if not entry.path.is_dir() else None)
-            for entry in manifest.sources for path in collect_inputs([entry.path])]
+    inputs = []
+    for entry in manifest.sources:
+        folder = entry.path if entry.path.is_dir() else None
+        inputs.extend(Input(path, entry.encoding, None if folder else entry.title, folder)
+                      for path in collect_inputs([entry.path]))
+    return inputs

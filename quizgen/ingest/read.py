@@ -11,7 +11,7 @@ import codecs
 import re
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, NoTextError
 from ..model import Source
 from ..resources import SAMPLE_PATH, SAMPLE_TITLE
 
@@ -84,7 +84,7 @@ def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[
         except UnicodeDecodeError:
             pass
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
-        raise InputError("looks like a binary file, not text", path)
+        raise NoTextError("looks like a binary file, not text", path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -164,13 +164,13 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     if not data.strip():
-        raise InputError("file is empty", path)
+        raise NoTextError("file is empty", path)
     return data
 
 
 def _source(path: Path, title: str, text: str, encoding: str) -> Source:
     if not text.strip():
-        raise InputError("file is empty (only whitespace)" if encoding not in ("docx", "html")
+        raise NoTextError("file is empty (only whitespace)" if encoding not in ("docx", "html")
                          else "no text found in it", path)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} "
@@ -207,7 +207,7 @@ def markdown_source(text: str, path: Path) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     meta, body = split_front_matter(text)
     if not body.strip() and len(body) < len(text):
-        raise InputError("no text in it, only front matter", path)
+        raise NoTextError("no text in it, only front matter", path)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     if _HTML_BLOCK.search(body):
         import html
