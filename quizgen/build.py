@@ -291,6 +291,9 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
+    order = {str(entry.path) if entry else "<built-in>": index for index, entry in enumerate(inputs)}
+    for reports in (result.failures, result.skipped):  # in the order of the inputs, not of the workers
+        reports.sort(key=lambda report: order.get(report.path, 0))
     if result.skipped and not result.documents and not result.failures:
         result.failures.append(_nothing_to_build(inputs, len(result.skipped)))
     if options.merge and merged:

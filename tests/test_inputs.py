@@ -208,6 +208,19 @@ def test_a_manifest_is_a_batch_and_the_command_line_wins(tmp_path, seed_text):
     assert json_items(tmp_path / "course", "办公室 工作") == json_items(tmp_path / "plain", "办公室 工作")
 
 
+def test_a_manifest_naming_an_unknown_format_is_an_error_at_the_manifest(tmp_path, seed_text):
+    make_folder(tmp_path, seed_text)
+    course = tmp_path / "课程.toml"
+    course.write_text('title = "课程"\nformats = ["JSON", "docx"]\n[[source]]\npath = "规章 制度/办公室 工作.txt"\n',
+                      encoding="utf-8")
+    result = run("build", str(course), "-o", str(tmp_path / "out"))
+    one_line_error(result, f"{course}: unknown format docx; choose from apkg, json", "")
+    course.write_text('title = "课程"\nformats = ["JSON"]\n[[source]]\npath = "规章 制度/办公室 工作.txt"\n',
+                      encoding="utf-8")
+    result = run("build", str(course), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0 and [p.name for p in (tmp_path / "out").iterdir()] == ["课程.json"]
+
+
 # --- bad input ------------------------------------------------------------------------------
 
 
