@@ -299,3 +299,12 @@ def test_a_review_file_of_nested_aliases_is_refused_at_the_item_that_uses_them(t
     assert line == (f"quizgen: error: {path}:20: YAML aliases expand to more than 100,000 values and "
                     "characters (at *i); write the value out instead")
     assert no_output(tmp_path / "out")
+
+
+def test_a_review_file_of_deeply_nested_values_is_refused(tmp_path):
+    """3000 nested brackets in an answer used to end in a RecursionError."""
+    path = tmp_path / "deep.yaml"
+    path.write_text("schema: 1\ndeck: 深\ndocuments:\n  - {id: d}\nitems:\n  - id: q\n    kind: judge\n"
+                    "    statement: 对吗\n    answer: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    assert only_error_line(run("check", str(path), timeout=60)) == \
+        f"quizgen: error: {path}:9: YAML values nested more than 50 deep"

@@ -15,7 +15,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.composer import Composer, ComposerError
+from ruamel.yaml.composer import Composer, ComposerError, MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, SequenceNode
@@ -28,6 +28,8 @@ from .schema import TOP_KEYS
 # What aliases may add to a review file: values plus characters of text they repeat
 # (a file that uses an anchor for a shared explanation stays far below it).
 MAX_ALIAS_EXPANSION = 100_000
+# How deeply values may nest (a review file quizgen writes nests 4 deep)
+MAX_DEPTH = 50
 
 
 class AliasExpansionError(ComposerError):
@@ -85,6 +87,7 @@ def review_yaml() -> YAML:
     """The YAML reader and writer of review files."""
     yaml = YAML(typ="rt")
     yaml.Composer = BoundedComposer
+    yaml.max_depth = MAX_DEPTH
     yaml.allow_unicode = True
     yaml.width = 4096  # never fold long Chinese lines
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -118,12 +121,15 @@ def parse(path: Path) -> Any:
 
 def parse_text(path: Path, text: str) -> tuple[Any, Problem | None]:
     """(data, None), or (None, the syntax problem with its line). Aliases that expand too
-    much are no problem to list but a file to refuse: :class:`InputError`."""
+    much and values nested too deep are no problem to list but a file to refuse:
+    :class:`InputError`."""
     try:
         return review_yaml().load(text), None
-    except AliasExpansionError as exc:
+    except (AliasExpansionError, MaxDepthExceededError) as exc:
         mark = exc.problem_mark
-        raise InputError(str(exc.problem), f"{path}:{mark.line + 1}" if mark else path) from None
+        message = str(exc.problem) if isinstance(exc, AliasExpansionError) else \
+            f"YAML values nested more than {MAX_DEPTH} deep"
+        raise InputError(message, f"{path}:{mark.line + 1}" if mark else path) from None
     except MarkedYAMLError as exc:
         # A construct left open (a quote, a bracket) is found only at the end of the file:
         # then where it starts is the place to look.
