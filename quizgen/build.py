@@ -166,15 +166,6 @@ class BuildResult:
     changes: Changes | None = None  # since the previous build in the folder, if any
 
 
-
-
-@dataclass
-class BuildResult:
-    deck: Deck
-    outputs: list[Output]
-    changes: Changes | None = None  # since the previous build in the folder, if any
-
-
 def build(sources: list[Source], out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           name: str | None = None, seed: int = 0) -> BuildResult:
     """One deck from ``sources``, written in ``formats`` (the library's simplest entry);
