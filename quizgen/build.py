@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .ingest.clean import clean_text
 from .collector import collector_paused
-from .errors import InputError, QuizgenError
+from .errors import InputError, NoTextError, QuizgenError
 from .items import Choice, Item, Multi
 from .lang.script import SCRIPTS, convert_script
 from .model import Deck, Document, Source
@@ -56,7 +56,7 @@ def process(source: Source, script: str | None = None) -> Document:
     :func:`document_items` converts the items."""
     text = clean_text(source.text)
     if not source.text.strip():
-        raise InputError("file is empty (only whitespace)", source.label)
+        raise NoTextError("file is empty (only whitespace)", source.label)
     if not any(c.isalpha() for c in text):  # not a word left to make a sentence of
         raise InputError("no text left after removing forum noise", source.label)
     title = convert_script(source.title, script)
@@ -172,15 +172,6 @@ class BuildResult:
     changes: Changes | None = None  # since the previous build in the folder, if any
 
 
-
-
-@dataclass
-class BuildResult:
-    deck: Deck
-    outputs: list[Output]
-    changes: Changes | None = None  # since the previous build in the folder, if any
-
-
 def build(sources: list[Source], out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
           name: str | None = None, seed: int = 0, budget: Budget = Budget()) -> BuildResult:
     """One deck from ``sources``, written in ``formats`` (the library's simplest entry);
@@ -206,6 +197,7 @@ class BatchResult:
     encodings: dict[str, str] = field(default_factory=dict)
     selections: dict[str, dict[str, object]] = field(default_factory=dict)  # per input: what was kept, why not
     changes: list[Changes] = field(default_factory=list)  # per deck rebuilt over a previous one
+    skipped: list[Failure] = field(default_factory=list)  # found in a folder, no text in them: a warning
 
     @property
     def exit_code(self) -> int:
@@ -245,11 +237,19 @@ def _warm_worker() -> None:
     segment.tokenizer()  # jieba loads once per worker
 
 
+def _nothing_to_build(inputs: list[Input | None], skipped: int) -> Failure:
+    """The failure of a batch whose folders hold only files without text."""
+    label = ", ".join(sorted({str(entry.folder) for entry in inputs if entry and entry.folder}))
+    return Failure(label, InputError(f"nothing to build: every file found is empty or not text "
+                                     f"({skipped} skipped)", label))
+
+
 def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildOptions,
                 progress: Callable[[str], None] | None = None) -> BatchResult:
     """Build every input (files, folders or a manifest's :class:`Input` s; none = the
     built-in sample): one deck per document, or one merged deck with a subdeck per
-    document. A bad file is reported and skipped; the rest are built."""
+    document. A bad file is reported and skipped; the rest are built. A file without text
+    found in a folder (empty, binary) is only a warning (``skipped``)."""
     inputs: list[Input | None] = list(expand_inputs(paths)) if paths else [None]
     ensure_writable(out_dir)
     since_ns = time.time_ns()  # a JSON export written from now on is this batch's, not a previous one
@@ -260,7 +260,9 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
     def collect(index: int, entry: Input | None, outcome) -> None:
         encoding, payload, error = outcome
         label = str(entry.path) if entry else "<built-in>"
-        if error is not None:
+        if error is not None and isinstance(error, NoTextError) and entry is not None and entry.folder:
+            result.skipped.append(Failure(label, error))
+        elif error is not None:
             result.failures.append(Failure(label, error))
             result.outputs.extend(payload or [])
         else:
@@ -289,6 +291,11 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
+    order = {str(entry.path) if entry else "<built-in>": index for index, entry in enumerate(inputs)}
+    for reports in (result.failures, result.skipped):  # in the order of the inputs, not of the workers
+        reports.sort(key=lambda report: order.get(report.path, 0))
+    if result.skipped and not result.documents and not result.failures:
+        result.failures.append(_nothing_to_build(inputs, len(result.skipped)))
     if options.merge and merged:
         deck = deck_from([merged[i] for i in sorted(merged)], options.name, options.script)
         outputs, changes = rebuild(deck, out_dir, options.formats, options.seed, options.paper, since_ns)

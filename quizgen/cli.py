@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,8 +11,11 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .atomic import write_text
 from .errors import QuizgenError
 from .export import format_help, parse_formats
+from .ingest.clean import clean_text
+from .options import BuildOptions, PaperOptions
 
 app = typer.Typer(
     help="quizgen: turn Chinese training texts into Anki decks and printable quizzes.",
@@ -40,7 +44,7 @@ def _main(
 
 
 def _sources(inputs: list[Path] | None, encoding: str | None):
-    from .ingest.read import read_source, sample
+    from .ingest.read import read_source, sample  # lazy: loads jieba (start-up time)
 
     if not inputs:
         return [sample()]
@@ -107,32 +111,23 @@ def build(
     keep_all: Annotated[bool, typer.Option(
         "--all", help="Keep every candidate item that passes the checks (with its score), not a selection.")] = False,
     max_cards: Annotated[Optional[int], typer.Option(
-        "--max-cards", min=1, help="Cards to keep per document. [default: 40 per 1,000 characters, at least 12]",
+        "--max-cards", min=1, help="Cards to keep per document. (default: 40 per 1,000 characters, at least 12)",
         show_default=False)] = None,
 ) -> None:
     """Build Anki decks, exam papers (HTML, PDF) and JSON from texts."""
-    from .build import BuildOptions, PaperOptions
-
     paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type"),
                          _kind_numbers(points, "--points"), minutes, key.value, multi_scoring.value)
     options = BuildOptions(_formats(format), name, seed or 0, merge, encoding, script, jobs, paper,
                            keep_all=keep_all, max_cards=max_cards)
-    single = inputs[0].suffix.lower() if inputs and len(inputs) == 1 else ""
-    if single == ".toml":
-        from dataclasses import replace
+    single = inputs[0] if inputs and len(inputs) == 1 else None
+    if single and single.suffix.lower() == ".toml":
+        from .ingest.manifest import load_manifest, manifest_inputs, manifest_options  # lazy: loads jieba
 
-        from .ingest.manifest import load_manifest, manifest_inputs
-
-        manifest = load_manifest(inputs[0])
-        merged = merge or manifest.merge
-        # what the command line says wins over the manifest; its title names a merged deck
-        options = replace(options, name=name or (manifest.title if merged else None), merge=merged,
-                          seed=seed if seed is not None else manifest.seed or 0, script=script or manifest.script,
-                          formats=options.formats if format or not manifest.formats
-                          else _formats(",".join(manifest.formats)))
+        manifest = load_manifest(single)
+        options = manifest_options(manifest, options, seed_given=seed is not None, formats_given=format is not None)
         result = _build_inputs(manifest_inputs(manifest), out, options)
-    elif single in (".yaml", ".yml"):
-        result = _build_review(inputs[0], out, options)
+    elif single and single.suffix.lower() in (".yaml", ".yml"):
+        result = _build_review(single, out, options)
     else:
         result = _build_inputs(inputs, out, options)
     _report(result, verbose)
@@ -143,19 +138,20 @@ def build(
 def _kind_numbers(text: str | None, option: str) -> dict | None:
     if not text:
         return None
-    from .export.paper.layout import parse_kind_numbers
+    from .export.paper.layout import parse_kind_numbers  # lazy: loads jieba (start-up time)
 
     return parse_kind_numbers(text, option)
 
 
 def _build_inputs(inputs, out, options):
-    from .build import build_batch, expand_inputs
+    from .build import build_batch, expand_inputs  # lazy: the pipeline loads jieba (start-up time)
 
     paths = expand_inputs(inputs) if inputs else None
     total = len(paths) if paths else 1
     if total < 3:
         return build_batch(paths, out, options)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,  # lazy: rich, for a bar
+                               TimeRemainingColumn)
 
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
                MofNCompleteColumn(), TimeRemainingColumn())
@@ -165,8 +161,8 @@ def _build_inputs(inputs, out, options):
 
 
 def _build_review(path, out, options):
-    from .build import BatchResult, export
-    from .review.file import load_review
+    from .build import BatchResult, export  # lazy: the pipeline loads jieba (start-up time)
+    from .review import load_review  # lazy: loads ruamel.yaml and jieba (start-up time)
 
     deck = load_review(path)
     if options.name:
@@ -175,7 +171,7 @@ def _build_review(path, out, options):
 
 
 def _stderr():
-    from rich.console import Console
+    from rich.console import Console  # lazy: rich, only for the progress bar
 
     return Console(stderr=True)
 
@@ -202,10 +198,10 @@ def _report(result, verbose: bool) -> None:
             typer.echo(f"quizgen: warning: {changes.warning}", err=True)
         else:
             typer.echo(changes.summary())
+    for skip in result.skipped:
+        typer.echo(f"quizgen: warning: {skip.error}; skipped", err=True)
     for failure in result.failures:
         if _state["debug"]:
-            import traceback
-
             typer.echo("".join(traceback.format_exception(failure.error)).rstrip(), err=True)
         typer.echo(f"quizgen: error: {failure.error}", err=True)
     if result.failures and result.documents:
@@ -220,9 +216,6 @@ def clean(
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
 ) -> None:
     """Print the cleaned text of INPUT (forum noise removed, punctuation normalised)."""
-    from .atomic import write_text
-    from .ingest.clean import clean_text
-
     text = clean_text(_sources([input], encoding)[0].text)
     if output:
         write_text(output, text)
@@ -239,8 +232,8 @@ def phrases(
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
 ) -> None:
     """Show the structure of a text and the key phrases quizgen would ask about."""
-    from .build import process
-    from .analyse.report import phrases_json, print_phrases
+    from .analyse.report import phrases_json, print_phrases  # lazy: loads jieba (start-up time)
+    from .build import process  # lazy: the pipeline loads jieba (start-up time)
 
     doc = process(_sources([input] if input else None, encoding)[0])
     if as_json:
@@ -263,9 +256,9 @@ def extract(
 ) -> None:
     """Write every item to an editable review file (YAML); an existing file is merged:
     your edits are kept, new items are marked, vanished ones reported."""
-    from .build import make_deck
-    from .ingest.inputs import collect_inputs
-    from .review.file import extract as extract_review
+    from .build import make_deck  # lazy: the pipeline loads jieba (start-up time)
+    from .ingest.inputs import collect_inputs  # lazy: loads jieba (start-up time)
+    from .review import extract as extract_review  # lazy: loads ruamel.yaml and jieba (start-up time)
 
     sources = _sources(collect_inputs(inputs) if inputs else None, encoding)
     report = extract_review(make_deck(sources, name, seed, script), output)
@@ -279,7 +272,7 @@ def check(
     """Report problems in a deck or review file: empty clozes, duplicate GUIDs, choice items
     without a correct answer (exit code 1 when there are any), and as warnings the quality
     reasons a build drops items for (a stem without its subject, a blank cut through a word, …)."""
-    from .review.check import check as check_file
+    from .review.check import check as check_file  # lazy: loads ruamel.yaml and jieba (start-up time)
 
     problems = check_file(file)
     for problem in problems:

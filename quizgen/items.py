@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeAlias
 
 from . import itemchecks
+from .errors import quoted
 from .lang import markup
 
 LETTERS = "ABCDEFGHIJ"  # option letters: at most ten options
@@ -165,7 +166,7 @@ def _option_reasons(options: list[str]) -> list[Reason]:
                                   "options", index))
         elif option in seen:
             reasons.append(Reason("same-options",
-                                  f"options {seen[option]} and {index} are the same ({option!r})",
+                                  f"options {seen[option]} and {index} are the same ({quoted(option)})",
                                   "options", index))
         else:
             seen[option] = index
@@ -261,5 +262,5 @@ LABELS = {kind: cls.label for kind, cls in CLASSES.items()}
 def new_item(kind: str, **fields: Any) -> Item:
     """An item of the kind named (``cloze``, ``choice``, ``multi``, ``judge``)."""
     if kind not in CLASSES:
-        raise ValueError(f"unknown kind {kind!r} (expected {', '.join(KINDS)})")
+        raise ValueError(f"unknown kind {quoted(kind)} (expected {', '.join(KINDS)})")
     return CLASSES[kind](**fields)

@@ -9,7 +9,7 @@ import genanki
 import pytest
 
 from quizgen.export import anki
-from quizgen.review import file as review
+from quizgen import review
 from quizgen.review.check import Problem, check
 from quizgen.errors import InputError
 from quizgen.build import make_deck

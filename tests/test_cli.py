@@ -155,3 +155,36 @@ def test_usage_errors_of_the_installed_command_are_one_line(args, says, tmp_path
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("quizgen: error: ") and says in lines[0], result.stderr
     assert not (tmp_path / "decks").exists()
+
+
+def test_a_folder_skips_files_without_text_with_a_warning(tmp_path, seed_raw):
+    """An empty _index.md (or a picture named .txt) among the texts of a folder is no
+    reason to fail the batch: it is skipped, said on stderr, and the build exits 0."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "办公室工作.txt").write_text(seed_raw, encoding="utf-8")
+    (folder / "_index.md").write_bytes(b"")
+    (folder / "front.md").write_text("---\ntitle: 目录\n---\n", encoding="utf-8")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = run("build", str(folder), "-o", str(tmp_path / "out"), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line] == [  # (the progress bar leaves a blank line)
+        f"quizgen: warning: {folder / '_index.md'}: file is empty; skipped",
+        f"quizgen: warning: {folder / 'front.md'}: no text in it, only front matter; skipped",
+        f"quizgen: warning: {folder / 'photo.txt'}: looks like a binary file, not text; skipped",
+    ]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["办公室工作.json"]
+
+
+def test_a_folder_with_nothing_to_build_and_an_empty_file_named_are_errors(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "_index.md").write_bytes(b"")
+    (folder / "blank.txt").write_text("  \n", encoding="utf-8")
+    result = run("build", str(folder), "-o", str(tmp_path / "out"), "-f", "json")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (f"quizgen: error: {folder}: nothing to build: every file found "
+                                              "is empty or not text (2 skipped)")
+    result = run("build", str(folder / "_index.md"), "-o", str(tmp_path / "out"), "-f", "json")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"quizgen: error: {folder / '_index.md'}: file is empty"]

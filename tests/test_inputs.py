@@ -208,6 +208,19 @@ def test_a_manifest_is_a_batch_and_the_command_line_wins(tmp_path, seed_text):
     assert json_items(tmp_path / "course", "办公室 工作") == json_items(tmp_path / "plain", "办公室 工作")
 
 
+def test_a_manifest_naming_an_unknown_format_is_an_error_at_the_manifest(tmp_path, seed_text):
+    make_folder(tmp_path, seed_text)
+    course = tmp_path / "课程.toml"
+    course.write_text('title = "课程"\nformats = ["JSON", "docx"]\n[[source]]\npath = "规章 制度/办公室 工作.txt"\n',
+                      encoding="utf-8")
+    result = run("build", str(course), "-o", str(tmp_path / "out"))
+    one_line_error(result, f"{course}: unknown format docx; choose from apkg, json", "")
+    course.write_text('title = "课程"\nformats = ["JSON"]\n[[source]]\npath = "规章 制度/办公室 工作.txt"\n',
+                      encoding="utf-8")
+    result = run("build", str(course), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0 and [p.name for p in (tmp_path / "out").iterdir()] == ["课程.json"]
+
+
 # --- bad input ------------------------------------------------------------------------------
 
 
@@ -320,11 +333,12 @@ def test_batch_reports_bad_files_and_builds_the_rest(tmp_path, seed_text):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(seed_text, encoding="utf-8")
-    (folder / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (folder / "empty.txt").write_bytes(b"")
+    (folder / "bad.txt").write_bytes(b") r\" D% N$ D- E0 V9 b; x+ o9 }9 C3 a\n")  # forum noise only
+    (folder / "empty.txt").write_bytes(b"")  # no text: skipped with a warning, no failure
     result = run("build", str(folder), "-o", str(tmp_path / "out"), "-f", "json")
     assert result.returncode == 2
-    assert "bad.txt" in result.stderr and "empty.txt" in result.stderr and "2 of 3" in result.stderr
+    assert "bad.txt: no text left" in result.stderr and "1 of 2" in result.stderr
+    assert "empty.txt: file is empty; skipped" in result.stderr
     assert (tmp_path / "out" / "good.json").exists()
     assert "Traceback" not in result.stderr
 

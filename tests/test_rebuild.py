@@ -20,7 +20,7 @@ from quizgen.build import BuildOptions
 from quizgen.rank import Budget
 from quizgen.ingest.read import sample
 from quizgen.model import Source
-from quizgen.review import file as review
+from quizgen import review
 
 # the mechanics of ids over rebuilds, on every candidate (--all): what the selection keeps
 # of an edited text is another matter (tests/test_rank.py)

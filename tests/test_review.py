@@ -10,8 +10,9 @@ import pytest
 from ankiclient import cards, import_apkg, open_collection, review_card, review_state, strip_html
 
 from quizgen.export import anki
-from quizgen.review import file as review
+from quizgen import review
 from quizgen.errors import InputError
+from quizgen.items import Choice
 from quizgen.lang import markup
 from quizgen.model import Source
 from quizgen.build import build, make_deck
@@ -440,6 +441,44 @@ def test_typo_in_a_field_name_is_explained_and_all_problems_are_listed(deck, rev
         f"{review_file}:{line_of(text, 'anwser:')}: item {choice.id}: unknown field 'anwser' "
         "(did you mean 'answer'?)",
     ]
+
+
+def test_an_aliased_value_is_reported_at_the_item_and_quoted_briefly(deck, review_file):
+    """A YAML alias is allowed; a problem in the value it stands for names the line of the
+    item's field (not the anchor's), and quotes no more than a short excerpt of it."""
+    choice = first(deck, "choice")
+    words = ", ".join(f"词{n}" for n in range(2000))
+    text = edit_item(review_file.read_text(encoding="utf-8"), choice.id, f"answer: [{choice.answer[0]}]",
+                     "answer: *words")
+    review_file.write_text(text.replace(f"deck: {DECK}\n", f"deck: {DECK}\nshared: &words [{words}]\n", 1),
+                           encoding="utf-8")
+    problem = next(p for p in review.check_review(review_file) if p.where == f"item {choice.id}")
+    assert problem.line == line_of(review_file.read_text(encoding="utf-8"), "answer: *words")
+    assert problem.message == ("answer must be a list of option indexes counted from 0 (0 = A, 1 = B, …), "
+                               "e.g. [1], not ['词0', '词1', '词2', '词3', '词4', '词5', '词6', '词7', '词8', '词9',…")
+
+
+def test_an_anchored_explanation_may_be_shared_by_items(deck, review_file):
+    cloze, choice = first(deck, "cloze", "工作水平和整体素质"), first(deck, "choice")
+    text = edit_item(review_file.read_text(encoding="utf-8"), cloze.id, "    source:",
+                     "    explanation: &why 见第一节\n    source:")  # the cloze comes first
+    review_file.write_text(edit_item(text, choice.id, f"explanation: {choice.explanation}", "explanation: *why"),
+                           encoding="utf-8")
+    explanations = {i.id: i.explanation for i in review.load_review(review_file).items}
+    assert explanations[cloze.id] == explanations[choice.id] == "见第一节"
+
+
+def test_an_item_rule_quotes_a_long_option_briefly():
+    same = "很长的选项" * 400
+    reasons = Choice(id="q", section="", question="问题", options=[same, same], answer=[0]).validate()
+    assert [r.message for r in reasons] == [f"options 0 and 1 are the same ('{same[:59]}…)"]
+
+
+def test_an_alias_inside_the_value_it_names_is_refused(deck, review_file):
+    choice = first(deck, "choice")
+    message, text = broken(review_file, lambda t: edit_item(
+        t, choice.id, f"answer: [{choice.answer[0]}]", "answer: &loop [0, *loop]"))
+    assert message == f"{review_file}:{line_of(text, 'answer: &loop')}: YAML alias *loop refers to the value it is in"
 
 
 def test_a_disabled_item_may_be_unfinished(deck, review_file):

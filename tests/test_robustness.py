@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -257,3 +258,53 @@ def test_an_anki_package_is_size_checked_before_its_collection_is_extracted(tmp_
         package.writestr("collection.anki2", b"\0" * (2 * 2**20))
     with pytest.raises(InputError, match="too large: expands to 2 MB"):
         check.check(path)
+
+
+# --- review files ------------------------------------------------------------------------
+
+BILLION_LAUGHS = """\
+schema: 1
+deck: 炸弹
+documents:
+  - {id: d, title: d, source: x}
+lol:
+  a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+  f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+  g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+  h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+  i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+items:
+  - id: q1
+    kind: choice
+    question: 问题
+    options: [甲, 乙]
+    answer: *i
+"""
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_review_file_of_nested_aliases_is_refused_at_the_item_that_uses_them(tmp_path, command):
+    """A 1 KB "billion laughs" file used to take gigabytes: its aliases expand to 400
+    million values once anything walks the item's answer."""
+    path = tmp_path / "bomb.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    args = [command, str(path)] + (["-o", str(tmp_path / "out")] if command == "build" else [])
+    started = time.monotonic()
+    line = only_error_line(run(*args, timeout=60))
+    assert time.monotonic() - started < 20
+    assert line == (f"quizgen: error: {path}:20: YAML aliases expand to more than 100,000 values and "
+                    "characters (at *i); write the value out instead")
+    assert no_output(tmp_path / "out")
+
+
+def test_a_review_file_of_deeply_nested_values_is_refused(tmp_path):
+    """3000 nested brackets in an answer used to end in a RecursionError."""
+    path = tmp_path / "deep.yaml"
+    path.write_text("schema: 1\ndeck: 深\ndocuments:\n  - {id: d}\nitems:\n  - id: q\n    kind: judge\n"
+                    "    statement: 对吗\n    answer: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    assert only_error_line(run("check", str(path), timeout=60)) == \
+        f"quizgen: error: {path}:9: YAML values nested more than 50 deep"

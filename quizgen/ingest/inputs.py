@@ -17,6 +17,7 @@ class Input:
     path: Path
     encoding: str | None = None  # forced encoding (else the build's, else detected)
     title: str | None = None  # deck or subdeck name instead of the document's title
+    folder: Path | None = None  # the folder it was found in (not named itself): skipped if it has no text
 
 
 def collect_inputs(paths: list[Path]) -> list[Path]:
@@ -41,5 +42,9 @@ def expand_inputs(paths: list[Path | Input]) -> list[Input]:
     inputs as they are."""
     out: list[Input] = []
     for path in paths:
-        out.extend([path] if isinstance(path, Input) else map(Input, collect_inputs([path])))
+        if isinstance(path, Input):
+            out.append(path)
+        else:
+            folder = Path(path) if Path(path).is_dir() else None
+            out.extend(Input(file, folder=folder) for file in collect_inputs([path]))
     return out

@@ -16,10 +16,12 @@ onboarding course in one command::
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, quoted, shorten
+from ..export import FORMATS
+from ..options import BuildOptions
 from .inputs import Input, collect_inputs
 
 
@@ -60,18 +62,41 @@ def load_manifest(path: Path) -> Manifest:
             raise InputError(f"source #{number} has no path", path)
         sources.append(ManifestSource((path.parent / entry["path"]).resolve(), entry.get("title"),
                                       entry.get("encoding")))
-    formats = data.get("formats")
-    if formats is not None and (not isinstance(formats, list) or not all(isinstance(f, str) for f in formats)):
-        raise InputError('formats must be a list of names, e.g. formats = ["apkg", "pdf"]', path)
     seed = data.get("seed")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-        raise InputError(f"seed must be a whole number, not {seed!r}", path)
-    return Manifest(path, str(data.get("title") or path.stem), sources,
-                    tuple(formats) if formats else None, bool(data.get("merge", True)),
-                    seed, data.get("script"))
+        raise InputError(f"seed must be a whole number, not {quoted(seed)}", path)
+    return Manifest(path, str(data.get("title") or path.stem), sources, _formats(data.get("formats"), path),
+                    bool(data.get("merge", True)), seed, data.get("script"))
+
+
+def _formats(formats: object, path: Path) -> tuple[str, ...] | None:
+    """The manifest's ``formats`` (None: not given), each a name :data:`FORMATS` knows."""
+    if formats is not None and (not isinstance(formats, list) or not all(isinstance(f, str) for f in formats)):
+        raise InputError('formats must be a list of names, e.g. formats = ["apkg", "pdf"]', path)
+    names = tuple(f.strip().lower() for f in formats or () if f.strip())
+    unknown = [f for f in names if f not in FORMATS]
+    if unknown:
+        raise InputError(f"unknown format {shorten(', '.join(unknown))}; choose from {', '.join(FORMATS)}", path)
+    return names or None
+
+
+def manifest_options(manifest: Manifest, options: BuildOptions, seed_given: bool,
+                     formats_given: bool) -> BuildOptions:
+    """The options of a manifest's build: what the command line gave (``options``) wins
+    over the manifest, whose title names a merged deck. ``seed_given``/``formats_given``:
+    ``options`` holds a seed or formats from the command line, not the defaults."""
+    merged = options.merge or manifest.merge
+    return replace(options, name=options.name or (manifest.title if merged else None), merge=merged,
+                   seed=options.seed if seed_given else manifest.seed or 0,
+                   script=options.script or manifest.script,
+                   formats=options.formats if formats_given or not manifest.formats else manifest.formats)
 
 
 def manifest_inputs(manifest: Manifest) -> list[Input]:
     """The documents the manifest lists (folders expanded), each with its own options."""
-    return [Input(path, entry.encoding, entry.title if not entry.path.is_dir() else None)
-            for entry in manifest.sources for path in collect_inputs([entry.path])]
+    inputs: list[Input] = []
+    for entry in manifest.sources:
+        folder = entry.path if entry.path.is_dir() else None
+        inputs.extend(Input(path, entry.encoding, None if folder else entry.title, folder)
+                      for path in collect_inputs([entry.path]))
+    return inputs

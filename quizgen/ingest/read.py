@@ -8,10 +8,15 @@ Markdown, saved web pages (the article only) and Word documents. Markdown-style
 from __future__ import annotations
 
 import codecs
+import ctypes
+import gc
+import html
+import io
 import re
+import zipfile
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, NoTextError
 from ..model import Source
 from ..resources import SAMPLE_PATH, SAMPLE_TITLE
 
@@ -84,7 +89,7 @@ def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[
         except UnicodeDecodeError:
             pass
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
-        raise InputError("looks like a binary file, not text", path)
+        raise NoTextError("looks like a binary file, not text", path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -93,7 +98,7 @@ def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[
 
 
 def _detect(data: bytes, path: Path | str) -> tuple[str, str]:
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # lazy: charset-normalizer loads only for non-UTF-8 text
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
     if best is None or best.chaos > 0.3:
@@ -135,9 +140,6 @@ def _release_parsed_xml() -> None:
     """Hand the memory of a parsed document tree back to the system. libxml2 frees its
     nodes to the C heap, where Python's own objects do not go: without this, the analysis
     that follows adds its memory to the tree's (500 MB more for the largest .docx)."""
-    import ctypes
-    import gc
-
     gc.collect()  # python-docx's parts refer to each other: only the collector frees them
     try:
         ctypes.CDLL(None).malloc_trim(0)
@@ -164,13 +166,13 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     if not data.strip():
-        raise InputError("file is empty", path)
+        raise NoTextError("file is empty", path)
     return data
 
 
 def _source(path: Path, title: str, text: str, encoding: str) -> Source:
     if not text.strip():
-        raise InputError("file is empty (only whitespace)" if encoding not in ("docx", "html")
+        raise NoTextError("file is empty (only whitespace)" if encoding not in ("docx", "html")
                          else "no text found in it", path)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} "
@@ -207,12 +209,10 @@ def markdown_source(text: str, path: Path) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     meta, body = split_front_matter(text)
     if not body.strip() and len(body) < len(text):
-        raise InputError("no text in it, only front matter", path)
+        raise NoTextError("no text in it, only front matter", path)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     if _HTML_BLOCK.search(body):
-        import html
-
-        from markdown_it import MarkdownIt
+        from markdown_it import MarkdownIt  # lazy: markdown-it loads only for Markdown with HTML blocks
 
         page = (f"<html><head><meta charset='utf-8'><title>{html.escape(title or '')}</title></head><body>"
                 f"{MarkdownIt('commonmark', {'html': True}).render(body)}</body></html>")
@@ -229,8 +229,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if not match or len(match.group(1)) > _FRONT_MATTER_MAX:
         return {}, text
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml import YAML  # lazy: ruamel.yaml loads only for front matter
+    from ruamel.yaml.error import YAMLError  # lazy: with ruamel.yaml above
 
     try:
         meta = YAML(typ="safe", pure=True).load(match.group(1))
@@ -263,7 +263,7 @@ def html_to_text(data: bytes | str, path: Path, encoding: str | None = None) -> 
 
     The main content is found by trafilatura; lines of page furniture (责任编辑, QR-code
     boxes, share links) that sit inside the article are dropped."""
-    import trafilatura
+    import trafilatura  # lazy: trafilatura loads only for web pages
 
     raw = decode(data, path, encoding)[0] if encoding and isinstance(data, bytes) else data
     # one pass for the article and its title; the text opens with a YAML header (title,
@@ -279,12 +279,9 @@ def html_to_text(data: bytes | str, path: Path, encoding: str | None = None) -> 
 def docx_to_text(data: bytes, path: Path) -> tuple[str, str]:
     """A Word document -> (title, text). Heading styles become '#' lines and numbered
     list paragraphs get their number written out, so that structure survives."""
-    import io
-    import zipfile
-
-    import docx
-    from docx.opc.exceptions import OpcError
-    from lxml.etree import LxmlError
+    import docx  # lazy: python-docx loads only for Word documents
+    from docx.opc.exceptions import OpcError  # lazy: with python-docx above
+    from lxml.etree import LxmlError  # type: ignore[import-untyped]  # lazy: lxml loads with python-docx
 
     try:
         check_expanded_size(zipfile.ZipFile(io.BytesIO(data)).infolist(), MAX_EXPANDED_BYTES, "a Word document",
@@ -345,7 +342,7 @@ def _docx_text(document, title: str, path: Path) -> tuple[str, str]:
 def _paragraph_styles(document):
     """paragraph -> its style's name, as ``paragraph.style.name`` says, from a table made
     once (python-docx looks through every style for each paragraph)."""
-    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.style import WD_STYLE_TYPE  # lazy: python-docx loads only for Word documents
 
     names = {style.style_id: style.name or "" for style in document.styles
              if style.type == WD_STYLE_TYPE.PARAGRAPH}

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..ingest.read import check_expanded_size
 from ..items import LETTERS, Choice, Cloze, Item, Judge, Multi
-from .file import check_review
+from .load import check_review
 from .problems import Problem
 
 OPTION = re.compile(r"<li(?:\s[^>]*)?>\s*([A-J])\.\s", re.I)  # the right ones carry class="qz-right"
