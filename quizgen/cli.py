@@ -100,19 +100,17 @@ def build(
         "--points", help="Points per question by type (fill: per blank), whole or half points, "
                            "e.g. single=2,multi=3,judge=1,fill=1.")] = None,
     minutes: Annotated[Optional[int], typer.Option("--minutes", min=1, help="Time allowed, printed on the paper.")] = None,
-    key: Annotated[KeyMode, typer.Option(
-        "--key",
-        help="Answer key: its own PDF (NAME-答案.pdf), appended to the paper's PDF, or none.")] = KeyMode.separate,
+    key: Annotated[KeyMode, typer.Option("--key", help=(
+        "Answer key: its own PDF (NAME-答案.pdf), appended to the paper's PDF, or none."))] = KeyMode.separate,
     multi_scoring: Annotated[MultiScoring, typer.Option(
         "--multi-scoring",
         help="Multi-select questions with some answers and no wrong one (少选): half the points, or none.")] = MultiScoring.half,
-    verbose: Annotated[bool, typer.Option(
-        "--verbose", "-v", help="Report each input's encoding and what the selection kept and why.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=(
+        "Report each input's encoding and what the selection kept and why."))] = False,
     keep_all: Annotated[bool, typer.Option(
         "--all", help="Keep every candidate item that passes the checks (with its score), not a selection.")] = False,
-    max_cards: Annotated[Optional[int], typer.Option(
-        "--max-cards", min=1, help="Cards to keep per document. (default: 40 per 1,000 characters, at least 12)",
-        show_default=False)] = None,
+    max_cards: Annotated[Optional[int], typer.Option("--max-cards", min=1, show_default=False, help=(
+        "Cards to keep per document. (default: 40 per 1,000 characters, at least 12)"))] = None,
 ) -> None:
     """Build Anki decks, exam papers (HTML, PDF) and JSON from texts."""
     paper = PaperOptions(versions, count or None, _kind_numbers(per_type, "--per-type"),
@@ -253,15 +251,20 @@ def extract(
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
     script: Annotated[Optional[str], typer.Option(
         "--script", help="Convert the output to simplified or traditional Chinese.")] = None,
+    keep_all: Annotated[bool, typer.Option("--all", help="Every candidate item, not the selection.")] = False,
+    max_cards: Annotated[Optional[int], typer.Option("--max-cards", min=1, help="Cards to keep per document.")]
+    = None,
 ) -> None:
-    """Write every item to an editable review file (YAML); an existing file is merged:
-    your edits are kept, new items are marked, vanished ones reported."""
+    """Write the selected items (with --all: every candidate, with its score) to an editable
+    review file (YAML); an existing file is merged: your edits are kept, new items are
+    marked, vanished ones reported."""
     from .build import make_deck  # lazy: the pipeline loads jieba (start-up time)
     from .ingest.inputs import collect_inputs  # lazy: loads jieba (start-up time)
+    from .rank import Budget  # lazy: loads jieba (start-up time)
     from .review import extract as extract_review  # lazy: loads ruamel.yaml and jieba (start-up time)
 
     sources = _sources(collect_inputs(inputs) if inputs else None, encoding)
-    report = extract_review(make_deck(sources, name, seed, script), output)
+    report = extract_review(make_deck(sources, name, seed, script, Budget(max_cards, keep_all)), output)
     typer.echo(report.summary())
 
 

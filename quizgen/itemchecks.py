@@ -99,7 +99,7 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
         codes.append("number-without-unit")
     if UNIT_ONLY.match(answer):
         codes.append("unit-without-number")
-    if len(answer) > MAX_BLANK and not whole_items and not _parallel(answer):
+    if len(answer) > MAX_BLANK and not whole_items and not parallel(answer):
         codes.append("long-blank")
     if len(flat) >= 2 and flat in bare(before + after):
         codes.append("leak")
@@ -136,7 +136,7 @@ def _on_word_edges(before: str, answer: str, after: str) -> bool:
     return len(before) in edges and len(before) + len(answer) in edges
 
 
-def _parallel(answer: str) -> bool:
+def parallel(answer: str) -> bool:
     """A motto or a list of short parallel members (上面端平，下面抹平，左右摆平)."""
     members = re.split(r"[、，,；]", answer)
     return len(members) >= 2 and all(2 <= len(m) <= 8 for m in members)

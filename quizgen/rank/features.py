@@ -39,6 +39,9 @@ class DocumentFacts:
         tokenizer.check_initialized()
         self.freq, self.log_total = tokenizer.FREQ, math.log(tokenizer.total)
         self.sentence_of = {s.text: s for s in doc.sentences}
+        # word-like key phrases (no punctuation inside): a blank must not cut one in two
+        self.phrase_texts = sorted({p.text for p in doc.phrases if 2 <= len(p.text) <= 12
+                                    and not re.search(r"[，、；：。“”《》（）]", p.text)})
 
     def rarity(self, text: str) -> float:
         """How rare the rarest word of ``text`` is in jieba's dictionary (0 common … 1 rare)."""

@@ -49,7 +49,7 @@ def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
         case Cloze():
             if context and _list_item(item, facts):
                 return None, "list-item"  # one item of a list: the list's note asks it, in its place
-            return _repair_cloze(item, context)
+            return _repair_cloze(item, context, facts.phrase_texts)
         case Choice() | Multi():
             return replace(item, question=context + (item.question if context else _unmarked(item.question))), ""
         case Judge():
@@ -62,7 +62,7 @@ def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
 def _is_heading(item: Item) -> bool:
     """The item's sentence is its section's heading (第二章 档案机构及其职责)."""
     source = itemchecks.bare(_unmarked(item.source))
-    return len(source) >= 4 and source in itemchecks.bare(item.section)
+    return (len(source) >= 4 and source in itemchecks.bare(item.section)) or bool(CHAPTER.match(item.source))
 
 
 def _context(item: Item, facts: DocumentFacts) -> str | None:
@@ -91,6 +91,7 @@ def _front(item: Item) -> str:
     return ""
 
 
+CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章节编]\s*[^。；，]{1,24}$")  # 第五章 档案信息化建设
 ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条(?:\s+|(?=[（(]))")  # not 第八条规定…
 
 
@@ -113,7 +114,7 @@ def _spliced(item: Judge) -> bool:
     return not item.answer and "swap" in tags and not tags & {"frame", "figure"}
 
 
-def _repair_cloze(item: Cloze, context: str) -> tuple[Item | None, str]:
+def _repair_cloze(item: Cloze, context: str, phrases: list[str]) -> tuple[Item | None, str]:
     parts = markup.parse(item.text)
     if parts and isinstance(parts[0], str) and not context:
         parts[0] = _unmarked(parts[0])  # a list item's marker stays after its lead: 一是{…}
@@ -122,7 +123,7 @@ def _repair_cloze(item: Cloze, context: str) -> tuple[Item | None, str]:
     whole = any(t.endswith("enumeration") for t in item.tags) and "{{c2::" in item.text
     if not whole:
         parts = _split_lists(parts)
-    parts = _good_blanks(parts, whole)
+    parts = _good_blanks(parts, whole, phrases)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
     if not deletions:
         return None, "no-good-blank"
@@ -149,11 +150,22 @@ def _split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
     return out
 
 
-def _good_blanks(parts: list[markup.Segment], whole: bool) -> list[markup.Segment]:
-    """The parts with every blank a trainer would delete turned back into text."""
+def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: list[str]) -> list[markup.Segment]:
+    """The parts with every blank a trainer would delete turned back into text: those the
+    checks refuse, and those that cut a key phrase of the sentence in two (对下{协调要在…})."""
     out: list[markup.Segment] = []
+    plain = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
+    spans = [(m.start(), m.start() + len(phrase)) for phrase in phrases
+             if len(phrase) >= 2 and phrase in plain for m in re.finditer(re.escape(phrase), plain)]
+    at = 0
     for i, part in enumerate(parts):
-        if isinstance(part, markup.Deletion) and itemchecks.blank_problems(parts, i, whole):
+        size = len(part.answer if isinstance(part, markup.Deletion) else part)
+        start, end, at = at, at + size, at + size
+        crosses = any(p < start < q < end or start < p < end < q for p, q in spans)
+        # a clause around a key phrase: blank the phrase, not the clause (另{一个名称叫“不管部”})
+        wraps = not whole and any(start <= p and q <= end and (end - start) >= 2 * (q - p) + 2
+                                  for p, q in spans) and not itemchecks.parallel(plain[start:end])
+        if isinstance(part, markup.Deletion) and (crosses or wraps or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)
         else:
             out.append(part)
@@ -162,9 +174,16 @@ def _good_blanks(parts: list[markup.Segment], whole: bool) -> list[markup.Segmen
 
 def _numbered(parts: list[markup.Segment], limit: int) -> list[markup.Segment]:
     """Deletions renumbered c1, c2, … in order of their old numbers; those past ``limit``
-    cloze numbers become text."""
-    order = sorted({p.number for p in parts if isinstance(p, markup.Deletion)})[:limit]
-    new = {old: n for n, old in enumerate(order, 1)}
+    cloze numbers become text (a list's members are kept together, or all become text)."""
+    listed = {p.number for k, p in enumerate(parts) if isinstance(p, markup.Deletion)
+              and any(0 <= j < len(parts) and isinstance(parts[j], str) and parts[j] in ("、", "和", "及")
+                      for j in (k - 1, k + 1))}
+    # members of a list first, then the others: a list is never half blanked for a clause
+    order = sorted({p.number for p in parts if isinstance(p, markup.Deletion)},
+                   key=lambda n: (n not in listed, n))[:limit]
+    if listed and not set(order) >= listed:
+        order = sorted(n for n in order if n not in listed)  # the whole list does not fit
+    new = {old: n for n, old in enumerate(sorted(order), 1)}
     return [markup.Deletion(new[p.number], p.answer, p.hint) if isinstance(p, markup.Deletion) and p.number in new
             else (p.answer if isinstance(p, markup.Deletion) else p) for p in parts]
 

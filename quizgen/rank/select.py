@@ -78,10 +78,7 @@ def select(items: list[Item], chars: int, budget: Budget = Budget()) -> Selectio
 
 
 def _fact(item: Item) -> tuple[str, str]:
-    form = "cloze" if isinstance(item, Cloze) else "question"
-    if form == "cloze" and any(t.endswith("enumeration") for t in item.tags) and "{{c2::" in item.text:
-        form = "list"
-    return form, item.source
+    return ("cloze" if isinstance(item, Cloze) else "question"), item.source
 
 
 def _once_per_fact(items: list[Item]) -> list[Item]:

@@ -84,6 +84,8 @@ def item_entry(deck: Deck, item: Item, with_document: bool) -> CommentedMap:
     entry["id"] = item.id
     entry["kind"] = item.kind
     entry["enabled"] = item.enabled
+    if item.score is not None:
+        entry["score"] = item.score  # how likely a trainer wants it (0–1): informative, not content
     if with_document:
         entry["document"] = item.document
     set_content(entry, item_content(deck, item))
@@ -134,7 +136,8 @@ def entry_to_item(entry: dict, default_document: str) -> Item:
     common: dict[str, Any] = dict(id=str(entry["id"]), section=text("section"),
                                   document=str(entry.get("document", default_document)),
                                   source=text("source"), explanation=text("explanation"),
-                                  tags=[str(t) for t in entry.get("tags") or []], enabled=True)
+                                  tags=[str(t) for t in entry.get("tags") or []], enabled=True,
+                                  score=_score(entry.get("score")))
     kind = entry["kind"]
     if kind == Cloze.kind:
         return Cloze(**common, text=markup.from_plain(text("text")), hint=text("hint"))
@@ -143,6 +146,10 @@ def entry_to_item(entry: dict, default_document: str) -> Item:
     options = Choice if kind == Choice.kind else Multi
     return options(**common, question=text("question"), options=_option_texts(entry),
                    answer=[int(a) for a in entry["answer"]])
+
+
+def _score(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _option_texts(entry: dict) -> list[str]:

@@ -188,6 +188,8 @@ def _merge_item(entry: CommentedMap, new: GeneratedItem, old_fp: str | None, lab
     status = entry.get("status")
     if status in PASSING_STATUSES:
         del entry["status"]
+    if new.item.score is not None:
+        put(entry, "score", new.item.score)  # the model's view now, edited or not
     current = fingerprint(entry.get("kind"), existing_content(entry))
     if current == new.fingerprint:  # as generated now (never edited, or edited to match)
         _clear_conflict(entry)

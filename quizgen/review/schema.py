@@ -9,7 +9,7 @@ TOP_KEYS = ("schema", "deck", "documents", "items", "fingerprints")
 DOCUMENT_KEYS = ("id", "title", "source")
 CONTENT_KEYS = ("section", "text", "hint", "question", "statement", "options", "answer",
                 "explanation", "source", "tags")
-ITEM_KEYS = ("id", "kind", "status", "generated", "enabled", "document", *CONTENT_KEYS)
+ITEM_KEYS = ("id", "kind", "status", "generated", "enabled", "score", "document", *CONTENT_KEYS)
 TEXT_KEYS = ("section", "text", "hint", "question", "statement", "explanation", "source")
 REQUIRED = {
     "cloze": ("text",),

@@ -155,6 +155,9 @@ def _validate_item(entry: dict, where: str, problems: _Problems) -> None:
         problems.add(_line(entry, "kind"), where,
                      f"unknown kind {quoted(kind)} (expected cloze, choice, multi or judge)")
         return
+    score = entry.get("score", 0.5)
+    if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
+        problems.add(_line(entry, "score"), where, f"score must be a number from 0 to 1, not {quoted(score)}")
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         problems.add(_line(entry, "enabled"), where,
