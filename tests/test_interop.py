@@ -447,7 +447,8 @@ def check_moodle_question(question: ET.Element, item: Item) -> None:
 @settings(max_examples=300, deadline=None)
 @given(TYPED, TYPED)
 def test_any_text_survives_moodle_xml(text, answer):
-    answer = re.sub(":+", ":", answer).replace("\r", "").replace("\n", " ")
+    # no "::" in an answer (cloze syntax): collapse colons after removing what could split them
+    answer = re.sub(":+", ":", answer.replace("\r", "").replace("\n", " "))
     cloze_text = markup.to_markup([text, markup.Deletion(1, answer), "中", markup.Deletion(2, "乙")])
     items = [
         make_item("q1", "choice", "节/一", "d", question=text, options=[text, "另" + answer], answer=[0]),

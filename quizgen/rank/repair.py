@@ -128,6 +128,8 @@ def _repair_cloze(item: Cloze, context: str, phrases: list[str]) -> tuple[Item |
     if not deletions:
         return None, "no-good-blank"
     parts = _numbered(parts, MAX_SENTENCE_BLANKS if not whole else itemchecks.MAX_DELETIONS)
+    if not any(isinstance(p, markup.Deletion) for p in parts):
+        return None, "no-good-blank"
     if context:
         parts = [context, *parts]
     return replace(item, text=markup.to_markup(_merged(parts))), ""
