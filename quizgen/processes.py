@@ -29,7 +29,7 @@ _WATCH_INTERVAL = 0.5  # seconds between two looks at the parent, where the kern
 
 
 class Interrupted(KeyboardInterrupt):
-    """Raised in the main process by SIGTERM (as KeyboardInterrupt is by SIGINT)."""
+    """Raised in the main process by SIGTERM and SIGINT: a KeyboardInterrupt that knows its signal."""
 
     def __init__(self, signum: int = signal.SIGINT):
         super().__init__(signal.Signals(signum).name)
