@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .ingest.clean import clean_text
+from .atomic import recording
 from .collector import collector_paused
 from .errors import InputError, NoTextError, QuizgenError
 from .items import Choice, Item, Multi
@@ -25,6 +26,8 @@ from .ingest.read import read_source, sample
 from .lang import segment
 from .export import FORMATS, plan, safe_filename  # noqa: F401 - FORMATS: for the command line
 from .options import DEFAULT_FORMATS, BuildOptions, PaperOptions
+from .outdir import ensure_writable, output_folder
+from .processes import stop_workers, worker_started
 from .analyse.phrases import find_phrases
 from .analyse.structure import structure
 from .generate import generate
@@ -114,16 +117,6 @@ class Output:
     cards: int = 0
 
 
-def ensure_writable(out_dir: Path) -> None:
-    """Fail early, with a clear message, when the output folder cannot be written."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create output folder: {exc.strerror}", out_dir) from None
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise InputError("output folder is not writable", out_dir)
-
-
 def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, seed: int = 0,
            paper: PaperOptions | None = None) -> list[Output]:
     """Write ``deck`` in every format asked for, through the exporters' registry
@@ -138,16 +131,23 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     notes, cards = len(enabled), sum(i.cards for i in enabled)
     outputs: list[Output] = []
     for job in jobs:
-        try:
-            for path in job.run(deck, out_dir, stem, options):
-                outputs.append(Output(path, job.format_of(path), notes, cards))
-        except QuizgenError as exc:
-            outputs.extend(Output(p, job.format_of(p), notes, cards) for p in getattr(exc, "written", ()))
-            exc.outputs = outputs  # type: ignore[attr-defined]
-            raise
-        except OSError as exc:
-            raise QuizgenError(f"cannot write {job.name}: {exc.strerror or exc}", out_dir) from None
+        with recording() as written:
+            try:
+                for path in job.run(deck, out_dir, stem, options):
+                    outputs.append(Output(path, job.format_of(path), notes, cards))
+            except (QuizgenError, OSError, KeyboardInterrupt) as exc:
+                # a PDF that cannot be rendered, a full disk, Ctrl-C: what was written is reported
+                done = {output.path for output in outputs}
+                outputs.extend(Output(p, job.format_of(p), notes, cards) for p in written if p not in done)
+                raise _with_outputs(exc, job.name, out_dir, outputs) from None
     return outputs
+
+
+def _with_outputs(exc: BaseException, name: str, out_dir: Path, outputs: list[Output]) -> BaseException:
+    if isinstance(exc, OSError):
+        exc = QuizgenError(f"cannot write {name}: {exc.strerror or exc}", out_dir)
+    exc.outputs = outputs  # type: ignore[attr-defined]
+    return exc
 
 
 def rebuild(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, seed: int = 0,
@@ -177,7 +177,8 @@ def build(sources: list[Source], out_dir: Path, formats: tuple[str, ...] = DEFAU
     """One deck from ``sources``, written in ``formats`` (the library's simplest entry);
     a previous build's JSON export in ``out_dir`` keeps the items' ids (:func:`rebuild`)."""
     deck = make_deck(sources, name, seed, budget=budget)
-    return BuildResult(deck, *rebuild(deck, out_dir, formats, seed))
+    with output_folder(out_dir):
+        return BuildResult(deck, *rebuild(deck, out_dir, formats, seed))
 
 
 # --- batches ------------------------------------------------------------------------
@@ -233,7 +234,8 @@ def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions, sin
         return None, None, QuizgenError(f"{type(exc).__name__}: {exc}", entry.path if entry else "<built-in>")
 
 
-def _warm_worker() -> None:
+def _start_worker(parent: int) -> None:
+    worker_started(parent)  # dies with the parent, cleanly
     segment.tokenizer()  # jieba loads once per worker
 
 
@@ -251,9 +253,19 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
     document. A bad file is reported and skipped; the rest are built. A file without text
     found in a folder (empty, binary) is only a warning (``skipped``)."""
     inputs: list[Input | None] = list(expand_inputs(paths)) if paths else [None]
-    ensure_writable(out_dir)
-    since_ns = time.time_ns()  # a JSON export written from now on is this batch's, not a previous one
     result = BatchResult()
+    with output_folder(out_dir):
+        try:
+            _build_all(inputs, out_dir, options, result, progress)
+        except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM: say what was written all the same
+            exc.outputs = result.outputs + getattr(exc, "outputs", [])  # type: ignore[attr-defined]
+            raise
+    return result
+
+
+def _build_all(inputs: list[Input | None], out_dir: Path, options: BuildOptions, result: BatchResult,
+               progress: Callable[[str], None] | None) -> None:
+    since_ns = time.time_ns()  # a JSON export written from now on is this batch's, not a previous one
     merged: dict[int, tuple] = {}
     jobs = min(options.jobs or os.cpu_count() or 1, len(inputs))
 
@@ -281,7 +293,7 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
         for index, entry in enumerate(inputs):
             collect(index, entry, _one_document(entry, out_dir, options, since_ns))
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
             futures = {pool.submit(_one_document, entry, out_dir, options, since_ns): (index, entry)
                        for index, entry in enumerate(inputs)}
             try:
@@ -289,7 +301,7 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
                     index, entry = futures[future]
                     collect(index, entry, future.result())
             except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
+                stop_workers(pool)  # now: a worker's file half written is removed, not finished
                 raise
     order = {str(entry.path) if entry else "<built-in>": index for index, entry in enumerate(inputs)}
     for reports in (result.failures, result.skipped):  # in the order of the inputs, not of the workers
@@ -301,4 +313,3 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
         outputs, changes = rebuild(deck, out_dir, options.formats, options.seed, options.paper, since_ns)
         result.outputs.extend(outputs)
         result.changes.extend([changes] if changes else [])
-    return result

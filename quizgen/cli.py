@@ -6,7 +6,7 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -16,6 +16,9 @@ from .errors import QuizgenError
 from .export import format_help, parse_formats
 from .ingest.clean import clean_text
 from .options import BuildOptions, PaperOptions
+from .outdir import output_folder
+from .processes import exit_code as interrupt_exit_code
+from .processes import interrupt_on_signals, last_interrupt
 
 app = typer.Typer(
     help="quizgen: turn Chinese training texts into Anki decks and printable quizzes.",
@@ -165,7 +168,8 @@ def _build_review(path, out, options):
     deck = load_review(path)
     if options.name:
         deck.name = options.name
-    return BatchResult(export(deck, out, options.formats, options.seed, options.paper), documents=1)
+    with output_folder(out):
+        return BatchResult(export(deck, out, options.formats, options.seed, options.paper), documents=1)
 
 
 def _stderr():
@@ -182,15 +186,26 @@ def _selection_line(summary: dict) -> str:
             f"{summary['over_budget']} over the budget")
 
 
+def _wrote(outputs) -> None:
+    for output in outputs:
+        detail = f"  ({output.notes} notes, {output.cards} cards)" if output.format == "apkg" else ""
+        typer.echo(f"wrote {output.path}{detail}")
+
+
+def _interrupted(exc: BaseException | None) -> NoReturn:
+    """Ctrl-C or SIGTERM: what was written, one line, and 128 + the signal's number."""
+    _wrote(getattr(exc, "outputs", None) or ())
+    typer.echo("quizgen: interrupted", err=True)
+    sys.exit(interrupt_exit_code(exc))
+
+
 def _report(result, verbose: bool) -> None:
     if verbose:
         for label, encoding in result.encodings.items():
             typer.echo(f"read {label} ({encoding})", err=True)
             if label in result.selections:
                 typer.echo(f"  {_selection_line(result.selections[label])}", err=True)
-    for output in result.outputs:
-        detail = f"  ({output.notes} notes, {output.cards} cards)" if output.format == "apkg" else ""
-        typer.echo(f"wrote {output.path}{detail}")
+    _wrote(result.outputs)
     for changes in result.changes:
         if changes.warning:
             typer.echo(f"quizgen: warning: {changes.warning}", err=True)
@@ -290,24 +305,26 @@ def check(
 
 def main() -> None:
     """Console entry point: one-line errors, exit 2 for bad input, 1 for other failures."""
+    interrupt_on_signals()  # SIGTERM cleans up like Ctrl-C
     try:
         code = app(standalone_mode=False, prog_name="quizgen")
+        if last_interrupt() is not None:  # typer turned it into exit code 130
+            _interrupted(last_interrupt())
         if isinstance(code, int) and code:
             sys.exit(code)
     except QuizgenError as exc:
         if _state["debug"]:
             raise
+        _wrote(getattr(exc, "outputs", None) or ())  # a full disk: what was written before
         typer.echo(f"quizgen: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        typer.echo("quizgen: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        _interrupted(exc)
     except SystemExit:
         raise
     except (typer.Exit, typer.Abort) as exc:
         if isinstance(exc, typer.Abort):
-            typer.echo("quizgen: interrupted", err=True)
-            sys.exit(130)
+            _interrupted(last_interrupt())
         sys.exit(exc.exit_code)
     except Exception as exc:  # usage errors, and the unexpected
         usage = _usage_error(exc)
@@ -332,6 +349,23 @@ def _usage_error(exc: Exception) -> tuple[str, int] | None:
         return None
     message = " ".join(str(format_message()).split())
     ctx = getattr(exc, "ctx", None)
-    if exit_code == 2 and ctx is not None:
+    dashed = _dashed_file(getattr(exc, "option_name", None))
+    if dashed:
+        message += f" (to name the file {dashed}, write '-- {dashed}' or './{dashed}')"
+    elif exit_code == 2 and ctx is not None:
         message += f" (see '{ctx.command_path} --help')"
     return message, exit_code
+
+
+def _dashed_file(option: str | None) -> str | None:
+    """The argument an unknown ``option`` was read from when it names a file, such as
+    ``-dash.txt`` (read as the option ``-d``)."""
+    if not option:
+        return None
+    for arg in sys.argv[1:]:
+        if arg == "--":
+            break
+        # -vx (flags run together) is not a file name; -dash.txt or an existing -x is
+        if arg.startswith(option) and "=" not in arg and (Path(arg).exists() or "." in arg[len(option):]):
+            return arg
+    return None

@@ -351,19 +351,22 @@ def test_debug_shows_the_traceback(tmp_path):
 def test_interrupted_batch_leaves_no_partial_files(tmp_path, seed_text):
     folder = tmp_path / "many"
     folder.mkdir()
-    for n in range(40):
-        (folder / f"doc{n:02d}.txt").write_text(seed_text, encoding="utf-8")
+    for n in range(120):  # more than two workers build while the test waits for two decks
+        (folder / f"doc{n:03d}.txt").write_text(seed_text, encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "quizgen", "build", str(folder), "-o", str(out),
-                             "-f", "apkg,json", "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    deadline = time.time() + 60
-    while time.time() < deadline and not (out.exists() and len(list(out.glob("*.apkg"))) >= 2):
-        time.sleep(0.05)
+    stderr = tmp_path / "stderr.txt"
+    with open(stderr, "wb") as err:  # a file, not a pipe: nothing can keep the test waiting on it
+        proc = subprocess.Popen([sys.executable, "-m", "quizgen", "build", str(folder), "-o", str(out),
+                                 "-f", "apkg,json", "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=err,
+                                start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (out.exists() and len(list(out.glob("*.apkg"))) >= 2):  # waits for a state, not a time
+        assert time.monotonic() < deadline and proc.poll() is None, "no decks written"
+        time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
-    _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode != 0
-    assert b"Traceback" not in stderr
+    assert proc.wait(timeout=60) == 130
+    message = stderr.read_text(encoding="utf-8")
+    assert "Traceback" not in message and message.strip().endswith("quizgen: interrupted")
     leftovers = [p.name for p in out.iterdir() if p.name.startswith(".") or p.suffix == ".part"]
     assert leftovers == []
     for apkg in out.glob("*.apkg"):
