@@ -164,4 +164,5 @@ def option_problems(options: list[str], correct: list[int], stem: str) -> list[s
 NUMBER_PREFIX = re.compile(r"^[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+")
 # a list position named in a statement (二是细心, 一要熟悉情况): true or false by order alone
 ORDINAL = re.compile(r"([：:，,]|^)([一二三四五六七八九十][是要]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、])")
+ORDINAL_BLANK = re.compile(r"[一二三四五六七八九十][是要]（　　）")
 PROCEDURE = re.compile(r"步骤|第[一二三四五六七八九十]步|程序|流程|先后|顺序")

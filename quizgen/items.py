@@ -150,6 +150,10 @@ class _Options(_Item):
     def quality(self) -> list[Reason]:
         codes = itemchecks.stem_problems(self.question)
         codes += itemchecks.option_problems(self.options, self.answer, self.question)
+        if itemchecks.ORDINAL_BLANK.search(self.question) and not itemchecks.PROCEDURE.search(self.source):
+            codes.append("position")  # 一是（　　）: the answer is a place in a list
+        if any(t.endswith("distractor::dictionary") for t in self.tags):
+            codes.append("foreign-distractor")
         return [_quality(code) for code in codes]
 
 
@@ -244,7 +248,8 @@ QUALITY = {
     "leak": "the answer is visible elsewhere on the front",
     "markup": "markup, page metadata or an article number as content",
     "same-value-options": "two options have the same value (8年 / 八年)",
-    "position": "a true/false statement made false only by list position",
+    "position": "a true/false statement or a question that turns on list position alone",
+    "foreign-distractor": "an option from the dictionary, not from the text: a trainer would laugh at it",
 }
 
 

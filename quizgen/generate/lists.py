@@ -44,18 +44,19 @@ def enumeration_questions(b: GeneratorContext) -> None:
         if outsiders:
             shown = members if len(members) <= 5 else sorted(rng.sample(members, 4), key=members.index)
             wrong = outsiders[: max(1, 6 - len(shown))][:2]
-            stem = _which(lead, "哪些") or (f"{lead}，包括下列哪些？" if not lead.endswith(_LIST_VERBS)
+            stem = _which(lead, "哪些") or (_includes(lead, "下列哪些？") if not lead.endswith(_LIST_VERBS)
                                            else f"{lead}哪些？")
             b.add_multi(f"{base}-multi", tidy(stem), shown, wrong, first,
                         b.explain(first, "正确选项：" + "、".join(shown) + "。"), [kind])
             if lead.startswith("除"):
                 continue  # 除下列情形外…: a negative form or a membership statement would not read
             kept = sorted(rng.sample(members, 3), key=members.index)
-            stem = (f"{lead}，不包括下列哪一项？" if not lead.endswith(_LIST_VERBS)
+            stem = (_includes(lead, "下列哪一项？", "不包括") if not lead.endswith(_LIST_VERBS)
                     else f"{lead[:-2]}不{lead[-2:]}下列哪一项？")
             b.add_choice(f"{base}-not-choice", tidy(stem), outsiders[0], kept, first,
                          b.explain(first, f"“{outsiders[0]}”不在其中。"), [kind, "negative"])
-            if not markers or not all(m.endswith(("是", "要")) for m in markers):
+            if (not markers or not all(m.endswith(("是", "要")) for m in markers)) and not _LIST_WORD.search(lead):
+                # (a lead of 下列/以下 items, 有下列行为之一的…, reads as no statement)
                 # judge: a true membership statement and a false one with an outsider
                 false_members = list(members)
                 swap = len(members) // 2
@@ -101,7 +102,15 @@ def _membership(lead: str, members: list[str]) -> str:
     listed = "、".join(_quoted(m) for m in members[:-1]) + "和" + _quoted(members[-1])
     if lead.endswith(_LIST_VERBS):
         return f"{lead}{listed}。"
-    return f"{lead}，包括{listed}。"
+    return _includes(lead, f"{listed}。")
+
+
+def _includes(lead: str, rest: str, verb: str = "包括") -> str:
+    """``lead`` + 包括 + ``rest``: 主要任务是 -> 主要任务包括…, 做好工作的要求 -> …，包括…"""
+    lead = lead.rstrip("：:")
+    if lead.endswith(("是", "为")):
+        return f"{lead[:-1]}{verb}{rest}"
+    return f"{lead}，{verb}{rest}"
 
 
 def _markers(b: GeneratorContext, sibling: SiblingSet) -> list[str]:

@@ -51,6 +51,8 @@ def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
                 return None, "list-item"  # one item of a list: the list's note asks it, in its place
             return _repair_cloze(item, context, facts.phrase_texts)
         case Choice() | Multi():
+            if _foreign(item, facts):
+                return None, "foreign-distractor"
             return replace(item, question=context + (item.question if context else _unmarked(item.question))), ""
         case Judge():
             if _spliced(item):
@@ -99,6 +101,13 @@ def _unmarked(text: str) -> str:
     """Without the list marker, article number or heading number it opens with."""
     text = ARTICLE_HEAD.sub("", text)
     return HEADING_MARKER.sub("", LIST_MARKER.sub("", text, count=1), count=1).lstrip()
+
+
+def _foreign(item: Choice | Multi, facts: DocumentFacts) -> bool:
+    """A wrong option that is nowhere in the text (and not a figure): 萧峰心 for 四心."""
+    text = itemchecks.bare(facts.doc.text)
+    return any(i not in item.answer and not itemchecks.NUMBER_PREFIX.match(o) and itemchecks.bare(o) not in text
+               for i, o in enumerate(item.options))
 
 
 def _list_item(item: Item, facts: DocumentFacts) -> bool:
