@@ -94,7 +94,7 @@ def subject_defect(item: dict) -> bool:
 
 
 def leak_defect(item: dict) -> bool:
-    section = bare(item.get("section") or "")
+    section = "" if item.get("section_hidden") else bare(item.get("section") or "")  # cards hide it
     said = [bare(a) for a in answers(item) if len(bare(a)) >= 2]
     if any(a in section for a in said):
         return True
