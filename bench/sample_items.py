@@ -55,7 +55,9 @@ def answer_of(item: dict) -> str:
 
 def sample(path: Path, clozes: int, questions: int, seed: int) -> list[dict]:
     _, items = document_items(read_source(path), seed=0)
-    rows = [{"kind": item.kind, **item.__dict__} for item in items]
+    # as the cards show it: a section line that gives the answer away is on the back only
+    rows = [{"kind": item.kind, **item.__dict__, "section_hidden": item.hides_section(item.section)}
+            for item in items]
     rng = random.Random(f"{seed}:{path.name}")
     cloze = [r for r in rows if r["kind"] == "cloze"]
     other = [r for r in rows if r["kind"] != "cloze"]
