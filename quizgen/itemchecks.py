@@ -115,7 +115,7 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
 # edge is not the phrase's (在{紧急情况}下, 由{县级以上档案主管部门}, 对{此事进行妥善处理})
 BAD_EDGE = re.compile(r"^(?:[就由在将把被从向于给与和或及的]|对此|对于|进行|予以|按照|根据|依照|通过|关于)(?=..)"
                       r"|(?<=..)(?:[的地得了和或与及等]|进行)$")
-_PAIRS = ("《》", "“”", "（）", "()", "‘’", "【】")
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("‘", "’"), ("【", "】"))
 
 
 def _touches_blank(parts: list[markup.Segment], index: int) -> bool:
@@ -150,8 +150,8 @@ def option_problems(options: list[str], correct: list[int], stem: str) -> list[s
     """Reason codes of a question's options: two options equal in value (8年 / 八年), an
     answer visible in the stem."""
     codes = []
-    values = [(parse_number(NUMBER_PREFIX.match(o).group(0)) if NUMBER_PREFIX.match(o) else None,
-               NUMBER_PREFIX.sub("", o)) for o in options]
+    values = [(parse_number(m.group(0)) if (m := NUMBER_PREFIX.match(o)) else None, NUMBER_PREFIX.sub("", o))
+              for o in options]
     known = [v for v in values if v[0] is not None]
     if len(set(known)) < len(known):
         codes.append("same-value-options")

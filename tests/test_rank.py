@@ -116,6 +116,13 @@ def test_subject_a_list_item_gets_its_lead_and_a_bare_reference_is_refused():
                                                             options=["1天", "2天"], answer=[0]).quality()]
 
 
+def test_subject_the_sentence_opening_is_never_the_blank(sample_doc):
+    source = "做好办公室工作，应该具备“四心”：一是责任心；二是细心；三是耐心；四是平常心。"
+    item = cloze("{{c1::做好办公室工作}}，应该具备“{{c2::四心}}”：一是{{c3::责任心}}。", source=source)
+    (mended,), _ = repair([item], DocumentFacts(sample_doc))
+    assert mended.text.startswith("做好办公室工作，应该具备“{{c1::四心}}”") and "{{c2::责任心}}" in mended.text
+
+
 def test_leak_the_section_line_is_shown_on_the_back_only():
     item = cloze("做好办公室工作要{{c1::突出重点}}。", section="一、突出重点，分清主次")
     deck = make_deck([sample()])

@@ -73,10 +73,9 @@ def _context(item: Item, facts: DocumentFacts) -> str | None:
     if sentence is None:
         return ""
     context = context_of(facts.doc, sentence)
-    if context is None:
-        # unresolved, unless the generator gave the item a lead of its own (…五个方面：五是（　　）)
-        opening = itemchecks.bare(strip_markers(sentence.text))[:4]
-        return "" if opening and not itemchecks.bare(_unmarked(_front(item))).startswith(opening) else None
+    opening = itemchecks.bare(strip_markers(sentence.text))[:4]
+    if opening and not itemchecks.bare(_unmarked(_front(item))).startswith(opening):
+        return ""  # the item does not show its sentence as written: it says what it asks itself
     if context and itemchecks.bare(context) in itemchecks.bare(_front(item)):
         return ""  # the item shows it already (a list note holds its lead)
     return context
@@ -150,7 +149,7 @@ def _split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
     top = max((p.number for p in parts if isinstance(p, markup.Deletion)), default=0)
     for part in parts:
         members = part.answer.split("、") if isinstance(part, markup.Deletion) else []
-        if len(members) < 2 or not all(2 <= len(m) <= 8 for m in members):
+        if not isinstance(part, markup.Deletion) or len(members) < 2 or not all(2 <= len(m) <= 8 for m in members):
             out.append(part)
             continue
         for k, member in enumerate(members):
@@ -176,7 +175,9 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: list[str]) -
         # a clause around a key phrase: blank the phrase, not the clause (另{一个名称叫“不管部”})
         wraps = not whole and any(start <= p and q <= end and (end - start) >= 2 * (q - p) + 2
                                   for p, q in spans) and not itemchecks.parallel(plain[start:end])
-        if isinstance(part, markup.Deletion) and (crosses or wraps or itemchecks.blank_problems(parts, i, whole)):
+        opening = i == 0 and not whole  # the sentence's subject: a stem names it, never blanks it
+        if isinstance(part, markup.Deletion) and (opening or crosses or wraps
+                                                  or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)
         else:
             out.append(part)

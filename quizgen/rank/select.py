@@ -99,8 +99,8 @@ def _once_per_fact(items: list[Item]) -> list[Item]:
 def _within(items: list[Item], limit: int) -> list[Item]:
     """Cloze notes take ``CLOZE_SHARE`` of the cards, questions the rest; what one form
     leaves unused goes to the other."""
-    clozes = [i for i in items if isinstance(i, Cloze)]
-    questions = [i for i in items if not isinstance(i, Cloze)]
+    clozes: list[Item] = [i for i in items if isinstance(i, Cloze)]
+    questions: list[Item] = [i for i in items if not isinstance(i, Cloze)]
     asked: dict[str, set[str]] = {"cloze": set(), "question": set(), "stems": set()}
     taken: Counter[str] = Counter()
     chosen = _greedy(clozes, round(limit * CLOZE_SHARE), asked, taken)
