@@ -1,5 +1,6 @@
-"""Figures: the clause around a number or a length with the figure blanked, and figures of
-the same unit as options (……（　　）。 A. 3天 B. 5天 …)."""
+"""Figures: the sentence up to the clause of a number or a length (or, in a long sentence,
+that clause alone) with the figure blanked, and figures of the same unit as options
+(……（　　）。 A. 3天 B. 5天 …)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,23 @@ from . import distractors
 from .context import OPTIONS, GeneratorContext, tiers
 
 
+MAX_STEM = 70  # characters of a sentence a stem may start from; longer, the figure's clause alone
+
+
 def figure_questions(b: GeneratorContext) -> None:
     for phrase in b.doc.phrases:
         if phrase.kind != "figure" or not re.search(r"\d|[一二三四五六七八九十百千]", phrase.text):
             continue
         sentence = b.doc.sentences[phrase.sentence]
+        if "废止" in sentence.text:
+            continue  # the dates of the rules a regulation repeals are not worth asking
         clause_start = max(sentence.text.rfind(p, 0, phrase.start - sentence.start) for p in "，；：。") + 1
         clause_end = min([i for i in (sentence.text.find(p, phrase.end - sentence.start) for p in "，；。")
                           if i >= 0] or [len(sentence.text)])
+        if len(sentence.text.rstrip("。；;")) <= MAX_STEM:
+            clause_start, clause_end = 0, len(sentence.text.rstrip("。；;"))  # the whole sentence
+        elif clause_end <= MAX_STEM:
+            clause_start = 0  # the sentence from its start: the stem names its subject
         clause = sentence.text[clause_start:clause_end]
         marker = re.match(r"第[一二三四五六七八九十百千零〇\d]+条\s*", clause)
         if marker and marker.end() <= phrase.start - sentence.start - clause_start:

@@ -16,6 +16,7 @@ from ..model import Document, Phrase
 TAGS = ("enumeration", "clause", "heading", "frame", "sibling", "swap", "parallel", "term", "idiom",
         "quote", "negative", "definition", "figure", "section", "name")
 PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause")
+WEAK_KINDS = frozenset({"term", "clause"})
 DIGIT = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两]")
 _PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")
 
@@ -31,7 +32,7 @@ class DocumentFacts:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.phrases: dict[str, list[Phrase]] = {}
+        self.phrases: dict[str, list[Phrase]] = {}  # by text without punctuation
         for phrase in doc.phrases:
             self.phrases.setdefault(_bare(phrase.text), []).append(phrase)
         self.sets = {s.id: s for s in doc.sibling_sets}
@@ -42,6 +43,12 @@ class DocumentFacts:
         # word-like key phrases (no punctuation inside): a blank must not cut one in two
         self.phrase_texts = sorted({p.text for p in doc.phrases if 2 <= len(p.text) <= 12
                                     and not re.search(r"[，、；：。“”《》（）]", p.text)})
+
+    def weak(self, text: str) -> bool:
+        """Only a weak finder (a term or a clause, outside any sibling set) proposes ``text``:
+        a blank a trainer seldom wants (one in seven on the train split)."""
+        found = self.phrases.get(_bare(text), [])
+        return bool(found) and all(p.kind in WEAK_KINDS and p.set_id is None for p in found)
 
     def rarity(self, text: str) -> float:
         """How rare the rarest word of ``text`` is in jieba's dictionary (0 common … 1 rare)."""

@@ -49,7 +49,7 @@ def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
         case Cloze():
             if context and _list_item(item, facts):
                 return None, "list-item"  # one item of a list: the list's note asks it, in its place
-            return _repair_cloze(item, context, facts.phrase_texts)
+            return _repair_cloze(item, context, facts.phrase_texts, facts)
         case Choice() | Multi():
             if _foreign(item, facts):
                 return None, "foreign-distractor"
@@ -122,7 +122,8 @@ def _spliced(item: Judge) -> bool:
     return not item.answer and "swap" in tags and not tags & {"frame", "figure"}
 
 
-def _repair_cloze(item: Cloze, context: str, phrases: list[str]) -> tuple[Item | None, str]:
+def _repair_cloze(item: Cloze, context: str, phrases: list[str],
+                  facts: DocumentFacts | None = None) -> tuple[Item | None, str]:
     parts = markup.parse(item.text)
     if parts and isinstance(parts[0], str) and not context:
         parts[0] = _unmarked(parts[0])  # a list item's marker stays after its lead: 一是{…}
@@ -131,7 +132,7 @@ def _repair_cloze(item: Cloze, context: str, phrases: list[str]) -> tuple[Item |
     whole = any(t.endswith("enumeration") for t in item.tags) and "{{c2::" in item.text
     if not whole:
         parts = _split_lists(parts)
-    parts = _good_blanks(parts, whole, phrases)
+    parts = _good_blanks(parts, whole, phrases, facts)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
     if not deletions:
         return None, "no-good-blank"
@@ -160,7 +161,8 @@ def _split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
     return out
 
 
-def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: list[str]) -> list[markup.Segment]:
+def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: list[str],
+                 facts: DocumentFacts | None = None) -> list[markup.Segment]:
     """The parts with every blank a trainer would delete turned back into text: those the
     checks refuse, and those that cut a key phrase of the sentence in two (对下{协调要在…})."""
     out: list[markup.Segment] = []
@@ -176,7 +178,8 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: list[str]) -
         wraps = not whole and any(start <= p and q <= end and (end - start) >= 2 * (q - p) + 2
                                   for p, q in spans) and not itemchecks.parallel(plain[start:end])
         opening = i == 0 and not whole  # the sentence's subject: a stem names it, never blanks it
-        if isinstance(part, markup.Deletion) and (opening or crosses or wraps
+        weak = isinstance(part, markup.Deletion) and not whole and facts is not None and facts.weak(part.answer)
+        if isinstance(part, markup.Deletion) and (opening or crosses or wraps or weak
                                                   or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)
         else:
