@@ -81,6 +81,9 @@ def make_items(doc: Document, seed: int = 0, budget: Budget = Budget()) -> list[
     candidates = generate(doc, seed)
     doc.selection = rank(doc, candidates, budget)
     items = doc.selection.kept
+    if not items and candidates:
+        raise InputError(f"found nothing worth asking about in it: none of its {len(candidates)} candidate "
+                         "items passed the checks (--all keeps them for review)", doc.source)
     if not items:
         raise InputError("found nothing worth asking about in it (no key phrases)", doc.source)
     seen: set[str] = set()
