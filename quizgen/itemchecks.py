@@ -12,26 +12,21 @@ from __future__ import annotations
 
 import re
 
-from .lang import markup, segment
+from .lang import markers, markup, segment
 from .lang.numerals import parse_number
 
 MAX_DELETIONS = 5  # cloze numbers in one note
 MAX_BLANK = 12  # characters of one deletion, except a whole enumerated item
 
-# an opening the learner cannot resolve without the sentence before it
-BACK_REFERENCE = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]是)?"
-    r"(?:其[他它余中]?|该|此|上述|前款|本款|前述|前项|否则|他们|她们|它们|这些|那些|这样|这种|此外|对此|为此|因此"
-    r"|但|且|并且|而且|而|也|同时|另外|就是因为|不但|还应|最长|最短|最多|最少)")
-LIST_MARKER = re.compile(r"[（(]?(?:第[一二三四五六七八九十百零\d]+[条款项章节]|[一二三四五六七八九十百\d]+[)）、.．]?"
+# besides a back-reference (lang.markers), a stem that is the tail of a clause: 最长不超过（　　）
+CLAUSE_TAIL = re.compile(r"^(?:而|最长|最短|最多|最少)")
+MARKER = re.compile(r"[（(]?(?:第[一二三四五六七八九十百零\d]+[条款项章节]|[一二三四五六七八九十百\d]+[)）、.．]?"
                          r"|[一二三四五六七八九十]是|[①-⑳])")
-MARKER_ONLY = re.compile(rf"^[\s（(]*(?:{LIST_MARKER.pattern})?[\s：:，,。；;、]*$")
+MARKER_ONLY = re.compile(rf"^[\s（(]*(?:{MARKER.pattern})?[\s：:，,。；;、]*$")
 MARKUP = re.compile(r"(^#|##|^\s*title\s*:|责任编辑|<[a-zA-Z/][^>]*>|^第[一二三四五六七八九十百零\d]+条$|&[a-z]+;)")
 # function words, fillers and generic verbs: never the whole answer
 STOP_WORDS = frozenset(
-    "其实 众所周知 制定 组织 进行 开展 加强 做好 工作 下功夫 任何人 以下 之日起 有关部门 请示 通知 决定 办法 本法 本办法 本条例 有关 相关 一定 应当 应该 可以 必须 不得 以及 或者 并且 同时 因此 "
-    "所以 但是 而且 如果 这样 那么 我们 他们 一些 各种 方面 情况 问题 要求 规定 实施 重要 主要 做到 "
-    "就是 还是 已经 能够 通过 按照 根据 依照 对于 关于 以上 以下 其中 之一 一是 二是 三是 下列 如下 等等".split())
+    ["其实", "众所周知", "制定", "组织", "进行", "开展", "加强", "做好", "工作", "下功夫", "任何人", "以下", "之日起", "有关部门", "请示", "通知", "决定", "办法", "本法", "本办法", "本条例", "有关", "相关", "一定", "应当", "应该", "可以", "必须", "不得", "以及", "或者", "并且", "同时", "因此", "所以", "但是", "而且", "如果", "这样", "那么", "我们", "他们", "一些", "各种", "方面", "情况", "问题", "要求", "规定", "实施", "重要", "主要", "做到", "就是", "还是", "已经", "能够", "通过", "按照", "根据", "依照", "对于", "关于", "以上", "以下", "其中", "之一", "一是", "二是", "三是", "下列", "如下", "等等"])
 FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常|所谓|任何|依法|予以|给予|认真|建立健全|加以|提出|列出|做起|有关)"
                     r"|(?:之日起|以下准则|予以支持|的规定|的要求)$")
 NUMBER_RUN = re.compile(r"[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+$")
@@ -49,13 +44,17 @@ def stem_problems(text: str) -> list[str]:
     """Reason codes of a question stem or statement (plain text)."""
     codes = []
     visible = text.strip().lstrip("“\"")
-    if BACK_REFERENCE.match(visible):
+    if _leans_back(visible):
         codes.append("back-reference")
     if visible.startswith("（　　）") or visible.startswith("＿"):
         codes.append("blank-first")
     if MARKUP.search(visible):
         codes.append("markup")
     return codes
+
+
+def _leans_back(text: str) -> bool:
+    return markers.opens_with_reference(text) or bool(CLAUSE_TAIL.match(markers.strip_markers(text)))
 
 
 def cloze_problems(text: str, whole_items: bool) -> list[str]:
@@ -66,7 +65,7 @@ def cloze_problems(text: str, whole_items: bool) -> list[str]:
     outside = "".join(p for p in parts if isinstance(p, str))
     codes = []
     plain = markup.reveal(text)
-    if BACK_REFERENCE.match(plain.strip().lstrip("“\"")):
+    if _leans_back(plain.strip().lstrip("“\"")):
         codes.append("back-reference")
     if MARKER_ONLY.match(outside) or (isinstance(parts[0], markup.Deletion) and len(parts) <= 2):
         codes.append("no-context")

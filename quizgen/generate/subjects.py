@@ -11,39 +11,29 @@ of the sentence.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 
 from ..lang import segment
+from ..lang.markers import (
+    ARTICLE_MARKER,
+    BACK_REFERENCE,
+    LIST_MARKER,
+    opens_with_reference,
+    strip_markers,
+)
 from ..model import Document, Enumeration, Sentence
 
-# 其中/其他/其次/其实 are not references to what came before; 这/那 only as a pronoun
-BACK_REFERENCE = re.compile(
-    r"^(?:其(?![他它次实余])|该|此(?!外)|上述|前款|前述|前条|本款|上款|否则|对此"
-    r"|他们|她们|它们|他(?=[们的])|它|这些|那些|这样|这种|这个|这是|这就|这也|那么|如此|由此|因此|为此"
-    r"|但|且|并且|而且|同时|另外|此外|也(?!就是说)|就是因为|不但|还应)")  # a clause continued
-LIST_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是要]"
-                         r"|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、,])")
-ARTICLE_MARKER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
+__all__ = ["BACK_REFERENCE", "LIST_MARKER", "context_of", "list_of", "opens_with_reference", "strip_markers"]
+
 MAX_CONTEXT = 90  # characters of context a card may show before its sentence
 
 
-def opens_with_reference(text: str) -> bool:
-    """其职责是… / 上述材料… / 否则…: the sentence leans on one before it."""
-    return bool(BACK_REFERENCE.match(strip_markers(text)))
-
-
-def strip_markers(text: str) -> str:
-    """The sentence without its article number and list marker (第十条 （二）…)."""
-    text = ARTICLE_MARKER.sub("", text)
-    return LIST_MARKER.sub("", text, count=1).lstrip()
-
-
-def context_of(doc: Document, sentence: Sentence) -> str | None:
+def context_of(doc: Document, sentence: Sentence, index: ListIndex | None = None) -> str | None:
     """The text to show before ``sentence``: "" when it stands alone, the lead of the list
     it is an item of, or the sentence before it that a back-reference points to; None when
     what it is about cannot be found (or would take too long to read)."""
     lead = ""
-    enumeration = list_of(doc, sentence)
+    enumeration = list_of(doc, sentence, index)
     if enumeration is not None and not _holds_lead(sentence, enumeration):
         lead = _lead_text(enumeration)
         if not lead:
@@ -67,16 +57,26 @@ def _names_its_subject(text: str) -> bool:
     return bool(words) and words[0].tag[:1] in ("n", "r") and len(words[0].text) >= 2
 
 
-def list_of(doc: Document, sentence: Sentence) -> Enumeration | None:
-    """The enumeration whose item this sentence opens with (its marker starts it)."""
+ListIndex = tuple[list[int], list[tuple[int, Enumeration]]]
+
+
+def list_index(doc: Document) -> ListIndex:
+    """The starts of every list item (headings aside), sorted, each with its enumeration and
+    that enumeration's place in the document: :func:`list_of` in a bisection, not a scan."""
+    found = sorted((item.start, n, enumeration) for n, enumeration in enumerate(doc.enumerations)
+                   if not enumeration.headings for item in enumeration.items)
+    return [start for start, _, _ in found], [(n, enumeration) for _, n, enumeration in found]
+
+
+def list_of(doc: Document, sentence: Sentence, index: ListIndex | None = None) -> Enumeration | None:
+    """The enumeration whose item this sentence opens with (its marker starts it); the first
+    such enumeration of the document when lists nest."""
+    starts, owners = index or list_index(doc)
     head = len(sentence.text) - len(ARTICLE_MARKER.sub("", sentence.text))
-    for enumeration in doc.enumerations:
-        if enumeration.headings:
-            continue
-        for item in enumeration.items:
-            if sentence.start <= item.start <= sentence.start + head + 1:
-                return enumeration
-    return None
+    limit = sentence.start + head + 1
+    at = bisect_left(starts, sentence.start)
+    candidates = [owners[k] for k in range(at, bisect_right(starts, limit))]
+    return min(candidates, key=lambda owner: owner[0])[1] if candidates else None
 
 
 def _holds_lead(sentence: Sentence, enumeration: Enumeration) -> bool:

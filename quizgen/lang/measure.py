@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..items import Cloze, Item
 from . import markup, segment
-from ..items import Choice, Cloze, Item, Multi
 
 
 def answers_of(items: Iterable[Item]) -> list[str]:
     """Every answer a learner must produce: cloze deletions and correct options."""
-    answers: list[str] = []
-    for item in items:
-        if isinstance(item, Cloze):
-            answers += [d.answer for d in markup.deletions(item.text)]
-        elif isinstance(item, Choice | Multi):
-            answers += [item.options[i] for i in item.answer]
-    return answers
+    return [answer for item in items for answer in item.answers()]
 
 
 def cut_through_words(items: Iterable[Item]) -> list[str]:

@@ -3,12 +3,12 @@ trainer's selection of them (:mod:`.select`)."""
 
 from __future__ import annotations
 
+from ..items import Item
+from ..model import Document
 from .features import DocumentFacts
 from .repair import repair
 from .score import score_items
 from .select import Budget, Selection, select
-from ..items import Item
-from ..model import Document
 
 __all__ = ["Budget", "Selection", "rank", "score_items", "select"]
 

@@ -9,6 +9,8 @@ import math
 import re
 from collections.abc import Iterable
 
+from ..generate.subjects import list_index
+from ..itemchecks import bare
 from ..items import Cloze, Item
 from ..lang import markup, segment
 from ..model import Document, Phrase
@@ -17,13 +19,8 @@ TAGS = ("enumeration", "clause", "heading", "frame", "sibling", "swap", "paralle
         "quote", "negative", "definition", "figure", "section", "name")
 PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause")
 WEAK_KINDS = frozenset({"term", "clause"})
+MAX_PHRASE = 12  # characters of the word-like key phrases a blank must not cut
 DIGIT = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两]")
-_PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")
-
-
-def answers(item: Item) -> list[str]:
-    """What the learner produces: the deletions or the right options (none for a statement)."""
-    return item.answers()
 
 
 class DocumentFacts:
@@ -34,21 +31,32 @@ class DocumentFacts:
         self.doc = doc
         self.phrases: dict[str, list[Phrase]] = {}  # by text without punctuation
         for phrase in doc.phrases:
-            self.phrases.setdefault(_bare(phrase.text), []).append(phrase)
+            self.phrases.setdefault(bare(phrase.text), []).append(phrase)
         self.sets = {s.id: s for s in doc.sibling_sets}
         tokenizer = segment.tokenizer()
         tokenizer.check_initialized()
         self.freq, self.log_total = tokenizer.FREQ, math.log(tokenizer.total)
         self.sentence_of = {s.text: s for s in doc.sentences}
+        self.bare_text = bare(doc.text)  # for "is it in the text?"
+        self.titles = {section.title for section in doc.sections}
+        self.lists = list_index(doc)
+        self._counts: dict[str, int] = {}
         # word-like key phrases (no punctuation inside): a blank must not cut one in two
-        self.phrase_texts = sorted({p.text for p in doc.phrases if 2 <= len(p.text) <= 12
-                                    and not re.search(r"[，、；：。“”《》（）]", p.text)})
+        self.phrase_texts = frozenset(p.text for p in doc.phrases if 2 <= len(p.text) <= MAX_PHRASE
+                                      and not re.search(r"[，、；：。“”《》（）]", p.text))
 
     def weak(self, text: str) -> bool:
         """Only a weak finder (a term or a clause, outside any sibling set) proposes ``text``:
         a blank a trainer seldom wants (one in seven on the train split)."""
-        found = self.phrases.get(_bare(text), [])
+        found = self.phrases.get(bare(text), [])
         return bool(found) and all(p.kind in WEAK_KINDS and p.set_id is None for p in found)
+
+    def count(self, text: str) -> int:
+        """How often ``text`` occurs in the document (counted once per distinct text)."""
+        found = self._counts.get(text)
+        if found is None:
+            found = self._counts[text] = self.doc.text.count(text)
+        return found
 
     def rarity(self, text: str) -> float:
         """How rare the rarest word of ``text`` is in jieba's dictionary (0 common … 1 rare)."""
@@ -59,7 +67,7 @@ class DocumentFacts:
 
 def features(item: Item, facts: DocumentFacts) -> dict[str, float]:
     """The item's features by name (missing names count as 0)."""
-    said = answers(item)
+    said = item.answers()
     row: dict[str, float] = {f"kind={item.kind}": 1.0}
     tags = {t.removeprefix("quizgen::") for t in item.tags}
     row.update({f"tag={t}": 1.0 for t in TAGS if t in tags})
@@ -74,8 +82,8 @@ def _answer_features(said: Iterable[str], facts: DocumentFacts) -> dict[str, flo
     said = [a for a in said if a.strip()]
     if not said:
         return {"no-answer": 1.0}
-    lengths = [len(_bare(a)) for a in said]
-    matched = [facts.phrases.get(_bare(a), []) for a in said]
+    lengths = [len(bare(a)) for a in said]
+    matched = [facts.phrases.get(bare(a), []) for a in said]
     row = {
         "answer-length": math.log(1 + sum(lengths) / len(lengths)),
         "answer-short": sum(n <= 4 for n in lengths) / len(lengths),
@@ -88,7 +96,7 @@ def _answer_features(said: Iterable[str], facts: DocumentFacts) -> dict[str, flo
         "all-phrases": float(all(matched)),
         "set-members": math.log(1 + sum(any(p.set_id is not None for p in m) for m in matched)),
         "answers": math.log(len(said)),
-        "repeated": math.log(1 + max(facts.doc.text.count(a) for a in said)),
+        "repeated": math.log(1 + max(facts.count(a) for a in said)),
     }
     kinds = {p.kind for m in matched for p in m}
     row.update({f"phrase={k}": 1.0 for k in PHRASE_KINDS if k in kinds})
@@ -101,9 +109,6 @@ def _place_features(item: Item, facts: DocumentFacts) -> dict[str, float]:
     return {
         "position": (sentence.index / count) if sentence else 0.5,
         "source-length": math.log(1 + len(item.source)),
-        "heading-source": float(any(s.title == item.source for s in facts.doc.sections)),
+        "heading-source": float(item.source in facts.titles),
     }
 
-
-def _bare(text: str) -> str:
-    return _PUNCT.sub("", text)

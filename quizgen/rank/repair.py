@@ -11,19 +11,16 @@ dropped here and counted by its reason.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .. import itemchecks
-from ..generate.subjects import LIST_MARKER, context_of, list_of, strip_markers
+from ..generate.subjects import context_of, list_of
 from ..items import Choice, Cloze, Item, Judge, Multi
 from ..lang import markup
-from .features import DocumentFacts
+from ..lang.markers import CHAPTER, strip_markers, unmarked
+from .features import MAX_PHRASE, DocumentFacts
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
-# a heading's numbering: 2.2 / 1.1.2 / 26. / 五十、 / 二、 / 第五章
-HEADING_MARKER = re.compile(r"^\s*(?:\d+(?:[.．]\d+)+\s*|\d+[.．、]?\s+|\d{1,3}[.．、](?!\d)|[一二三四五六七八九十百]{1,4}、"
-                            r"|第[一二三四五六七八九十百零〇\d]+[章节编]\s*)")
 
 
 def repair(items: list[Item], facts: DocumentFacts) -> tuple[list[Item], dict[str, int]]:
@@ -53,17 +50,17 @@ def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
         case Choice() | Multi():
             if _foreign(item, facts):
                 return None, "foreign-distractor"
-            return replace(item, question=context + (item.question if context else _unmarked(item.question))), ""
+            return replace(item, question=context + (item.question if context else unmarked(item.question))), ""
         case Judge():
             if _spliced(item):
                 return None, "spliced"
-            return replace(item, statement=context + (item.statement if context else _unmarked(item.statement))), ""
+            return replace(item, statement=context + (item.statement if context else unmarked(item.statement))), ""
     return item, ""
 
 
 def _is_heading(item: Item) -> bool:
     """The item's sentence is its section's heading (第二章 档案机构及其职责)."""
-    source = itemchecks.bare(_unmarked(item.source))
+    source = itemchecks.bare(unmarked(item.source))
     return (len(source) >= 4 and source in itemchecks.bare(item.section)) or bool(CHAPTER.match(item.source))
 
 
@@ -72,9 +69,9 @@ def _context(item: Item, facts: DocumentFacts) -> str | None:
     sentence = facts.sentence_of.get(item.source)
     if sentence is None:
         return ""
-    context = context_of(facts.doc, sentence)
+    context = context_of(facts.doc, sentence, facts.lists)
     opening = itemchecks.bare(strip_markers(sentence.text))[:4]
-    if opening and not itemchecks.bare(_unmarked(_front(item))).startswith(opening):
+    if opening and not itemchecks.bare(unmarked(_front(item))).startswith(opening):
         return ""  # the item does not show its sentence as written: it says what it asks itself
     if context and itemchecks.bare(context) in itemchecks.bare(_front(item)):
         return ""  # the item shows it already (a list note holds its lead)
@@ -92,26 +89,15 @@ def _front(item: Item) -> str:
     return ""
 
 
-CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章节编]\s*[^。；，]{1,24}$")  # 第五章 档案信息化建设
-ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条(?:\s+|(?=[（(]))")  # not 第八条规定…
-
-
-def _unmarked(text: str) -> str:
-    """Without the list marker, article number or heading number it opens with."""
-    text = ARTICLE_HEAD.sub("", text)
-    return HEADING_MARKER.sub("", LIST_MARKER.sub("", text, count=1), count=1).lstrip()
-
-
 def _foreign(item: Choice | Multi, facts: DocumentFacts) -> bool:
     """A wrong option that is nowhere in the text (and not a figure): 萧峰心 for 四心."""
-    text = itemchecks.bare(facts.doc.text)
-    return any(i not in item.answer and not itemchecks.NUMBER_PREFIX.match(o) and itemchecks.bare(o) not in text
-               for i, o in enumerate(item.options))
+    return any(i not in item.answer and not itemchecks.NUMBER_PREFIX.match(o)
+               and itemchecks.bare(o) not in facts.bare_text for i, o in enumerate(item.options))
 
 
 def _list_item(item: Item, facts: DocumentFacts) -> bool:
     sentence = facts.sentence_of.get(item.source)
-    return sentence is not None and list_of(facts.doc, sentence) is not None
+    return sentence is not None and list_of(facts.doc, sentence, facts.lists) is not None
 
 
 def _spliced(item: Judge) -> bool:
@@ -122,12 +108,12 @@ def _spliced(item: Judge) -> bool:
     return not item.answer and "swap" in tags and not tags & {"frame", "figure"}
 
 
-def _repair_cloze(item: Cloze, context: str, phrases: list[str],
+def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
                   facts: DocumentFacts | None = None) -> tuple[Item | None, str]:
     parts = markup.parse(item.text)
     if parts and isinstance(parts[0], str) and not context:
-        parts[0] = _unmarked(parts[0])  # a list item's marker stays after its lead: 一是{…}
-    elif parts and isinstance(parts[0], markup.Deletion) and _unmarked(parts[0].answer) != parts[0].answer:
+        parts[0] = unmarked(parts[0])  # a list item's marker stays after its lead: 一是{…}
+    elif parts and isinstance(parts[0], markup.Deletion) and unmarked(parts[0].answer) != parts[0].answer:
         return None, "markup"
     whole = any(t.endswith("enumeration") for t in item.tags) and "{{c2::" in item.text
     if not whole:
@@ -161,14 +147,13 @@ def _split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
     return out
 
 
-def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: list[str],
+def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[str],
                  facts: DocumentFacts | None = None) -> list[markup.Segment]:
     """The parts with every blank a trainer would delete turned back into text: those the
     checks refuse, and those that cut a key phrase of the sentence in two (对下{协调要在…})."""
     out: list[markup.Segment] = []
     plain = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
-    spans = [(m.start(), m.start() + len(phrase)) for phrase in phrases
-             if len(phrase) >= 2 and phrase in plain for m in re.finditer(re.escape(phrase), plain)]
+    spans = _phrase_spans(plain, phrases)
     at = 0
     for i, part in enumerate(parts):
         size = len(part.answer if isinstance(part, markup.Deletion) else part)
@@ -185,6 +170,13 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: list[str],
         else:
             out.append(part)
     return out
+
+
+def _phrase_spans(plain: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the key phrases occur in ``plain``: every substring of phrase length looked up,
+    so the cost grows with the note, not with the document's phrases."""
+    return [(start, start + size) for size in range(2, MAX_PHRASE + 1)
+            for start in range(len(plain) - size + 1) if plain[start:start + size] in phrases]
 
 
 def _numbered(parts: list[markup.Segment], limit: int) -> list[markup.Segment]:

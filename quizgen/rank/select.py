@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from ..itemchecks import bare
 from ..items import Cloze, Item, Judge
-from .features import answers
 
 CARDS_PER_1K = 40  # cards per 1,000 characters of text
 MIN_CARDS = 12
@@ -180,7 +179,7 @@ def _sentence(item: Item) -> str:
 def _facts(item: Item) -> list[str]:
     """What an item asks, to tell when two items ask the same: its answers (without
     punctuation), or for a true/false statement its source sentence."""
-    return [bare(a) for a in answers(item) if bare(a)] or [bare(item.source) or item.id]
+    return [bare(a) for a in item.answers() if bare(a)] or [bare(item.source) or item.id]
 
 
 def _score(item: Item) -> float:

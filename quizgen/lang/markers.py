@@ -1,0 +1,41 @@
+"""What a sentence opens with that is not its content, and what makes it lean on the one
+before: article numbers (第十条), list markers (（二）, 一是, 1.), heading numbers (2.2, 五十、,
+第五章) and back-references (其、该、上述、但…). One definition for the generators (which
+resolve a sentence's subject), the item checks and the rank stage's repairs."""
+
+from __future__ import annotations
+
+import re
+
+# 其次/其实 are not references to what came before (其他, 其中, 其余 are); 这/那 only as a pronoun
+BACK_REFERENCE = re.compile(
+    r"^(?:其(?![次实])|该|此(?!外)|上述|前款|前述|前条|前项|本款|上款|否则|对此"
+    r"|他们|她们|它们|他(?=[们的])|它|这些|那些|这样|这种|这个|这是|这就|这也|那么|如此|由此|因此|为此"
+    r"|但|且|并且|而且|同时|另外|此外|也(?!就是说)|就是因为|不但|还应)")  # a clause continued
+LIST_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是要]"
+                         r"|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、,])")
+ARTICLE_MARKER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
+# an article number that heads its article (第十条 …, 第十条（一）), not one referred to (第八条规定…)
+ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条(?:\s+|(?=[（(]))")
+# a heading's numbering: 2.2 / 1.1.2 / 26. / 五十、 / 二、 / 第五章
+HEADING_MARKER = re.compile(r"^\s*(?:\d+(?:[.．]\d+)+\s*|\d+[.．、]?\s+|\d{1,3}[.．、](?!\d)|[一二三四五六七八九十百]{1,4}、"
+                            r"|第[一二三四五六七八九十百零〇\d]+[章节编]\s*)")
+CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章节编]\s*[^。；，]{1,24}$")  # 第五章 档案信息化建设
+
+
+def strip_markers(text: str) -> str:
+    """The sentence without its article number and list marker (第十条 （二）…)."""
+    text = ARTICLE_MARKER.sub("", text)
+    return LIST_MARKER.sub("", text, count=1).lstrip()
+
+
+def unmarked(text: str) -> str:
+    """What a learner should read of a line: without the article number that heads it, its
+    list marker or its heading number."""
+    text = ARTICLE_HEAD.sub("", text)
+    return HEADING_MARKER.sub("", LIST_MARKER.sub("", text, count=1), count=1).lstrip()
+
+
+def opens_with_reference(text: str) -> bool:
+    """其职责是… / 上述材料… / 但最长不超过…: the sentence leans on one before it."""
+    return bool(BACK_REFERENCE.match(strip_markers(text)))
