@@ -219,16 +219,16 @@ def _read_and_process(entry: Input | None, options: BuildOptions):
 
 
 def _one_document(entry: Input | None, out_dir: Path, options: BuildOptions, since_ns: int = 0):
-    """Worker: one input -> (encoding, (outputs, changes)) or, when merging, (encoding,
-    (doc, items))."""
+    """Worker: one input -> ((encoding, selection summary), (outputs, changes), error) or,
+    when merging, ((encoding, selection summary), (doc, items), error)."""
     try:
         with collector_paused():
             encoding, doc, items = _read_and_process(entry, options)
-            encoding = (encoding, doc.selection.summary() if doc.selection else {})
+            read = (encoding, doc.selection.summary() if doc.selection else {})
             if options.merge:
-                return encoding, (doc, items), None
+                return read, (doc, items), None
             deck = deck_from([(doc, items)], options.name, options.script)
-            return encoding, rebuild(deck, out_dir, options.formats, options.seed, options.paper,
+            return read, rebuild(deck, out_dir, options.formats, options.seed, options.paper,
                                      since_ns), None
     except QuizgenError as exc:
         # a PDF that failed still leaves the other formats written: report both
@@ -273,7 +273,7 @@ def _build_all(inputs: list[Input | None], out_dir: Path, options: BuildOptions,
     jobs = min(options.jobs or os.cpu_count() or 1, len(inputs))
 
     def collect(index: int, entry: Input | None, outcome) -> None:
-        encoding, payload, error = outcome
+        read, payload, error = outcome
         label = str(entry.path) if entry else "<built-in>"
         if error is not None and isinstance(error, NoTextError) and entry is not None and entry.folder:
             result.skipped.append(Failure(label, error))
@@ -282,7 +282,7 @@ def _build_all(inputs: list[Input | None], out_dir: Path, options: BuildOptions,
             result.outputs.extend(payload or [])
         else:
             result.documents += 1
-            result.encodings[label], result.selections[label] = encoding
+            result.encodings[label], result.selections[label] = read
             if options.merge:
                 merged[index] = payload
             else:

@@ -76,23 +76,15 @@ def select(items: list[Item], chars: int, budget: Budget = Budget()) -> Selectio
     return selection
 
 
-def _fact(item: Item) -> tuple[str, str]:
-    return ("cloze" if isinstance(item, Cloze) else "question"), item.source
-
-
 def _once_per_fact(items: list[Item]) -> list[Item]:
-    """The best cloze note of each sentence (and of each list); questions compete in
+    """The best cloze note of each sentence (a list's note is its own); questions compete in
     :func:`_greedy`, where a sentence asked once is not asked again."""
-    best: dict[tuple[str, str], Item] = {}
+    best: dict[str, Item] = {}
     for item in items:
-        key = _fact(item)
-        if key[0] == "question":
-            best[(str(id(item)), "")] = item
-            continue
-        if key not in best or _score(item) > _score(best[key]):
-            best[key] = item
+        if isinstance(item, Cloze) and (item.source not in best or _score(item) > _score(best[item.source])):
+            best[item.source] = item
     keep = {id(i) for i in best.values()}
-    return [i for i in items if id(i) in keep]
+    return [i for i in items if not isinstance(i, Cloze) or id(i) in keep]
 
 
 def _within(items: list[Item], limit: int) -> list[Item]:
