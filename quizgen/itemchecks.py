@@ -105,6 +105,10 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
     if not _on_word_edges(before, answer, after) or not _balanced(answer) or BAD_EDGE.search(answer) \
             or _touches_blank(parts, index):
         codes.append("cut-word")
+    if _half_list(parts, index):
+        codes.append("half-list")
+    elif _in_compound(before, answer, after):
+        codes.append("cut-compound")
     if before.count("《") > before.count("》"):
         codes.append("markup")  # a blank inside a title: 《…（2015—（　　））》
     return codes
@@ -115,6 +119,52 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
 BAD_EDGE = re.compile(r"^(?:[就由在将把被从向于给与和或及的]|对此|对于|进行|予以|按照|根据|依照|通过|关于)(?=..)"
                       r"|(?<=..)(?:[的地得了和或与及等]|进行)$")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("‘", "’"), ("【", "】"))
+
+
+_JOINERS = ("、", "和", "及", "与", "或者", "或")
+_NUMERAL = re.compile(r"[一二三四五六七八九十百0-9０-９]")  # 二、 is a list marker, not a list
+_NOUN_BEFORE = frozenset({"n", "nz", "ng", "vn", "b", "an", "nt"})
+_NOUN_AFTER = frozenset({"n", "nz", "ng", "vn", "nt"})
+
+
+def _half_list(parts: list[markup.Segment], index: int) -> bool:
+    """One member of a pair or list blanked and its neighbour left as text: [机关]、单位,
+    [保障]和改善民生 (a list is blanked whole, member by member, or not at all)."""
+    after = parts[index + 1] if index + 1 < len(parts) else ""
+    before = parts[index - 1] if index > 0 else ""
+    if isinstance(after, str) and after.startswith(_JOINERS):
+        joiner = next(j for j in _JOINERS if after.startswith(j))
+        if len(after) > len(joiner) and not _PUNCT.match(after[len(joiner)]):
+            return True
+    if isinstance(before, str) and before.endswith(_JOINERS):
+        joiner = next(j for j in _JOINERS if before.endswith(j))
+        rest = before[:-len(joiner)]
+        if rest and not _PUNCT.match(rest[-1]) and not (joiner == "、" and _NUMERAL.match(rest[-1])):
+            return True
+    return False
+
+
+def _in_compound(before: str, answer: str, after: str) -> bool:
+    """The blank is one noun of a compound of nouns (生产[安全事故], [档案]工作): the word
+    a learner would recall is the whole compound."""
+    words = segment.tokens(before + answer + after)
+    start, end = len(before), len(before) + len(answer)
+    inside = [w for w in words if start <= w.start and w.end <= end]
+    if not inside:
+        return False
+    if _common_idiom(answer) or inside[-1].tag[:1] in ("a", "v", "i", "l", "d"):
+        return False  # a predicate (安置协议[合法有效], 办公室工作[千头万绪]), not a noun
+    prev = next((w for w in reversed(words) if w.end == start), None)
+    nxt = next((w for w in words if w.start == end), None)
+    return bool(prev is not None and prev.tag in _NOUN_BEFORE and inside[0].tag.startswith("n")
+                or nxt is not None and nxt.tag in _NOUN_AFTER and inside[-1].tag.startswith("n"))
+
+
+IDIOM_FREQUENCY = 20  # jieba counts: 千头万绪 60 is an idiom, 安全事故 3 a compound it files as one
+
+
+def _common_idiom(text: str) -> bool:
+    return text in segment.idioms() and segment.tokenizer().FREQ.get(text, 0) >= IDIOM_FREQUENCY
 
 
 def _touches_blank(parts: list[markup.Segment], index: int) -> bool:

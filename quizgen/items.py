@@ -242,6 +242,8 @@ QUALITY = {
     "too-many-blanks": f"more than {itemchecks.MAX_DELETIONS} deletions in one note",
     "long-blank": f"a deletion of more than {itemchecks.MAX_BLANK} characters that is not a whole list item",
     "cut-word": "a deletion cuts through a word",
+    "half-list": "one member of a pair or list is blanked, its neighbour left as text",
+    "cut-compound": "a deletion is one noun of a compound (生产[安全事故])",
     "stop-blank": "a function word, filler or generic verb as the whole answer",
     "number-without-unit": "a number blanked without its unit",
     "unit-without-number": "a unit blanked without its number",

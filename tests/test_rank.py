@@ -158,9 +158,23 @@ def test_cut_a_blank_that_cuts_a_key_phrase_or_wraps_a_clause_around_one_goes(sa
     ("{{c1::这就是我们通常说}}的：端平。", "stop-blank"),
     ("要{{c1::全面、完整、准确地理解和把握领导的意图}}。", "long-blank"),
     ("{{c1::甲}}{{c2::乙}}{{c3::丙}}{{c4::丁}}{{c5::戊}}{{c6::己}}。", "too-many-blanks"),
+    ("第三十六条 {{c1::机关}}、单位应当立即采取补救措施。", "half-list"),
+    ("要坚持{{c1::保障}}和改善民生。", "half-list"),
+    ("防止发生生产{{c1::安全事故}}。", "cut-compound"),
+    ("要做好{{c1::档案}}工作。", "cut-compound"),
 ])
 def test_cut_blanks_a_trainer_would_delete_are_refused(text, code):
     assert code in codes(cloze(text))
+
+
+@pytest.mark.parametrize("text", [
+    "安置协议{{c1::合法有效}}，被告应当交付房屋。",  # a predicate after its subject, not a compound
+    "办公室工作{{c1::千头万绪}}，纷繁复杂。",
+    "一、廉洁自律；二、{{c1::本分、诚信}}；三、公平、公正。",  # 二、 is a list marker, not a list
+    "档案由{{c1::机关}}、{{c2::单位}}分别保管。",  # the pair blanked whole
+])
+def test_cut_whole_words_and_whole_lists_are_not_refused(text):
+    assert not {"half-list", "cut-compound"} & set(codes(cloze(text)))
 
 
 def test_cut_a_note_keeps_its_good_blanks_and_loses_the_bad_ones():
@@ -218,3 +232,59 @@ def test_check_reports_quality_reasons_as_warnings(tmp_path):
                             text=True, check=False)
     assert result.returncode == 0 and "warning: position:" in result.stdout
     assert "quality warning" in result.stdout
+
+
+# --- rules: what a text requires or forbids, and who answers for it ---------------------
+
+REGULATION = (
+    "第一条 为了规范本单位印章的管理，制定本办法。\n"
+    "第二条 印章由办公室负责统一管理。\n"
+    "第三条 刻制印章，应当经分管领导审核，报单位主要负责人批准。\n"
+    "第四条 印章管理人员不得将印章带出办公场所，更不得私自转借他人。\n"
+    "第五条 使用印章应当登记，写明用印事由、份数和经办人。\n"
+    "第六条 严禁在空白纸张上加盖印章。\n"
+    "第七条 合同专用章由法务部保管，人事专用章由人力资源部保管。\n"
+    "第八条 印章遗失的，应当立即向保卫处报告。\n"
+    "第九条 本办法自2025年1月1日起施行。\n"
+)
+
+
+def test_kinds_a_regulation_gives_true_false_rules_and_who_answers_for_them():
+    from quizgen.generate.provisions import rule_of, turned
+
+    rule = rule_of("第四条 印章管理人员不得将印章带出办公场所，更不得私自转借他人。")
+    assert rule is not None and rule.statement == "印章管理人员不得将印章带出办公场所"
+    assert turned(rule) == "印章管理人员可以将印章带出办公场所"
+    assert turned(rule_of("严禁在空白纸张上加盖印章。")) == "允许在空白纸张上加盖印章"
+    assert turned(rule_of("使用印章应当登记备案。")) == "使用印章无须登记备案"
+    # not rules: a list's lead, a condition, 应 + 当即, a scope
+    for sentence in ("任何组织和个人不得有下列行为：", "不得转借印章的，予以警告。",
+                     "对于误收的礼品，应当即返还给送礼人员。", "本市的机关应当遵守本条例。"):
+        assert rule_of(sentence) is None, sentence
+
+    doc = process(Source("印章管理办法", REGULATION))
+    items = generate(doc)
+    judges = {(i.statement, i.answer) for i in items if isinstance(i, Judge) and "turned" in i.tags}
+    assert ("印章管理人员可以将印章带出办公场所。", False) in judges
+    bodies = [i for i in items if isinstance(i, Choice) and "body" in i.tags]
+    assert bodies and all(o in doc.text for i in bodies for o in i.options)  # the text's own bodies
+    # organs against organs (部, 处, 办公室), never a person against an organ
+    who = next(i for i in bodies if i.options[i.answer[0]] == "保卫处")
+    assert "分管领导" not in who.options and "单位主要负责人" not in who.options
+    kept = rank(doc, items, Budget()).kept
+    assert {i.kind for i in kept} >= {"cloze", "choice", "judge"}
+
+
+def test_subject_this_rule_is_named_by_the_documents_title():
+    doc = process(Source("印章管理办法", REGULATION))
+    mended, _ = repair(generate(doc), DocumentFacts(doc))
+    fronts = " ".join(getattr(i, "question", "") or getattr(i, "statement", "") or getattr(i, "text", "")
+                      for i in mended)
+    assert "本办法" not in fronts and "《印章管理办法》" in fronts
+
+
+def test_leak_a_quote_is_not_asked_under_a_heading_that_repeats_it():
+    from quizgen.generate.sections import _shares_words
+
+    assert _shares_words("一窗办理", "三、推行“一窗办理”服务模式")
+    assert not _shares_words("一窗办理", "二、推进乡村振兴")

@@ -28,7 +28,7 @@ from quizgen.build import process  # noqa: E402
 from quizgen.generate import generate  # noqa: E402
 from quizgen.model import Source  # noqa: E402
 from quizgen.rank.repair import repair  # noqa: E402
-from quizgen.rank.features import DocumentFacts, answers, features  # noqa: E402
+from quizgen.rank.features import DocumentFacts, features  # noqa: E402
 from quizgen.rank.score import MODEL  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data"
@@ -43,7 +43,7 @@ def label(item, exact: set[str], wanted: set[str]) -> float:
     """How much of what the item asks is annotated (0–1): the share of its answers that are
     annotated spellings or sibling-set members exactly; for a true/false statement, whether
     its source sentence holds an annotated phrase of four characters or more."""
-    said = [bare(a) for a in answers(item) if bare(a)]
+    said = [bare(a) for a in item.answers() if bare(a)]
     if not said:
         return float(any(len(w) >= 4 and w in bare(item.source) for w in exact))
     return sum(a in wanted for a in said) / len(said)

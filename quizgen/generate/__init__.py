@@ -19,6 +19,7 @@ from .frames import frame_questions, frame_statement_questions
 from .listnotes import list_notes
 from .lists import enumeration_questions
 from .names import naming_questions
+from .provisions import body_questions, rule_questions
 from .sections import section_questions
 from ..items import Item
 from ..model import Document
@@ -34,6 +35,8 @@ GENERATORS: tuple[Generator, ...] = (
     section_questions,
     naming_questions,
     figure_questions,
+    rule_questions,
+    body_questions,
 )
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
+from ..itemchecks import bare
 from .context import OPTIONS, GeneratorContext
+
+GIVEAWAY = 3  # characters a quoted phrase may share with its heading before the heading gives it away
 
 
 def section_questions(b: GeneratorContext) -> None:
@@ -24,10 +29,18 @@ def section_questions(b: GeneratorContext) -> None:
         parts = [m.text for m in b.sets[phrase.set_id].members] if phrase.set_id is not None else []
         if parts and all(p in listed for p in parts):
             continue
-        seen_sentences.add(phrase.sentence)
         heading = by_section[phrase.section]
+        if _shares_words(phrase.text, heading.text):
+            continue  # “一窗办理” under 三、推行“一窗办理”: the right option repeats the stem
+        seen_sentences.add(phrase.sentence)
         wrong = [m.text for m in headings.members if m is not heading]
         b.rng(f"sec{phrase.start}").shuffle(wrong)
         stem = f"“{phrase.text}”{asked}"
         b.add_choice(f"{b.loc(phrase)}-section-choice", stem, heading.text, wrong, phrase,
                      b.explain(phrase), ["heading", "sibling"])
+
+
+def _shares_words(phrase: str, heading: str) -> bool:
+    a, b = bare(phrase), bare(heading)
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size >= min(
+        GIVEAWAY, len(a))

@@ -16,7 +16,8 @@ from ..lang import markup, segment
 from ..model import Document, Phrase
 
 TAGS = ("enumeration", "clause", "heading", "frame", "sibling", "swap", "parallel", "term", "idiom",
-        "quote", "negative", "definition", "figure", "section", "name")
+        "quote", "negative", "definition", "figure", "section", "name", "obligation", "prohibition",
+        "turned", "body")
 PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause")
 WEAK_KINDS = frozenset({"term", "clause"})
 MAX_PHRASE = 12  # characters of the word-like key phrases a blank must not cut

@@ -11,6 +11,7 @@ dropped here and counted by its reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .. import itemchecks
@@ -37,6 +38,33 @@ def repair(items: list[Item], facts: DocumentFacts) -> tuple[list[Item], dict[st
 
 
 def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
+    mended, reason = _mended(item, facts)
+    return (_named(mended, facts.doc.title) if mended is not None else None), reason
+
+
+# 本法, 本条例, 本办法…: the document a rule speaks of, named by its title on a card
+_THIS_RULE = re.compile(r"本(办法|条例|规定|法|细则|准则|决定|制度|规则|解释|意见|须知|方案)(?![律规则院官定案])")
+
+
+def _named(item: Item, title: str) -> Item:
+    """本办法自（　　）起施行 → 《企业职工带薪年休假实施办法》自（　　）起施行: a card or a
+    question taken out of its document names the document a rule speaks of."""
+    name = re.sub(r"[（(][^）)]*[）)]$", "", title.strip()).strip("《》 ")
+
+    def named(text: str) -> str:
+        return _THIS_RULE.sub(lambda m: f"《{name}》" if name.endswith(m.group(1)) else m.group(0), text)
+
+    match item:
+        case Cloze():
+            return replace(item, text=named(item.text))
+        case Choice() | Multi():
+            return replace(item, question=named(item.question))
+        case Judge():
+            return replace(item, statement=named(item.statement))
+    return item
+
+
+def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
     if isinstance(item, Cloze) and _is_heading(item):
         return None, "heading"  # a heading with a blank is not a question
     context = _context(item, facts)

@@ -1,0 +1,185 @@
+"""Questions on what a rule lays down: what it forbids or requires (a true/false item, the
+rule as written or with its modal turned round: 不得 → 可以, 应当 → 无须), and who decides or
+answers for something (由（　　）负责, 经（　　）批准: a choice among the bodies and roles the
+text itself names, people against people and organs against organs)."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..lang import segment
+from ..lang.markers import strip_markers
+from ..model import Document, Phrase, Sentence
+from .context import OPTIONS, GeneratorContext
+from .subjects import context_of, list_index
+
+MAX_STATEMENT = 64  # characters of a rule a true/false item may state
+MAX_WITH_LEAD = 90  # and with the lead of its list or the sentence it refers to
+MAX_BODY = 16
+MAX_STEM = 90  # characters of a sentence a choice on its body may show
+
+# the modal of a rule, with the adverbs that go when it is turned round (一律不得 → 可以)
+_MODAL = re.compile(r"(?:一律|绝对|坚决|均|都|必须)?(?<![更也亦并])(不得(?!不)|不准|不许|严禁|禁止|应当(?![不即面场])|必须(?![要不]))")
+_TURNED = {"不得": "可以", "不准": "可以", "不许": "可以", "严禁": "允许", "禁止": "允许",
+           "应当": "无须", "必须": "无须"}
+_PROHIBITIONS = frozenset({"不得", "不准", "不许", "严禁", "禁止"})
+_KEEP_ADVERB = {"均": "均", "都": "都"}
+
+_PERSON = r"(?:总监|部长|主任|负责人|管理层|领导|经理|主管|局长|厅长|院长|秘书长|书记)"
+_ORGAN = (r"(?:部门|机关|机构|委员会|办公室|办公厅|人民政府|政府|人民法院|法院|人民检察院|检察院|公安机关|"
+          r"管理局|局|厅|中心|工会|小组|代表大会|档案馆|部|处|科|室|单位|组织)")
+_BODY = rf"[\u4e00-\u9fffA-Za-z（）()]{{1,{MAX_BODY}}}?(?:{_PERSON}|{_ORGAN})"
+# who answers for it: 由X负责 / 经X批准 / 报X备案 / 向X报告 / X负责…
+_ROLE = re.compile(rf"(?:由|经过?|报请|报经|报|向|会同)(?P<body>{_BODY})(?=(?:统一)?(?:负责|批准|审批|审核|审定|备案|决定|"
+                   rf"同意|认定|确定|报告|申请|投诉|举报|组织|指导|监督|管理|受理|保管|办理|核准|签发|登记))")
+_SUBJECT = re.compile(rf"(?:^|[，。；：])(?P<body>{_BODY})(?=(?:应当|负责|可以|依法|有权|会同|统一|组织|主管))")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_NEW_CLAUSE = re.compile(r"更|也|且|并且|同时|否则|但|违者|如：|例如|不得|严禁|禁止|应当|必须")
+_NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|及|并|前款|上述|发现|具体|其|该")
+_SCOPE = re.compile(r"(?:遵守|适用|执行)本(?:条例|办法|规定|法|细则|制度|准则|决定)$")  # a scope, not a rule
+_PUNCT = re.compile(r"[，。；：、“”《》？！]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's modal clause: the sentence up to the end of that clause, and where the
+    modal (with the adverb that goes with it) sits in it."""
+
+    statement: str
+    modal: str
+    start: int  # of the modal's adverb in ``statement``
+    end: int    # after the modal
+
+
+def rule_questions(b: GeneratorContext) -> None:
+    """判断题 on obligations and prohibitions: the rule as written (true) and turned round
+    (false); the selection keeps at most one of them."""
+    index = list_index(b.doc)
+    for sentence in b.doc.sentences:
+        rule = rule_of(sentence.text)
+        lead = context_of(b.doc, sentence, index) if rule is not None else None
+        if rule is None or lead is None or _MODAL.search(lead) or len(lead + rule.statement) > MAX_WITH_LEAD:
+            continue  # a rule whose subject is not in reach, or an item of a list of rules
+        anchor = _anchor(b.doc, sentence)
+        key = f"{b.loc(anchor)}-rule"
+        kind = "prohibition" if rule.modal in _PROHIBITIONS else "obligation"
+        b.add_judge(f"{key}-true", lead + rule.statement + "。", True, anchor, b.explain(anchor), [kind])
+        b.add_judge(f"{key}-false", lead + turned(rule) + "。", False, anchor,
+                    b.explain(anchor, f"应为“{rule.statement}”。"), [kind, "turned"])
+
+
+def rule_of(text: str) -> Rule | None:
+    """The first modal clause of a sentence that states a whole rule: the sentence up to
+    its end (or up to a clause that starts a rule of its own: 更不得, 否则…), not a list's
+    lead (不得有下列行为：), not a condition (…不得…的，处…), not a question, short enough."""
+    body = strip_markers(text).rstrip("。；;！")
+    if "？" in body or "?" in body:
+        return None
+    words = {(t.start, t.end) for t in segment.tokens(body)}
+    starts = {start for start, _ in words}
+    for m in _MODAL.finditer(body):
+        modal_start = m.end() - len(m.group(1))
+        if modal_start not in starts or m.end() not in {end for _, end in words} and m.end() not in starts:
+            continue  # 应当即返还 is 应 + 当即, 都应当面 is 应 + 当面
+        clause = _CLAUSE_BREAK.search(body, m.end())
+        if body[:clause.start() if clause else len(body)].endswith("的"):
+            continue  # a condition (不得转借印章的，予以警告), not a rule
+        end = _statement_end(body, m.end())
+        statement, tail = body[:end], body[m.end():end]
+        if (end > MAX_STATEMENT or len(tail) < 4 or tail.startswith(("是", "的")) or _SCOPE.match(tail) or body[end:end + 1] in "：:" and end < len(body)
+                or re.search(r"下列|以下|如下|之一", tail) or statement.endswith("的")
+                or statement.startswith("其他") or "；" in statement
+                or statement.count("“") != statement.count("”")):
+            continue
+        return Rule(statement, m.group(1), m.start(), m.end())
+    return None
+
+
+def _statement_end(body: str, after: int) -> int:
+    """Where a rule's statement ends: at the sentence's end, or before a clause that opens
+    a rule or a consequence of its own."""
+    for m in _CLAUSE_BREAK.finditer(body, after):
+        if _NEW_CLAUSE.match(body, m.end()):
+            return m.start()
+    return len(body)
+
+
+def turned(rule: Rule) -> str:
+    """The rule with its modal turned round: 采购人员一律不得兼职 → 采购人员可以兼职, 禁止
+    参加… → 允许参加…"""
+    adverb = rule.statement[rule.start:rule.end - len(rule.modal)]
+    word = _TURNED[rule.modal]
+    if word == "允许" and rule.start > 0:
+        word = "可以"  # 采购人员禁止接受… → 采购人员可以接受…
+    return rule.statement[:rule.start] + _KEEP_ADVERB.get(adverb, "") + word + rule.statement[rule.end:]
+
+
+def body_questions(b: GeneratorContext) -> None:
+    """单选 on who decides or answers for something: 参加商务宴请，必须经过（　　）批准。"""
+    pool = bodies(b.doc)
+    for sentence in b.doc.sentences:
+        if len(sentence.text) > MAX_STEM:
+            continue
+        for n, (body, start) in enumerate(_roles(sentence), 1):
+            anchor = Phrase(body, "body", sentence.start + start, sentence.start + start + len(body),
+                            sentence.index, sentence.section)
+            key = f"{b.loc(anchor)}-body{n}"
+            same = [p for p in pool if _is_person(p) == _is_person(body) and p not in sentence.text]
+            picks = _typed_picks(body, same, b.rng(key))
+            if len(picks) < OPTIONS - 1:
+                continue
+            stem = sentence.text[:start] + "（　　）" + sentence.text[start + len(body):]
+            b.add_choice(f"{key}-choice", stem.rstrip("。；;") + "。", body, picks,
+                         anchor, b.explain(anchor), ["body", "distractor::document"])
+
+
+def _typed_picks(key: str, pool: list[str], rng: random.Random) -> list[str]:
+    """Three of ``pool`` for ``key``, none inside another: the closest in length first, ties
+    broken by the seed (names of bodies vary more in length than other answers)."""
+    candidates = sorted(set(pool))
+    rng.shuffle(candidates)
+    candidates.sort(key=lambda c: abs(len(c) - len(key)))
+    picks: list[str] = []
+    for candidate in candidates:
+        if len(picks) < OPTIONS - 1 and abs(len(candidate) - len(key)) <= max(2, len(key) // 2) \
+                and not any(a in b or b in a for other in (key, *picks)
+                            for a, b in ((candidate, other), (other, candidate))):
+            picks.append(candidate)
+    return picks
+
+
+def bodies(doc: Document) -> list[str]:
+    """The bodies and roles the text names where it says who does what, in text order."""
+    found: dict[str, None] = {}
+    for sentence in doc.sentences:
+        for body, _ in _roles(sentence):
+            found.setdefault(body)
+        for m in _SUBJECT.finditer(strip_markers(sentence.text)):
+            if _one_body(m.group("body")):
+                found.setdefault(m.group("body"))
+    return list(found)
+
+
+def _roles(sentence: Sentence) -> Iterator[tuple[str, int]]:
+    for m in _ROLE.finditer(sentence.text):
+        body = m.group("body")
+        if _one_body(body):
+            yield body, m.start("body")
+
+
+def _one_body(text: str) -> bool:
+    """A name of one body or role (保密行政管理部门), not two (档案主管部门和有关机关), nor a
+    clause that ends in one (接到投诉的档案主管部门, 具体办法由市…部门)."""
+    return (not _PUNCT.search(text) and text.count("（") == text.count("）")
+            and not _NOT_A_NAME.search(text))
+
+
+def _is_person(body: str) -> bool:
+    return re.search(rf"{_PERSON}$", body) is not None
+
+
+def _anchor(doc: Document, sentence: Sentence) -> Phrase:
+    return Phrase(sentence.text, "rule", sentence.start, sentence.end, sentence.index, sentence.section)
