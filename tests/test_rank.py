@@ -258,7 +258,7 @@ def test_kinds_a_regulation_gives_true_false_rules_and_who_answers_for_them():
     assert turned(rule_of("严禁在空白纸张上加盖印章。")) == "允许在空白纸张上加盖印章"
     assert turned(rule_of("使用印章应当登记备案。")) == "使用印章无须登记备案"
     # not rules: a list's lead, a condition, 应 + 当即, a scope
-    for sentence in ("任何组织和个人不得有下列行为：", "不得转借印章的，予以警告。",
+    for sentence in ("任何组织和个人不得有下列行为：", "下列事项应当提交职工代表大会审议：", "不得转借印章的，予以警告。",
                      "对于误收的礼品，应当即返还给送礼人员。", "本市的机关应当遵守本条例。"):
         assert rule_of(sentence) is None, sentence
 

@@ -76,8 +76,8 @@ def rule_of(text: str) -> Rule | None:
     its end (or up to a clause that starts a rule of its own: 更不得, 否则…), not a list's
     lead (不得有下列行为：), not a condition (…不得…的，处…), not a question, short enough."""
     body = strip_markers(text).rstrip("。；;！")
-    if "？" in body or "?" in body:
-        return None
+    if "？" in body or "?" in body or body.endswith(("：", ":")) or re.search(r"下列|如下", body):
+        return None  # a question, or the lead of a list (…履行下列职责：)
     words = {(t.start, t.end) for t in segment.tokens(body)}
     starts = {start for start, _ in words}
     for m in _MODAL.finditer(body):
@@ -90,7 +90,7 @@ def rule_of(text: str) -> Rule | None:
         end = _statement_end(body, m.end())
         statement, tail = body[:end], body[m.end():end]
         if (end > MAX_STATEMENT or len(tail) < 4 or tail.startswith(("是", "的")) or _SCOPE.match(tail) or body[end:end + 1] in "：:" and end < len(body)
-                or re.search(r"下列|以下|如下|之一", tail) or statement.endswith("的")
+                or re.search(r"以下|之一", tail) or statement.endswith("的")
                 or statement.startswith("其他") or "；" in statement
                 or statement.count("“") != statement.count("”")):
             continue
