@@ -145,19 +145,25 @@ def _half_list(parts: list[markup.Segment], index: int) -> bool:
 
 
 def _in_compound(before: str, answer: str, after: str) -> bool:
-    """The blank is one noun of a compound of nouns (生产[安全事故], [档案]工作): the word
-    a learner would recall is the whole compound."""
+    return compound_around(before, answer, after) != (0, 0)
+
+
+def compound_around(before: str, answer: str, after: str) -> tuple[int, int]:
+    """How many characters of the words before and after a blank belong to one compound of
+    nouns with it (生产[安全事故]: 2 before; [档案]工作: 2 after): the word a learner would
+    recall is the whole compound. (0, 0) when the blank is a word of its own."""
     words = segment.tokens(before + answer + after)
     start, end = len(before), len(before) + len(answer)
     inside = [w for w in words if start <= w.start and w.end <= end]
     if not inside:
-        return False
+        return 0, 0
     if _common_idiom(answer) or inside[-1].tag[:1] in ("a", "v", "i", "l", "d"):
-        return False  # a predicate (安置协议[合法有效], 办公室工作[千头万绪]), not a noun
+        return 0, 0  # a predicate (安置协议[合法有效], 办公室工作[千头万绪]), not a noun
     prev = next((w for w in reversed(words) if w.end == start), None)
     nxt = next((w for w in words if w.start == end), None)
-    return bool(prev is not None and prev.tag in _NOUN_BEFORE and inside[0].tag.startswith("n")
-                or nxt is not None and nxt.tag in _NOUN_AFTER and inside[-1].tag.startswith("n"))
+    wider = (len(prev.text) if prev is not None and prev.tag in _NOUN_BEFORE and inside[0].tag.startswith("n") else 0,
+             len(nxt.text) if nxt is not None and nxt.tag in _NOUN_AFTER and inside[-1].tag.startswith("n") else 0)
+    return wider
 
 
 IDIOM_FREQUENCY = 20  # jieba counts: 千头万绪 60 is an idiom, 安全事故 3 a compound it files as one

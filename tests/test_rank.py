@@ -177,6 +177,14 @@ def test_cut_whole_words_and_whole_lists_are_not_refused(text):
     assert not {"half-list", "cut-compound"} & set(codes(cloze(text)))
 
 
+def test_cut_a_blank_that_is_one_noun_of_a_compound_takes_the_whole_compound():
+    doc = process(Source("规定", "生产经营单位应当防止发生生产安全事故。"))
+    item = cloze("生产经营单位应当防止发生生产{{c1::安全事故}}。", source=doc.sentences[0].text,
+                 section=doc.sections[0].title)
+    (mended,), _ = repair([item], DocumentFacts(doc))
+    assert mended.text == "生产经营单位应当防止发生{{c1::生产安全事故}}。"
+
+
 def test_cut_a_note_keeps_its_good_blanks_and_loses_the_bad_ones():
     text = "兰州铁路运输法院一审认为，安置协议合法有效，被告应当在判决生效后十日内交付三套房屋。"
     doc = process(Source("判决", text))
@@ -266,6 +274,11 @@ def test_kinds_a_regulation_gives_true_false_rules_and_who_answers_for_them():
     items = generate(doc)
     judges = {(i.statement, i.answer) for i in items if isinstance(i, Judge) and "turned" in i.tags}
     assert ("印章管理人员可以将印章带出办公场所。", False) in judges
+    assert not any("无须" in statement for statement, _ in judges)  # a duty turned round is false on its face
+    # false by another body of the text in the right one's place: 向（保卫处 → 办公室…）报告
+    swapped = [i for i in items if isinstance(i, Judge) and "body" in i.tags and "保卫处" in i.source]
+    assert swapped and all(not i.answer and "保卫处" not in i.statement and "印章遗失的，应当立即向" in i.statement
+                           for i in swapped)
     bodies = [i for i in items if isinstance(i, Choice) and "body" in i.tags]
     assert bodies and all(o in doc.text for i in bodies for o in i.options)  # the text's own bodies
     # organs against organs (部, 处, 办公室), never a person against an organ

@@ -22,7 +22,7 @@ MAX_BODY = 16
 MAX_STEM = 90  # characters of a sentence a choice on its body may show
 
 # the modal of a rule, with the adverbs that go when it is turned round (一律不得 → 可以)
-_MODAL = re.compile(r"(?:一律|绝对|坚决|均|都|必须)?(?<![更也亦并])(不得(?!不)|不准|不许|严禁|禁止|应当(?![不即面场])|必须(?![要不]))")
+_MODAL = re.compile(r"(?:一律|绝对|坚决|均|都|必须)?(?<![更也亦并])(不得(?!不)|不准|不许|严禁|禁止|应当(?![不即面场]|知道)|必须(?![要不]))")
 _TURNED = {"不得": "可以", "不准": "可以", "不许": "可以", "严禁": "允许", "禁止": "允许",
            "应当": "无须", "必须": "无须"}
 _PROHIBITIONS = frozenset({"不得", "不准", "不许", "严禁", "禁止"})
@@ -39,6 +39,7 @@ _SUBJECT = re.compile(rf"(?:^|[，。；：])(?P<body>{_BODY})(?=(?:应当|负�
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _NEW_CLAUSE = re.compile(r"更|也|且|并且|同时|否则|但|违者|如：|例如|不得|严禁|禁止|应当|必须")
 _NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|及|并|前款|上述|发现|具体|其|该")
+_UNLAWFUL = re.compile(r"擅自|违法|非法|违规|私自|弄虚作假|伪造|篡改")  # 允许擅自销毁 is false on its face
 _SCOPE = re.compile(r"(?:遵守|适用|执行)本(?:条例|办法|规定|法|细则|制度|准则|决定)$")  # a scope, not a rule
 _PUNCT = re.compile(r"[，。；：、“”《》？！]")
 
@@ -55,8 +56,8 @@ class Rule:
 
 
 def rule_questions(b: GeneratorContext) -> None:
-    """判断题 on obligations and prohibitions: the rule as written (true) and turned round
-    (false); the selection keeps at most one of them."""
+    """判断题 on obligations and prohibitions: the rule as written (true) and a ban turned
+    round (false); the selection keeps at most one of them."""
     index = list_index(b.doc)
     for sentence in b.doc.sentences:
         rule = rule_of(sentence.text)
@@ -67,8 +68,11 @@ def rule_questions(b: GeneratorContext) -> None:
         key = f"{b.loc(anchor)}-rule"
         kind = "prohibition" if rule.modal in _PROHIBITIONS else "obligation"
         b.add_judge(f"{key}-true", lead + rule.statement + "。", True, anchor, b.explain(anchor), [kind])
-        b.add_judge(f"{key}-false", lead + turned(rule) + "。", False, anchor,
-                    b.explain(anchor, f"应为“{rule.statement}”。"), [kind, "turned"])
+        if kind == "prohibition" and not _UNLAWFUL.search(rule.statement):
+            # a duty turned round (…无须遵守…) is false for anyone; a ban turned round
+            # (…可以将印章带出…) is what a newcomer might believe (judged on the train split)
+            b.add_judge(f"{key}-false", lead + turned(rule) + "。", False, anchor,
+                        b.explain(anchor, f"应为“{rule.statement}”。"), [kind, "turned"])
 
 
 def rule_of(text: str) -> Rule | None:
@@ -118,7 +122,8 @@ def turned(rule: Rule) -> str:
 
 
 def body_questions(b: GeneratorContext) -> None:
-    """单选 on who decides or answers for something: 参加商务宴请，必须经过（　　）批准。"""
+    """单选 on who decides or answers for something (参加商务宴请，必须经过（　　）批准。),
+    and the rule with another body of the text in its place, as a false statement."""
     pool = bodies(b.doc)
     for sentence in b.doc.sentences:
         if len(sentence.text) > MAX_STEM:
@@ -134,6 +139,9 @@ def body_questions(b: GeneratorContext) -> None:
             stem = sentence.text[:start] + "（　　）" + sentence.text[start + len(body):]
             b.add_choice(f"{key}-choice", stem.rstrip("。；;") + "。", body, picks,
                          anchor, b.explain(anchor), ["body", "distractor::document"])
+            swapped = sentence.text[:start] + picks[0] + sentence.text[start + len(body):]
+            b.add_judge(f"{key}-judge-false", swapped.rstrip("。；;") + "。", False, anchor,
+                        b.explain(anchor, f"应为“{body}”。"), ["body", "turned"])
 
 
 def _typed_picks(key: str, pool: list[str], rng: random.Random) -> list[str]:

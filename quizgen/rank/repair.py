@@ -146,7 +146,7 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     whole = any(t.endswith("enumeration") for t in item.tags) and "{{c2::" in item.text
     if not whole:
         parts = _split_lists(parts)
-    parts = _good_blanks(parts, whole, phrases, facts)
+    parts = _good_blanks(_whole_compounds(parts), whole, phrases, facts)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
     if not deletions:
         return None, "no-good-blank"
@@ -173,6 +173,28 @@ def _split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
                 top += 1
             out.append(markup.Deletion(part.number if k == 0 else top, member))
     return out
+
+
+def _whole_compounds(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank that is one noun of a compound takes the whole compound: 生产[安全事故] →
+    [生产安全事故], [档案]工作 → [档案工作] (when the words it takes are plain text)."""
+    parts = list(parts)
+    for i, part in enumerate(parts):
+        if not isinstance(part, markup.Deletion):
+            continue
+        before = parts[i - 1] if i > 0 else ""
+        after = parts[i + 1] if i + 1 < len(parts) else ""
+        if not isinstance(before, str) or not isinstance(after, str):
+            continue
+        left, right = itemchecks.compound_around(before, part.answer, after)
+        if left + right == 0 or len(part.answer) + left + right > itemchecks.MAX_BLANK:
+            continue
+        parts[i] = markup.Deletion(part.number, before[len(before) - left:] + part.answer + after[:right])
+        if i > 0:
+            parts[i - 1] = before[:len(before) - left]
+        if i + 1 < len(parts):
+            parts[i + 1] = after[right:]
+    return parts
 
 
 def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[str],
