@@ -6,7 +6,8 @@ that grows with the text, each fact asked once in each form, spread over the sec
    question per source sentence, and no answer asked twice in one form.
 3. Greedy by score under the budget, a section's score discounted by what it already has,
    so that every section gets asked; cloze notes take at most ``CLOZE_SHARE`` of the cards
-   while questions are left.
+   while questions are left; a paper's true statements outnumber its false ones by at most
+   ``TRUE_SLACK``.
 The kept items keep the order the generators made them in.
 """
 
@@ -25,6 +26,7 @@ SECTION_DISCOUNT = 0.85  # a section's next item counts this much less
 FIRST_IN_SECTION = 2.0
 KIND_DISCOUNT = 0.8  # and a kind of question's next one: every kind gets asked
 CLOZE_SHARE = 0.65
+TRUE_SLACK = 2  # true statements a paper may have beyond its false ones
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,19 @@ def _within(items: list[Item], limit: int) -> list[Item]:
     chosen = _greedy(clozes, round(limit * CLOZE_SHARE), asked, taken)
     used = sum(i.cards for i in chosen)
     chosen += _greedy(questions, limit - used, asked, taken)
+    chosen = _balanced_judges(chosen)
     used = sum(i.cards for i in chosen)
     rest = [i for i in clozes if i not in chosen]
     return chosen + _greedy(rest, limit - used, asked, taken)
+
+
+def _balanced_judges(chosen: list[Item]) -> list[Item]:
+    """No more true statements than false ones and ``TRUE_SLACK``: a paper a learner passes
+    by answering 正确 throughout tests nothing (the lowest-scored true ones go)."""
+    true = sorted((i for i in chosen if isinstance(i, Judge) and i.answer), key=_score)
+    false = sum(1 for i in chosen if isinstance(i, Judge) and not i.answer)
+    extra = {id(i) for i in true[:max(0, len(true) - false - TRUE_SLACK)]}
+    return [i for i in chosen if id(i) not in extra]
 
 
 def _greedy(items: list[Item], limit: int, asked: dict[str, set[str]], taken: Counter[str]) -> list[Item]:
