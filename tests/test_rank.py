@@ -12,6 +12,7 @@ import pytest
 
 from quizgen.build import BuildOptions, build_batch, make_deck, process
 from quizgen.export import anki
+from quizgen.lang import markup
 from quizgen.generate import generate
 from quizgen.ingest.read import sample
 from quizgen.items import Choice, Cloze, Judge
@@ -301,3 +302,23 @@ def test_leak_a_quote_is_not_asked_under_a_heading_that_repeats_it():
 
     assert _shares_words("一窗办理", "三、推行“一窗办理”服务模式")
     assert not _shares_words("一窗办理", "二、推进乡村振兴")
+
+
+def test_cut_a_list_note_says_what_the_text_says_or_is_not_made():
+    text = ("第二十一条 有下列情形之一的，终止调解：\n（一）投诉人撤回投诉的；\n"
+            "（二）投诉人与被投诉人对委托承担检定、检验、检测、鉴定工作的技术机构或者费用承担无法协商一致的；\n"
+            "（三）经组织调解，投诉人或者被投诉人明确表示无法达成调解协议的；\n"
+            "第二十二条 投诉应当提供下列材料：\n（一）投诉人的姓名、电话号码；\n（二）被投诉人的名称、地址，以及联系方式；\n"
+            "（三）具体的投诉请求；\n")
+    doc = process(Source("规定", text))
+    from quizgen.generate.listnotes import list_notes
+
+    for note in generate(doc, 0, (list_notes,)):
+        shown = note.text.replace("{{c", "").replace("}}", "")
+        for item in ("经组织调解", "被投诉人的名称"):  # an item is never shown cut short
+            if item in shown:
+                whole = {"经组织调解": "经组织调解，投诉人或者被投诉人明确表示无法达成调解协议的",
+                         "被投诉人的名称": "被投诉人的名称、地址，以及联系方式"}[item]
+                assert whole in markup.reveal(note.text), note.text
+        numbers = [m for m in ("（一）", "（二）", "（三）") if m in note.text]
+        assert numbers == ["（一）", "（二）", "（三）"][:len(numbers)]  # no item left out

@@ -3,15 +3,41 @@
 
 from __future__ import annotations
 
-from .context import GeneratorContext
-from .listing import list_lead, member_markers
+import re
+from itertools import pairwise
+
 from ..items import Cloze
 from ..lang.markup import Deletion, Segment, to_markup
-from ..model import Document, SiblingSet
+from ..lang.numerals import parse_number
+from ..model import Document, Phrase, SiblingSet
+from .context import GeneratorContext
+from .listing import list_lead, member_markers
+
+MAX_REST = 40  # characters of an item shown after its blank; a longer rest and the note shows the item's head only
 
 
 def _spread(doc: Document, sibling: SiblingSet) -> bool:
     return len({m.sentence for m in sibling.members}) > 1
+
+
+_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇\d]+")
+_ITEM_END = re.compile(r"[；;。\n]")
+
+
+def _complete(markers: list[str]) -> bool:
+    """The items' numbers (（一）, 2., 三是) run on without a gap, where they are numbers."""
+    numbers = [parse_number(m.group(0)) if (m := _NUMERAL.search(marker)) else None for marker in markers]
+    if any(n is None for n in numbers):
+        return True
+    return all(b == a + 1 for a, b in pairwise(numbers))  # type: ignore[operator]
+
+
+def _rest_of_item(doc: Document, member: Phrase) -> str:
+    """What the text says of an item after the part the list asks (（四）经组织调解，投诉人…
+    的): shown as text, so that the note says what the text says."""
+    end = _ITEM_END.search(doc.text, member.end)
+    rest = doc.text[member.end:end.start() if end else len(doc.text)]
+    return rest if rest.strip() and len(rest) <= MAX_REST else ""
 
 
 def list_notes(ctx: GeneratorContext) -> None:
@@ -29,11 +55,14 @@ def list_notes(ctx: GeneratorContext) -> None:
         section = doc.sections[section_index]
         lead = list_lead(doc, sibling)
         markers = member_markers(doc, sibling)
+        if not _complete(markers):
+            continue  # （一）（三）（四）: items the structure stage did not read; the note would misstate the list
+        rests = [_rest_of_item(doc, m) for m in sibling.members]
         segments: list[Segment] = [lead]
-        for n, (member, marker) in enumerate(zip(sibling.members, markers), 1):
-            segments += ["；" if n > 1 else "", marker, Deletion(n, member.text, f"{len(member.text)}字")]
+        for n, (member, marker, rest) in enumerate(zip(sibling.members, markers, rests), 1):
+            segments += ["；" if n > 1 else "", marker, Deletion(n, member.text, f"{len(member.text)}字"), rest]
         text = to_markup([*segments, "。"])
-        source = "；".join(marker + m.text for marker, m in zip(markers, sibling.members)) + "。"
+        source = "；".join(marker + m.text + rest for marker, m, rest in zip(markers, sibling.members, rests)) + "。"
         ctx.items.append(Cloze(
             id=f"s{section_index}-list{per_section[section_index]}-cloze",
             section=section.title,
