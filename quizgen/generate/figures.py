@@ -1,7 +1,6 @@
 """Figures: the sentence up to the clause of a number or a length (or, in a long sentence,
 that clause alone) with the figure blanked, and figures of the same unit as options
-(……（　　）。 A. 3天 B. 5天 …), and the sentence with one of those figures in its place as a
-false statement."""
+(……（　　）。 A. 3天 B. 5天 …)."""
 
 from __future__ import annotations
 
@@ -42,7 +41,3 @@ def figure_questions(b: GeneratorContext) -> None:
                                    near=phrase.start)
         b.add_choice(f"{key}-choice", stem + "。", phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["figure", *tiers(picks)])
-        if picks and clause_start == 0 and len(picks) == OPTIONS - 1:
-            # the sentence with another figure of the same unit: false by its content
-            b.add_judge(f"{key}-judge-false", stem.replace("（　　）", picks[0].text) + "。", False, phrase,
-                        b.explain(phrase, f"应为“{phrase.text}”。"), ["figure", "turned"])

@@ -99,10 +99,10 @@ def _within(items: list[Item], limit: int) -> list[Item]:
     chosen = _greedy(clozes, round(limit * CLOZE_SHARE), asked, taken)
     used = sum(i.cards for i in chosen)
     chosen += _greedy(questions, limit - used, asked, taken)
-    chosen = _balanced_judges(chosen)
     used = sum(i.cards for i in chosen)
     rest = [i for i in clozes if i not in chosen]
-    return chosen + _greedy(rest, limit - used, asked, taken)
+    # the true statements a balanced paper has no room for go, and nothing weaker takes their place
+    return _balanced_judges(chosen + _greedy(rest, limit - used, asked, taken))
 
 
 def _balanced_judges(chosen: list[Item]) -> list[Item]:
