@@ -39,16 +39,21 @@ class Pick:
 
 
 def compatible(candidate: str, key: str, taken: Iterable[str], forbidden: Iterable[str] = ()) -> bool:
+    """``candidate`` can stand beside ``key``: :func:`distinct` and not junk."""
+    return not is_junk(candidate) and distinct(candidate, key, list(taken) + list(forbidden))
+
+
+def distinct(candidate: str, key: str, taken: Iterable[str], slack: int | None = None) -> bool:
+    """``candidate`` is none of ``key`` and ``taken``, none is inside another, and its length
+    is within ``slack`` characters of the key's (default: half the key's length)."""
     c, k = bare(candidate), bare(key)
-    if not c or c == k or c in k or k in c:
+    if not c or c in k or k in c:
         return False
-    if is_junk(candidate):
-        return False
-    for other in list(taken) + list(forbidden):
+    for other in taken:
         o = bare(other)
-        if c == o or c in o or o in c:
+        if c in o or o in c:
             return False
-    limit = max(1, len(k) // 2)
+    limit = max(1, len(k) // 2) if slack is None else slack
     return abs(len(c) - len(k)) <= limit
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..lang import segment
 from ..lang.markers import strip_markers
 from ..model import Document, Phrase, Sentence
+from . import distractors
 from .context import OPTIONS, GeneratorContext
 from .subjects import context_of, list_index
 
@@ -64,7 +65,7 @@ def rule_questions(b: GeneratorContext) -> None:
         lead = context_of(b.doc, sentence, index) if rule is not None else None
         if rule is None or lead is None or _MODAL.search(lead) or len(lead + rule.statement) > MAX_WITH_LEAD:
             continue  # a rule whose subject is not in reach, or an item of a list of rules
-        anchor = _anchor(b.doc, sentence)
+        anchor = _anchor(sentence)
         key = f"{b.loc(anchor)}-rule"
         kind = "prohibition" if rule.modal in _PROHIBITIONS else "obligation"
         b.add_judge(f"{key}-true", lead + rule.statement + "。", True, anchor, b.explain(anchor), [kind])
@@ -82,11 +83,11 @@ def rule_of(text: str) -> Rule | None:
     body = strip_markers(text).rstrip("。；;！")
     if "？" in body or "?" in body or body.endswith(("：", ":")) or re.search(r"下列|如下", body):
         return None  # a question, or the lead of a list (…履行下列职责：)
-    words = {(t.start, t.end) for t in segment.tokens(body)}
-    starts = {start for start, _ in words}
+    words = segment.tokens(body)
+    starts, ends = {w.start for w in words}, {w.end for w in words}
     for m in _MODAL.finditer(body):
         modal_start = m.end() - len(m.group(1))
-        if modal_start not in starts or m.end() not in {end for _, end in words} and m.end() not in starts:
+        if modal_start not in starts or m.end() not in ends:
             continue  # 应当即返还 is 应 + 当即, 都应当面 is 应 + 当面
         clause = _CLAUSE_BREAK.search(body, m.end())
         if body[:clause.start() if clause else len(body)].endswith("的"):
@@ -146,15 +147,15 @@ def body_questions(b: GeneratorContext) -> None:
 
 def _typed_picks(key: str, pool: list[str], rng: random.Random) -> list[str]:
     """Three of ``pool`` for ``key``, none inside another: the closest in length first, ties
-    broken by the seed (names of bodies vary more in length than other answers)."""
+    broken by the seed (names of bodies vary more in length than other answers, and a body
+    such as 办公室 is no junk here)."""
     candidates = sorted(set(pool))
     rng.shuffle(candidates)
     candidates.sort(key=lambda c: abs(len(c) - len(key)))
     picks: list[str] = []
     for candidate in candidates:
-        if len(picks) < OPTIONS - 1 and abs(len(candidate) - len(key)) <= max(2, len(key) // 2) \
-                and not any(a in b or b in a for other in (key, *picks)
-                            for a, b in ((candidate, other), (other, candidate))):
+        if len(picks) < OPTIONS - 1 and distractors.distinct(candidate, key, picks,
+                                                             slack=max(2, len(key) // 2)):
             picks.append(candidate)
     return picks
 
@@ -189,5 +190,5 @@ def _is_person(body: str) -> bool:
     return re.search(rf"{_PERSON}$", body) is not None
 
 
-def _anchor(doc: Document, sentence: Sentence) -> Phrase:
+def _anchor(sentence: Sentence) -> Phrase:
     return Phrase(sentence.text, "rule", sentence.start, sentence.end, sentence.index, sentence.section)

@@ -171,7 +171,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 
     jieba cuts each run of Han characters on its own, so the tokens of a clause are the
     same whether it is cut alone or as part of its paragraph."""
-    words = lcut(text)
+    words = _cut(text)  # memoised: the checks cut a note once per blank
     table = _tags()
     bounds = list(accumulate(map(len, words), initial=offset))
     tags = [table.get(w) or _learn_tag(w, table) for w in words]
