@@ -129,6 +129,14 @@ def test_select_without_limits_takes_every_usable_item_in_deck_order():
     assert [i.id for i in chosen] == [i.id for i in items if i.enabled]
 
 
+def test_a_sentence_a_question_asks_is_not_asked_again_as_a_fill_in():
+    source = "严禁在空白纸张上加盖印章。"
+    items = [make_item("q", "judge", SECTIONS[0], statement="允许在空白纸张上加盖印章。", answer=False, source=source),
+             make_item("c", "cloze", SECTIONS[0], text="严禁在{{c1::空白纸张}}上加盖印章。", source=source),
+             make_item("other", "cloze", SECTIONS[0], text="印章由{{c1::办公室}}管理。", source="印章由办公室管理。")]
+    assert [i.id for i in paper.select(items, seed=0)] == ["q", "other"]
+
+
 def test_count_is_spread_round_robin_over_sections_and_deterministic():
     items = synthetic_items()
     for seed in range(6):

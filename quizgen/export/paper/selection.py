@@ -9,7 +9,7 @@ import random
 from collections.abc import Mapping, Sequence
 
 from ...errors import InputError
-from ...items import Item, Judge
+from ...items import Cloze, Item, Judge
 from .kinds import normalise_kinds, paper_kind, usable
 from .model import PAPER_KINDS
 
@@ -65,18 +65,25 @@ def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
     - ``count``: that many in total, split over the types in proportion to what there is
       (each type at least one when possible); with ``per_type`` as well, it caps the total.
 
-    Within the quotas, questions are taken round-robin over ``Item.section`` (sections in a
+    A sentence one question asks is not asked again as a fill-in. Within the quotas, questions are taken round-robin over ``Item.section`` (sections in a
     seeded order, each section's items shuffled): every type is spread over the sections and
     so is the paper as a whole, so a short paper covers as many sections as it can instead
     of the first N items. Deterministic for a given seed.
     """
-    pool = usable(items)
+    pool = _once_per_sentence(usable(items))
     quota = _quotas(pool, count, per_type)
     rng = random.Random(f"{seed}:select")
     return [pool[i] for i in sorted(_round_robin(quota, _by_section(pool, rng)))]
 
 
 Where = tuple[str, str]  # (document, section)
+
+
+def _once_per_sentence(pool: list[Item]) -> list[Item]:
+    """A sentence a question asks is not asked again as a fill-in (the deck keeps both a
+    cloze and a question of a fact; a paper asks it once)."""
+    asked = {(item.document, item.source) for item in pool if not isinstance(item, Cloze)}
+    return [item for item in pool if not isinstance(item, Cloze) or (item.document, item.source) not in asked]
 
 
 def _quotas(pool: Sequence[Item], count: int | None, per_type: Mapping[str, int] | None) -> dict[str, int]:
