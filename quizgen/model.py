@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .lang import segment
+from .lang.numerals import chinese_number
 from .lang.segment import Token
 
 if TYPE_CHECKING:  # annotations only: the distractor stage builds the index, items come later
@@ -230,27 +231,8 @@ class Deck:
         return "::".join(self.section_path(item))
 
 
-_DIGITS = "零一二三四五六七八九"
-
-
 def to_chinese_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一, 105 -> 一百零五."""
+    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一, 105 -> 一百零五, 0 -> 零."""
     if n < 0:
         raise ValueError(n)
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        head = _DIGITS[n // 100] + "百"
-        if rest == 0:
-            return head
-        if rest < 10:
-            return head + "零" + _DIGITS[rest]
-        if rest < 20:
-            return head + "一" + to_chinese_numeral(rest)
-        return head + to_chinese_numeral(rest)
-    return str(n)
+    return chinese_number(n) if n else "零"

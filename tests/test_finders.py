@@ -22,7 +22,7 @@ def test_finders_run_in_a_fixed_order():
         "find_headings", "find_enumerations", "find_lists", "find_frames", "find_parallel_clauses",
         "find_quotes", "find_definitions", "find_idioms", "find_compound_terms", "find_law_references",
         "find_contrasts", "find_objects", "find_patterns", "find_emphasis", "find_exceptions",
-        "find_clause_phrases", "find_figures"]
+        "find_clause_phrases", "find_figures", "find_bodies"]
 
 
 def find_bracketed(ctx: FinderContext) -> None:

@@ -322,3 +322,100 @@ def test_cut_a_list_note_says_what_the_text_says_or_is_not_made():
                 assert whole in markup.reveal(note.text), note.text
         numbers = [m for m in ("（一）", "（二）", "（三）") if m in note.text]
         assert numbers == ["（一）", "（二）", "（三）"][:len(numbers)]  # no item left out
+
+
+def test_kinds_a_list_longer_than_a_note_may_blank_is_asked_in_parts():
+    from quizgen.generate.listnotes import list_notes
+
+    duties = ["建立健全保密管理制度", "确定和管理涉密人员", "管理国家秘密载体", "配备保密技术设施设备",
+              "开展保密宣传教育", "组织开展保密检查", "协助查处泄密案件"]
+    numerals = "一二三四五六七"
+    text = "第五条 机关、单位应当履行下列保密工作职责：\n" + "".join(
+        f"（{n}）{d}；\n" for n, d in zip(numerals, duties))
+    doc = process(Source("保密规定", text))
+    notes = generate(doc, 0, (list_notes,))
+    assert len(notes) == 2 and len({n.id for n in notes}) == 2
+    asked = [d.answer for n in notes for d in markup.parse(n.text) if isinstance(d, markup.Deletion)]
+    assert asked == duties  # every duty blanked once, in order, at most five to a note
+    assert all("机关、单位应当履行下列保密工作职责：（" in n.text for n in notes)  # each part with its lead
+    kept = rank(doc, generate(doc), Budget()).kept
+    kept_answers = {a for i in kept if isinstance(i, Cloze) for a in i.answers()}
+    assert "协助查处泄密案件" in kept_answers  # the seventh item is asked, not dropped for the first note's sake
+
+
+@pytest.mark.parametrize("sentence, figure, wrong", [
+    ("违反本规定的，处五百元以上五千元以下罚款。", "五百元以上五千元以下", "一千元以上一万元以下"),
+    ("职工代表大会须有全体职工代表三分之二以上出席方可召开。", "三分之二以上", "二分之一以上"),
+    ("投诉人应当在收到决定之日起十五个工作日内提出复核申请。", "十五个工作日内", "十个工作日内"),
+])
+def test_distractor_figures_in_chinese_numerals_are_asked_with_values_of_the_same_form(sentence, figure, wrong):
+    from quizgen.lang.numerals import FIGURE_RE, chinese_number, parse_number, scaled_chinese_figures
+
+    assert [m.group() for m in FIGURE_RE.finditer(sentence)] == [figure]  # a range is one figure
+    assert wrong in scaled_chinese_figures(figure) and figure not in scaled_chinese_figures(figure)
+    assert "二百五十元以上二千五百元以下" not in scaled_chinese_figures("五百元以上五千元以下")  # round values only
+    doc = process(Source("规定", sentence))
+    asked = [i for i in generate(doc) if isinstance(i, Choice) and "figure" in i.tags]
+    assert asked and asked[0].options[asked[0].answer[0]] == figure
+    assert len(set(asked[0].options)) == 4 and all(parse_number(o[:2]) != 0 for o in asked[0].options)
+    for value in (1, 2, 10, 15, 105, 1000, 10000, 15000, 100500):
+        assert parse_number(chinese_number(value)) == value
+
+
+def test_cut_the_blank_score_prefers_a_fact_to_a_filler_and_scores_deterministically():
+    from quizgen.rank.blanks import blank_score
+    from quizgen.rank.score import load
+    from quizgen.rank.blanks import MODEL
+
+    doc = process(Source("规定", REGULATION))
+    facts = DocumentFacts(doc)
+    assert load(MODEL).weights and load(MODEL) is load(MODEL)
+    fact = blank_score("《印章管理办法》自", "2025年1月1日", "起施行。", facts)
+    filler = blank_score("但在行政协议履行", "过程中", "，相关情势发生变更。", facts)
+    assert fact == blank_score("《印章管理办法》自", "2025年1月1日", "起施行。", facts)
+    assert 0 <= filler < fact <= 1
+
+
+def test_cut_a_body_is_blanked_without_the_verb_of_its_duty():
+    doc = process(Source("印章管理办法", REGULATION))
+    mended, _ = repair(generate(doc), DocumentFacts(doc))
+    answers = {a for i in mended if isinstance(i, Cloze) for a in i.answers()}
+    assert not answers & {"法务部保管", "保卫处报告", "分管领导审核"}
+    assert answers & {"法务部", "保卫处", "分管领导"}
+
+
+def test_trivial_the_dates_and_sums_of_a_case_are_not_asked():
+    text = ("宁某某遂提起诉讼，请求判令安定区住建局交付房屋。\n"
+            "自2019年12月31日起，安定区住建局向宁某某每月支付违约金1006元，当月月底前付清。\n"
+            "安定区住建局向宁某某支付违约金84993元，限于判决后10日内履行。\n"
+            "行政机关应当在收到申请之日起15日内作出决定。\n")
+    doc = process(Source("案例", text))
+    kept = rank(doc, generate(doc), Budget(keep_all=False)).kept
+    asked = {a for i in kept for a in i.answers()}
+    assert not asked & {"2019年12月31日", "1006元", "84993元", "10日内"}
+    assert "15日内" in asked  # a rule's deadline is still asked
+
+
+def test_markup_an_addressee_line_and_a_bare_heading_make_no_note():
+    text = ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+            "一、廉洁自律\n"
+            "采购人员不得接受供应商的礼品和宴请，发现违规行为应当向廉洁督察委员会举报。\n"
+            "二、公平公正\n"
+            "采购人员应当对所有供应商一视同仁，不得泄露报价信息。\n")
+    doc = process(Source("采购人员行为准则", text))
+    mended, dropped = repair(generate(doc), DocumentFacts(doc))
+    fronts = [i.text for i in mended if isinstance(i, Cloze)]
+    assert not any("直辖市" in f for f in fronts)
+    assert all(len(markup.reveal(f)) - sum(len(a) for a in markup.parse(f) if isinstance(a, str)) >= 0 for f in fronts)
+    for front in fronts:  # every note shows words besides its blanks
+        shown = "".join(p for p in markup.parse(front) if isinstance(p, str))
+        assert sum("\u4e00" <= c <= "\u9fff" for c in shown) >= 4, front
+
+
+def test_leak_two_blanks_that_give_each_other_away_become_one():
+    from quizgen.rank.repair import _no_twins
+
+    parts = markup.parse("企业职工{{c1::一百人以下}}的建立职工大会制度；{{c2::一百人以上}}的建立职工代表大会制度。")
+    assert [p.answer for p in _no_twins(parts) if isinstance(p, markup.Deletion)] == ["一百人以下"]
+    parts = markup.parse("对路侧停车{{c1::管理体制}}、{{c2::管理模式}}进行完善。")  # siblings, not twins
+    assert len([p for p in _no_twins(parts) if isinstance(p, markup.Deletion)]) == 2

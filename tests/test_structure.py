@@ -234,3 +234,12 @@ def test_inline_ordinals_after_a_subject():
 def test_a_list_intro_after_a_quotation_has_no_stray_quote(text):
     (enumeration,) = structure(text, "t").enumerations
     assert enumeration.intro == "办公室应当做好以下两项工作："
+
+
+def test_an_excerpt_that_leaves_articles_out_still_reads_each_article():
+    text = ("第一章 总则\n第一条 市、区人民政府应当加强保密宣传教育。\n第二条 本市对做出显著成绩的单位给予表彰。\n"
+            "第三章 保密制度\n第十六条 机关、单位应当建立国家秘密载体管理制度。\n第二十一条 机关、单位应当确定涉密人员。\n")
+    doc = structure(text, "条例")
+    articles = [s.marker for s in doc.sections if s.marker.startswith("第") and s.marker.endswith("条")]
+    assert articles == ["第一条", "第二条", "第十六条", "第二十一条"]
+    assert doc.sections[doc.section_of(text.index("第二十一条")).index].marker == "第二十一条"

@@ -39,13 +39,25 @@ def wanted_of(annotation: dict) -> tuple[set[str], set[str]]:
     return exact, exact | {bare(m) for group in annotation.get("sibling_sets", []) for m in group}
 
 
-def label(item, exact: set[str], wanted: set[str]) -> float:
+# what a true/false statement asks, by its tags: a rule its modal, a body who answers for it
+_STATEMENT_KINDS = (("body", {"body"}), ("prohibition", {"prohibition", "obligation"}),
+                    ("obligation", {"prohibition", "obligation"}))
+
+
+def label(item, exact: set[str], wanted: set[str], annotation: dict | None = None) -> float:
     """How much of what the item asks is annotated (0–1): the share of its answers that are
-    annotated spellings or sibling-set members exactly; for a true/false statement, whether
-    its source sentence holds an annotated phrase of four characters or more."""
+    annotated spellings or sibling-set members exactly; for a true/false statement on a rule
+    or a body, whether its source sentence holds an annotated phrase of that kind (a rule, a
+    body); for another statement, an annotated phrase of four characters or more."""
     said = [bare(a) for a in item.answers() if bare(a)]
     if not said:
-        return float(any(len(w) >= 4 and w in bare(item.source) for w in exact))
+        source = bare(item.source)
+        tags = {t.removeprefix("quizgen::") for t in item.tags}
+        for tag, kinds in _STATEMENT_KINDS:
+            if tag in tags and annotation is not None:
+                return float(any(bare(s) in source for kp in annotation["key_phrases"] if kp["kind"] in kinds
+                                 for s in kp["accept"] if len(bare(s)) >= 2))
+        return float(any(len(w) >= 4 and w in source for w in exact))
     return sum(a in wanted for a in said) / len(said)
 
 
@@ -58,7 +70,7 @@ def rows(annotations: list[tuple[str, str, dict]]):
         for item in mended:
             if item.quality():
                 continue  # rejected before the score decides
-            yield annotation.get("id", title), features(item, facts), label(item, exact, wanted)
+            yield annotation.get("id", title), features(item, facts), label(item, exact, wanted, annotation)
 
 
 def corpus(split: str) -> list[tuple[str, str, dict]]:

@@ -30,6 +30,7 @@ KIND_WEIGHT = {
     "parallel": 0.9,
     "quote": 0.85,
     "figure": 0.8,
+    "body": 0.8,
     "definition": 0.75,
     "idiom": 0.7,
     "term": 0.5,

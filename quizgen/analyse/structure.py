@@ -36,6 +36,7 @@ _LINE_MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _SEQ_NUMBERS = {"首先": 1, "其次": 2, "再次": 3, "然后": 3}
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _ALWAYS_HEADING = {"zhang", "jie", "tiao"}
+MAX_GAP = 30  # numbers an excerpt may leave out between two articles (or chapters) it keeps
 
 # Inline ordinals inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…, 其一…
 _INLINE_MARKER = re.compile(
@@ -133,7 +134,8 @@ def _match_marker(paragraph: Paragraph) -> _Candidate | None:
 
 
 def _numbered_runs(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep candidates that belong to a run 1, 2, 3… of their style (restarts allowed)."""
+    """Keep candidates that belong to a run 1, 2, 3… of their style (restarts allowed; 第N条
+    and 第N章 may skip numbers)."""
     kept: list[_Candidate] = []
     by_style: dict[str, list[_Candidate]] = {}
     for cand in candidates:
@@ -148,6 +150,8 @@ def _numbered_runs(candidates: list[_Candidate]) -> list[_Candidate]:
             expected = run[-1].number + 1 if run else 1
             if cand.number == expected or (style == "seq" and cand.number == 99 and run):
                 run.append(cand)
+            elif run and style in _ALWAYS_HEADING and 0 < cand.number - expected < MAX_GAP:
+                run.append(cand)  # 第十条, 第十六条: an excerpt leaves articles out, but 第N条 still opens one
             elif cand.number == 1:
                 runs.append(run)
                 run = [cand]

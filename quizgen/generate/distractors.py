@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lang import segment
+from ..lang.numerals import scaled_chinese_figures
 from ..ingest.clean import is_han
 from ..model import Document, Phrase, SiblingSet
 from ..analyse.junk import is_junk
@@ -217,7 +218,7 @@ def perturbed_figures(key: str) -> list[str]:
         return [key[: year.start(1)] + str(number + delta) + key[year.end(1):] for delta in (-1, 1, -2, 2, 3)]
     m = _NUMBER_RE.search(key)
     if not m:
-        return []
+        return scaled_chinese_figures(key)
     value = float(m.group())
     decimals = len(m.group().split(".")[1]) if "." in m.group() else 0
     out = []

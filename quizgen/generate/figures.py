@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.numerals import case_figure
 from . import distractors
 from .context import OPTIONS, GeneratorContext, tiers
 
@@ -18,8 +19,8 @@ def figure_questions(b: GeneratorContext) -> None:
         if phrase.kind != "figure" or not re.search(r"\d|[一二三四五六七八九十百千]", phrase.text):
             continue
         sentence = b.doc.sentences[phrase.sentence]
-        if "废止" in sentence.text:
-            continue  # the dates of the rules a regulation repeals are not worth asking
+        if "废止" in sentence.text or case_figure(sentence.text, phrase.text):
+            continue  # the dates of the rules a regulation repeals, the sums of a case: not worth asking
         clause_start = max(sentence.text.rfind(p, 0, phrase.start - sentence.start) for p in "，；：。") + 1
         clause_end = min([i for i in (sentence.text.find(p, phrase.end - sentence.start) for p in "，；。")
                           if i >= 0] or [len(sentence.text)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ..itemchecks import MAX_DELETIONS
 from ..items import Cloze
 from ..lang.markup import Deletion, Segment, to_markup
 from ..lang.numerals import parse_number
@@ -53,20 +54,42 @@ def list_notes(ctx: GeneratorContext) -> None:
             section_index = doc.sections[first.section].parent or 0
         per_section[section_index] = per_section.get(section_index, 0) + 1
         section = doc.sections[section_index]
-        lead = list_lead(doc, sibling)
+        lead = list_lead(doc, sibling) or (_parts_lead(doc) if sibling.kind == "headings" else "")
         markers = member_markers(doc, sibling)
         if not _complete(markers):
             continue  # （一）（三）（四）: items the structure stage did not read; the note would misstate the list
         rests = [_rest_of_item(doc, m) for m in sibling.members]
-        segments: list[Segment] = [lead]
-        for n, (member, marker, rest) in enumerate(zip(sibling.members, markers, rests), 1):
-            segments += ["；" if n > 1 else "", marker, Deletion(n, member.text, f"{len(member.text)}字"), rest]
-        text = to_markup([*segments, "。"])
-        source = "；".join(marker + m.text + rest for marker, m, rest in zip(markers, sibling.members, rests)) + "。"
-        ctx.items.append(Cloze(
-            id=f"s{section_index}-list{per_section[section_index]}-cloze",
-            section=section.title,
-            source=(lead + source) if lead else source,
-            text=text,
-            tags=["enumeration"],
-        ))
+        entries = list(zip(sibling.members, markers, rests))
+        for part, chunk in enumerate(_chunks(entries, MAX_DELETIONS), 1):
+            ctx.items.append(_note(chunk, lead, section.title,
+                                   f"s{section_index}-list{per_section[section_index]}"
+                                   + (f"-part{part}" if part > 1 else "") + "-cloze"))
+
+
+def _parts_lead(doc: Document) -> str:
+    """What a list of a text's headings asks when the text does not announce it."""
+    title = doc.title.strip().strip("《》")
+    return f"《{title}》分为以下几部分：" if title else ""
+
+
+def _chunks(entries: list, size: int) -> list[list]:
+    """A list of more items than one note may blank, cut into runs of nearly equal length
+    (11 items: 4, 4 and 3), each asked by a note of its own."""
+    count = -(-len(entries) // size)
+    step, extra = divmod(len(entries), count)
+    out, at = [], 0
+    for k in range(count):
+        width = step + (k < extra)
+        out.append(entries[at:at + width])
+        at += width
+    return out
+
+
+def _note(entries: list[tuple[Phrase, str, str]], lead: str, section: str, ident: str) -> Cloze:
+    """The note of a list's lead and ``entries`` (member, marker, rest of the item)."""
+    segments: list[Segment] = [lead]
+    for n, (member, marker, rest) in enumerate(entries, 1):
+        segments += ["；" if n > 1 else "", marker, Deletion(n, member.text, f"{len(member.text)}字"), rest]
+    source = "；".join(marker + m.text + rest for m, marker, rest in entries) + "。"
+    return Cloze(id=ident, section=section, source=(lead + source) if lead else source,
+                 text=to_markup([*segments, "。"]), tags=["enumeration"])

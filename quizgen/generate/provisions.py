@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lang import segment
+from ..lang.bodies import NOT_A_NAME, ROLE, SUBJECT, is_person
 from ..lang.markers import strip_markers
 from ..model import Document, Phrase, Sentence
 from . import distractors
@@ -19,7 +20,6 @@ from .subjects import context_of, list_index
 
 MAX_STATEMENT = 64  # characters of a rule a true/false item may state
 MAX_WITH_LEAD = 90  # and with the lead of its list or the sentence it refers to
-MAX_BODY = 16
 MAX_STEM = 90  # characters of a sentence a choice on its body may show
 
 # the modal of a rule, with the adverbs that go when it is turned round (一律不得 → 可以)
@@ -29,17 +29,8 @@ _TURNED = {"不得": "可以", "不准": "可以", "不许": "可以", "严禁":
 _PROHIBITIONS = frozenset({"不得", "不准", "不许", "严禁", "禁止"})
 _KEEP_ADVERB = {"均": "均", "都": "都"}
 
-_PERSON = r"(?:总监|部长|主任|负责人|管理层|领导|经理|主管|局长|厅长|院长|秘书长|书记)"
-_ORGAN = (r"(?:部门|机关|机构|委员会|办公室|办公厅|人民政府|政府|人民法院|法院|人民检察院|检察院|公安机关|"
-          r"管理局|局|厅|中心|工会|小组|代表大会|档案馆|部|处|科|室|单位|组织)")
-_BODY = rf"[\u4e00-\u9fffA-Za-z（）()]{{1,{MAX_BODY}}}?(?:{_PERSON}|{_ORGAN})"
-# who answers for it: 由X负责 / 经X批准 / 报X备案 / 向X报告 / X负责…
-_ROLE = re.compile(rf"(?:由|经过?|报请|报经|报|向|会同)(?P<body>{_BODY})(?=(?:统一)?(?:负责|批准|审批|审核|审定|备案|决定|"
-                   rf"同意|认定|确定|报告|申请|投诉|举报|组织|指导|监督|管理|受理|保管|办理|核准|签发|登记))")
-_SUBJECT = re.compile(rf"(?:^|[，。；：])(?P<body>{_BODY})(?=(?:应当|负责|可以|依法|有权|会同|统一|组织|主管))")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _NEW_CLAUSE = re.compile(r"更|也|且|并且|同时|否则|但|违者|如：|例如|不得|严禁|禁止|应当|必须")
-_NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|及|并|前款|上述|发现|具体|其|该")
 _UNLAWFUL = re.compile(r"擅自|违法|非法|违规|私自|弄虚作假|伪造|篡改")  # 允许擅自销毁 is false on its face
 _SCOPE = re.compile(r"(?:遵守|适用|执行)本(?:条例|办法|规定|法|细则|制度|准则|决定)$")  # a scope, not a rule
 _PUNCT = re.compile(r"[，。；：、“”《》？！]")
@@ -166,14 +157,14 @@ def bodies(doc: Document) -> list[str]:
     for sentence in doc.sentences:
         for body, _ in _roles(sentence):
             found.setdefault(body)
-        for m in _SUBJECT.finditer(strip_markers(sentence.text)):
+        for m in SUBJECT.finditer(strip_markers(sentence.text)):
             if _one_body(m.group("body")):
                 found.setdefault(m.group("body"))
     return list(found)
 
 
 def _roles(sentence: Sentence) -> Iterator[tuple[str, int]]:
-    for m in _ROLE.finditer(sentence.text):
+    for m in ROLE.finditer(sentence.text):
         body = m.group("body")
         if _one_body(body):
             yield body, m.start("body")
@@ -183,11 +174,11 @@ def _one_body(text: str) -> bool:
     """A name of one body or role (保密行政管理部门), not two (档案主管部门和有关机关), nor a
     clause that ends in one (接到投诉的档案主管部门, 具体办法由市…部门)."""
     return (not _PUNCT.search(text) and text.count("（") == text.count("）")
-            and not _NOT_A_NAME.search(text))
+            and not NOT_A_NAME.search(text))
 
 
 def _is_person(body: str) -> bool:
-    return re.search(rf"{_PERSON}$", body) is not None
+    return is_person(body)
 
 
 def _anchor(sentence: Sentence) -> Phrase:

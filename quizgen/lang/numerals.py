@@ -50,19 +50,112 @@ FIGURE_RE = re.compile(
     rf"|每[\u4e00-\u9fff]{{0,3}}?(?:每[\u4e00-\u9fff]{{1,2}}?)?{_AMOUNT}{QUALIFIER}"  # 每逾期一日, 每平方米每月10元
     rf"|百分之{_CN_NUMBER}{QUALIFIER}"  # 百分之十五以上
     rf"|{_DAYTIME}?\d{{1,2}}点(?:[到至]\d{{1,2}}点)|{_DAYTIME}\d{{1,2}}点"  # 凌晨2点到8点
+    rf"|{_AMOUNT}以上{_AMOUNT}以下"  # 五百元以上五千元以下: a range is one figure
+    rf"|{NUMBER}分之{NUMBER}{QUALIFIER}"  # 三分之二以上
     rf"|{_AMOUNT}(?:[或至到～~\-—]{_AMOUNT})?{QUALIFIER})"  # 7日或9日, 三日内, 82小时
 )
+_RANGE = re.compile(rf"{_AMOUNT}以上{_AMOUNT}以下")
+_FRACTION = re.compile(rf"{NUMBER}分之{NUMBER}{QUALIFIER}")
 _LEADING_NUMBER = re.compile(rf"^(?:每[\u4e00-\u9fff]*?)?{NUMBER}|^百分之{_CN_NUMBER}")
 
 
 def figure_unit(figure: str) -> str:
     """What a figure counts, with its qualifier: 十五日内 -> 日内, 一千元以上 -> 元以上,
-    百分之十五以上 -> %以上."""
+    百分之十五以上 -> %以上, 五百元以上五千元以下 -> 元以上以下, 三分之二以上 -> 分之以上."""
     if figure.startswith("百分之"):
         return "%" + re.sub(rf"^百分之{_CN_NUMBER}", "", figure)
+    if _RANGE.fullmatch(figure) or _FRACTION.fullmatch(figure):
+        return re.sub(NUMBER, "", figure)
     return re.sub(r"[或至到～~\-—].*$", "", _LEADING_NUMBER.sub("", figure)) or figure
 
 
 def is_trivial_figure(figure: str) -> bool:
     """一人, 两次, 一日: a bare one or two of something says nothing worth asking."""
     return bool(re.fullmatch(rf"[一两1]?(?:{UNITS})", figure) or re.fullmatch(rf"[一两](?:{UNITS})", figure))
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(value: int) -> str:
+    """3 -> '三', 15 -> '十五', 105 -> '一百零五', 20000 -> '二万', 15000 -> '一万五千'
+    (0 < value < 10**8), as parse_number reads them back."""
+    if not 0 < value < 10 ** 8:
+        raise ValueError(f"no Chinese numeral for {value}")
+    high, low = divmod(value, 10_000)
+    if high:
+        rest = _below_10k(low) if low else ""
+        return _below_10k(high) + "万" + ("零" if low and low < 1000 else "") + rest
+    return _below_10k(low)
+
+
+def _below_10k(value: int) -> str:
+    out, zero = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, value = divmod(value, unit)
+        if digit:
+            out += ("零" if zero and out else "") + _CN_DIGITS[digit] + name
+            zero = False
+        else:
+            zero = bool(out)
+    return out[1:] if out.startswith("一十") else out
+
+
+_CN_RUN = re.compile(_CN_NUMBER)
+_FRACTIONS = ("二分之一", "三分之一", "三分之二", "四分之一", "四分之三", "五分之一", "五分之四")
+_SMALL_STEPS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90)  # the counts rules set: 三日, 七个工作日, 十五日
+
+
+def scaled_chinese_figures(figure: str) -> list[str]:
+    """Wrong values of a figure written in Chinese numerals, in the same form: 七个工作日内 ->
+    五个工作日内, 十个工作日内 …; 五百元以上五千元以下 -> 一千元以上一万元以下 …; 三分之二以上 ->
+    二分之一以上 …. Every number of the figure moves by one factor; [] when it has none."""
+    fraction = re.match(rf"({_CN_NUMBER}分之{_CN_NUMBER})", figure)
+    if fraction:
+        return [f + figure[fraction.end():] for f in _FRACTIONS if f != fraction.group(1)]
+    runs = [m for m in _CN_RUN.finditer(figure) if parse_number(m.group())]
+    values = [parse_number(m.group()) or 0 for m in runs]
+    if not runs or any(v >= 10 ** 7 for v in values):
+        return []
+    out: list[str] = []
+    for factor in _factors(values[0]):
+        new = [round(v * factor) for v in values]
+        if any(n <= 0 or n >= 10 ** 8 or (n > 90 and not _round(n)) for n in new) or new == values:
+            continue
+        text, at = "", 0
+        for m, n in zip(runs, new):
+            counted = n == 2 and _COUNTED.match(figure, m.end())
+            text += figure[at:m.start()] + ("两" if counted else chinese_number(n))
+            at = m.end()
+        if text + figure[at:] not in out:
+            out.append(text + figure[at:])
+    return out
+
+
+_COUNTED = re.compile("个|名|年|天|周|次|人|倍|件|份|项|种|小时")  # 两个工作日, 两名, but 二日
+
+
+def _round(value: int) -> bool:
+    """One significant digit: 500, 2000, 30000 (not 250 or 2500)."""
+    while value % 10 == 0:
+        value //= 10
+    return value < 10
+
+
+def _factors(value: int) -> list[float]:
+    """Counts move along the steps rules use (三日 -> 五日, 七日 …), amounts by round factors."""
+    if value <= 90:
+        near = sorted((s for s in _SMALL_STEPS if s != value), key=lambda s: (abs(s - value), s))
+        return [s / value for s in near[:6]]
+    return [2.0, 0.5, 0.2, 5.0, 3.0, 10.0, 4.0, 0.4, 0.1, 20.0]
+
+
+# a party a judgment names anonymised (宁某某, 某停车公司, 原告李某): a sentence about one tells
+# the facts of a case, whose dates and sums are no rule a learner needs
+CASE_PARTY = re.compile(r"[\u4e00-\u9fff]某某?(?![种些项类])|某(?:某|[\u4e00-\u9fff]{0,8}(?:公司|单位|企业|局|委|厂|店))")
+
+
+def case_figure(sentence: str, answer: str) -> bool:
+    """A date, sum or party of the case told in ``sentence`` (not a rule's figure)."""
+    return CASE_PARTY.search(sentence) is not None and (
+        FIGURE_RE.fullmatch(answer) is not None or DATE_RE.search(answer) is not None or "某" in answer)

@@ -18,7 +18,8 @@ from ..model import Document, Phrase
 TAGS = ("enumeration", "clause", "heading", "frame", "sibling", "swap", "parallel", "term", "idiom",
         "quote", "negative", "definition", "figure", "section", "name", "obligation", "prohibition",
         "turned", "body")
-PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause")
+PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause",
+                "body")
 WEAK_KINDS = frozenset({"term", "clause"})
 MAX_PHRASE = 12  # characters of the word-like key phrases a blank must not cut
 DIGIT = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两]")

@@ -17,11 +17,18 @@ from dataclasses import replace
 from .. import itemchecks
 from ..generate.subjects import context_of, list_of
 from ..items import Choice, Cloze, Item, Judge, Multi
+from ..ingest.clean import is_han
 from ..lang import markup
+from ..lang.bodies import BODY_AND_VERB
+from ..lang.numerals import case_figure
 from ..lang.markers import CHAPTER, strip_markers, unmarked
+from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
 from .features import MAX_PHRASE, DocumentFacts
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
+# the ids list notes have (quizgen.generate.listnotes): their blanks are whole items of a list
+# spread over sentences, which may be long; a sentence note's blanks are judged one by one
+LIST_NOTE = re.compile(r"-list\d+(?:-part\d+)?-cloze$")
 
 
 def repair(items: list[Item], facts: DocumentFacts) -> tuple[list[Item], dict[str, int]]:
@@ -87,9 +94,16 @@ def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
 
 
 def _is_heading(item: Item) -> bool:
-    """The item's sentence is its section's heading (第二章 档案机构及其职责)."""
+    """The item's sentence is its section's heading (第二章 档案机构及其职责), or the line a
+    circular is addressed to (各省、自治区、直辖市人民政府，国务院各部委、各直属机构：)."""
     source = itemchecks.bare(unmarked(item.source))
-    return (len(source) >= 4 and source in itemchecks.bare(item.section)) or bool(CHAPTER.match(item.source))
+    return (len(source) >= 4 and source in itemchecks.bare(item.section)) or bool(CHAPTER.match(item.source)) \
+        or bool(_ADDRESSEES.match(item.source.strip()))
+
+
+_ADDRESSEES = re.compile(r"^各[^。；！？]{2,80}[：:]$")
+_ANY_MARKER = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是要]|\d+[.、．]|第[一二三四五六七八九十百\d]+条")
+MIN_SHOWN = 4  # characters a note shows besides its blanks: a bare list item or heading says nothing
 
 
 def _context(item: Item, facts: DocumentFacts) -> str | None:
@@ -99,7 +113,7 @@ def _context(item: Item, facts: DocumentFacts) -> str | None:
         return ""
     context = context_of(facts.doc, sentence, facts.lists)
     opening = itemchecks.bare(strip_markers(sentence.text))[:4]
-    if opening and not itemchecks.bare(unmarked(_front(item))).startswith(opening):
+    if opening and not itemchecks.bare(unmarked(_filled(item))).startswith(opening):
         return ""  # the item does not show its sentence as written: it says what it asks itself
     if context and itemchecks.bare(context) in itemchecks.bare(_front(item)):
         return ""  # the item shows it already (a list note holds its lead)
@@ -115,6 +129,15 @@ def _front(item: Item) -> str:
         case Judge():
             return item.statement
     return ""
+
+
+def _filled(item: Item) -> str:
+    """The front with a question's blank filled by its right answer (超过（　　）投诉时效的 ->
+    超过三年投诉时效的): the sentence as written, where the item shows it."""
+    front = _front(item)
+    if isinstance(item, Choice | Multi) and item.answer:
+        return front.replace("（　　）", item.options[item.answer[0]], 1)
+    return front
 
 
 def _foreign(item: Choice | Multi, facts: DocumentFacts) -> bool:
@@ -143,19 +166,31 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
         parts[0] = unmarked(parts[0])  # a list item's marker stays after its lead: 一是{…}
     elif parts and isinstance(parts[0], markup.Deletion) and unmarked(parts[0].answer) != parts[0].answer:
         return None, "markup"
-    whole = any(t.endswith("enumeration") for t in item.tags) and "{{c2::" in item.text
+    whole = _whole_items(item)
     if not whole:
         parts = _split_lists(parts)
-    parts = _good_blanks(_whole_compounds(parts), whole, phrases, facts)
+    scores: dict[int, float] = {}
+    parts = _good_blanks(_bodies_alone(_whole_compounds(parts)), whole, phrases, facts, scores)
+    if not whole:
+        parts = _no_twins(parts)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
     if not deletions:
         return None, "no-good-blank"
-    parts = _numbered(parts, MAX_SENTENCE_BLANKS if not whole else itemchecks.MAX_DELETIONS)
+    parts = _numbered(parts, MAX_SENTENCE_BLANKS if not whole else itemchecks.MAX_DELETIONS,
+                      itemchecks.MAX_DELETIONS, scores)
     if not any(isinstance(p, markup.Deletion) for p in parts):
         return None, "no-good-blank"
+    shown = _ANY_MARKER.sub("", "".join(p for p in parts if isinstance(p, str)))
+    if sum(is_han(c) for c in shown) < MIN_SHOWN and not context:
+        return None, "bare"  # - {廉洁自律}, {指导思想}；（二）{主要目标}
     if context:
         parts = [context, *parts]
     return replace(item, text=markup.to_markup(_merged(parts))), ""
+
+
+def _whole_items(item: Cloze) -> bool:
+    """A list note, whose blanks are the whole items of a list."""
+    return bool(LIST_NOTE.search(item.id)) and "{{c2::" in item.text
 
 
 def _split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
@@ -197,10 +232,54 @@ def _whole_compounds(parts: list[markup.Segment]) -> list[markup.Segment]:
     return parts
 
 
+def _no_twins(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """Of two blanks that differ in a character or two (一百人以下 / 一百人以上, 尚未终审 /
+    已经终审), the second becomes text: shown, it would give the first away."""
+    kept: list[str] = []
+    out: list[markup.Segment] = []
+    for part in parts:
+        if isinstance(part, markup.Deletion):
+            if any(_twins(part.answer, other) for other in kept):
+                out.append(part.answer)
+                continue
+            kept.append(part.answer)
+        out.append(part)
+    return _merged(out)
+
+
+_OPPOSITES = {frozenset(p) for p in (("上", "下"), ("尚未", "已经"), ("予以", "不予"), ("应予", "不予"), ("前", "后"),
+                                      ("以上", "以下"), ("高于", "低于"), ("未", "已"), ("有", "无"), ("内", "外"),
+                                      ("应", "不"), ("是", "否"))}
+
+
+def _twins(a: str, b: str) -> bool:
+    """The same words but for one character or a pair of opposites (以上/以下, 尚未/已经)."""
+    if len(a) != len(b) or len(a) < 3 or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    lo, hi = diff[0], diff[-1] + 1
+    return hi - lo <= 2 and frozenset((a[lo:hi], b[lo:hi])) in _OPPOSITES
+
+
+def _bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank of a body and the verb of its duty asks the body: 由[法务部保管] → 由[法务部]保管,
+    向[保卫处报告] → 向[保卫处]报告 (the verb is the sentence's, the body is the fact)."""
+    out: list[markup.Segment] = []
+    for part in parts:
+        m = BODY_AND_VERB.fullmatch(part.answer) if isinstance(part, markup.Deletion) else None
+        if m is None or not isinstance(part, markup.Deletion):
+            out.append(part)
+            continue
+        out += [markup.Deletion(part.number, m.group("body"), part.hint and f"{len(m.group('body'))}字"), m.group("verb")]
+    return _merged(out)
+
+
 def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[str],
-                 facts: DocumentFacts | None = None) -> list[markup.Segment]:
+                 facts: DocumentFacts | None = None, scores: dict[int, float] | None = None) -> list[markup.Segment]:
     """The parts with every blank a trainer would delete turned back into text: those the
-    checks refuse, and those that cut a key phrase of the sentence in two (对下{协调要在…})."""
+    checks refuse, those that cut a key phrase of the sentence in two (对下{协调要在…}) and,
+    in a sentence note, those the blank score (:mod:`.blanks`) finds not worth asking; the
+    scores of the blanks kept go to ``scores`` (by cloze number)."""
     out: list[markup.Segment] = []
     plain = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
     spans = _phrase_spans(plain, phrases)
@@ -209,17 +288,28 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
         size = len(part.answer if isinstance(part, markup.Deletion) else part)
         start, end, at = at, at + size, at + size
         crosses = any(p < start < q < end or start < p < end < q for p, q in spans)
-        # a clause around a key phrase: blank the phrase, not the clause (另{一个名称叫“不管部”})
-        wraps = not whole and any(start <= p and q <= end and (end - start) >= 2 * (q - p) + 2
-                                  for p, q in spans) and not itemchecks.parallel(plain[start:end])
-        opening = i == 0 and not whole  # the sentence's subject: a stem names it, never blanks it
-        weak = isinstance(part, markup.Deletion) and not whole and facts is not None and facts.weak(part.answer)
-        if isinstance(part, markup.Deletion) and (opening or crosses or wraps or weak
+        score = blank_score(plain[:start], part.answer, plain[end:], facts) \
+            if isinstance(part, markup.Deletion) and not whole and facts is not None else 1.0
+        # a clause around a key phrase worth a blank: blank the phrase, not the clause (另{一个名称叫“不管部”})
+        wraps = not whole and isinstance(part, markup.Deletion) and not itemchecks.parallel(plain[start:end]) and any(
+            start <= p and q <= end and (end - start) >= 2 * (q - p) + 2
+            and (facts is None or blank_score(plain[:p], plain[p:q], plain[q:], facts) >= BLANK_THRESHOLD)
+            for p, q in spans)
+        # the sentence's subject: a stem names it, never blanks it, unless what is asked is who
+        # has the duty (｛镇人民政府｝应当…) or what a defined term is called (｛厂务公开｝是指…)
+        opening = i == 0 and not whole and not _ACTOR_OR_TERM.match(plain[end:])
+        trivia = isinstance(part, markup.Deletion) and case_figure(plain, part.answer)
+        if isinstance(part, markup.Deletion) and (opening or crosses or wraps or trivia or score < BLANK_THRESHOLD
                                                   or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)
         else:
             out.append(part)
+            if isinstance(part, markup.Deletion) and scores is not None:
+                scores[part.number] = max(score, scores.get(part.number, 0.0))
     return out
+
+
+_ACTOR_OR_TERM = re.compile(r"(应当|应|必须|负责|不得|有权|是指|是)(?![以的])")
 
 
 def _phrase_spans(plain: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
@@ -229,15 +319,19 @@ def _phrase_spans(plain: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
             for start in range(len(plain) - size + 1) if plain[start:start + size] in phrases]
 
 
-def _numbered(parts: list[markup.Segment], limit: int) -> list[markup.Segment]:
-    """Deletions renumbered c1, c2, … in order of their old numbers; those past ``limit``
-    cloze numbers become text (a list's members are kept together, or all become text)."""
+def _numbered(parts: list[markup.Segment], limit: int, stretch: int = 0,
+              scores: dict[int, float] | None = None) -> list[markup.Segment]:
+    """Deletions renumbered c1, c2, … in order of their old numbers; beyond ``limit`` cloze
+    numbers the lowest-scored become text (a list's members are kept together, or all become
+    text; a list of more members than ``limit`` may take up to ``stretch`` numbers on its own)."""
+    scores = scores or {}
     listed = {p.number for k, p in enumerate(parts) if isinstance(p, markup.Deletion)
               and any(0 <= j < len(parts) and isinstance(parts[j], str) and parts[j] in ("、", "和", "及")
                       for j in (k - 1, k + 1))}
+    limit = max(limit, min(len(listed), stretch))
     # members of a list first, then the others: a list is never half blanked for a clause
     order = sorted({p.number for p in parts if isinstance(p, markup.Deletion)},
-                   key=lambda n: (n not in listed, n))[:limit]
+                   key=lambda n: (n not in listed, -scores.get(n, 0.0), n))[:limit]
     if listed and not set(order) >= listed:
         order = sorted(n for n in order if n not in listed)  # the whole list does not fit
     new = {old: n for n, old in enumerate(sorted(order), 1)}

@@ -8,6 +8,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from ..items import Item
 from ..resources import DATA_DIR
@@ -31,9 +32,14 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@cache
 def model() -> Model:
-    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    return load(MODEL)
+
+
+@cache
+def load(path: Path) -> Model:
+    """A model file written by ``bench/score/train.py`` (or ``train_blanks.py``)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
     names = data["features"]
     return Model(data["bias"], dict(zip(names, data["weights"])), dict(zip(names, data["means"])),
                  {n: s or 1.0 for n, s in zip(names, data["scales"])})

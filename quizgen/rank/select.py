@@ -25,6 +25,7 @@ MIN_CARDS = 12
 SECTION_DISCOUNT = 0.85  # a section's next item counts this much less
 FIRST_IN_SECTION = 2.0
 KIND_DISCOUNT = 0.8  # and a kind of question's next one: every kind gets asked
+FIRST_OF_KIND = 1.5  # a kind's first question comes before another kind's best ones
 CLOZE_SHARE = 0.65
 TRUE_SLACK = 2  # true statements a paper may have beyond its false ones
 
@@ -151,6 +152,8 @@ def _value(item: Item, asked: dict[str, set[str]], taken: Counter[str]) -> float
     spread = SECTION_DISCOUNT ** taken[item.section] * KIND_DISCOUNT ** taken[_kind(item)]
     if not taken[item.section]:
         spread *= FIRST_IN_SECTION  # every section asked, however it scores
+    if not isinstance(item, Cloze) and not taken[_kind(item)]:
+        spread *= FIRST_OF_KIND
     return _score(item) * spread * new
 
 

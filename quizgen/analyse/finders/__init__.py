@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..context import FinderContext
+from .bodies import find_bodies
 from .clauses import find_clause_phrases
 from .contrasts import find_contrasts
 from .definitions import find_definitions
@@ -51,4 +52,5 @@ FINDERS: tuple[Finder, ...] = (
     find_exceptions,
     find_clause_phrases,
     find_figures,
+    find_bodies,
 )

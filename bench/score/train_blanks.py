@@ -1,0 +1,104 @@
+"""Train the blank score (issue 13, "Mind the Gap"): a logistic regression over the features of
+quizgen.rank.blanks, on every blank of the sentence notes the generators propose for the TRAIN
+documents of bench/corpus and the built-in sample, labelled from the annotations (a blank is
+wanted when its text is an annotated key phrase, an accepted spelling or a sibling-set member);
+writes quizgen/data/blank_score.json, read by pure-Python inference.
+
+    python bench/score/train_blanks.py [--check] [-C 0.3]     (scikit-learn: development only)
+
+--check reports the fit on the test split without writing. It prints, for the shipped
+threshold (quizgen.rank.blanks.THRESHOLD) and a few others, the share of blanks kept and how
+many of them are wanted, on the train and the test split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "bench" / "corpus"), str(ROOT / "bench" / "score")]
+
+from train import corpus, wanted_of  # noqa: E402  (bench/score/train.py)
+from quality import bare  # noqa: E402
+
+from quizgen.build import process  # noqa: E402
+from quizgen.generate import generate  # noqa: E402
+from quizgen.items import Cloze  # noqa: E402
+from quizgen.lang import markup  # noqa: E402
+from quizgen.model import Source  # noqa: E402
+from quizgen.rank.blanks import MODEL, THRESHOLD, blank_features  # noqa: E402
+from quizgen.rank.features import DocumentFacts  # noqa: E402
+from quizgen.rank.repair import _split_lists, _whole_compounds, _whole_items  # noqa: E402
+
+
+def blanks(note: Cloze):
+    """(before, answer, after) of each blank of a sentence note, as repair sees them."""
+    parts = _whole_compounds(_split_lists(markup.parse(note.text)))
+    plain = ["".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts[:i]) for i in range(len(parts) + 1)]
+    for i, part in enumerate(parts):
+        if isinstance(part, markup.Deletion):
+            yield plain[i], part.answer, plain[-1][len(plain[i + 1]):]
+
+
+def rows(annotations: list[tuple[str, str, dict]]):
+    for title, text, annotation in annotations:
+        doc = process(Source(title, text))
+        facts = DocumentFacts(doc)
+        _, wanted = wanted_of(annotation)
+        seen: set[tuple[str, str]] = set()
+        for note in generate(doc, 0):
+            if not isinstance(note, Cloze) or _whole_items(note):
+                continue
+            for before, answer, after in blanks(note):
+                if (before + answer, answer) in seen or not bare(answer):
+                    continue
+                seen.add((before + answer, answer))
+                yield blank_features(before, answer, after, facts), int(bare(answer) in wanted)
+
+
+def main() -> None:
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+    from sklearn.metrics import roc_auc_score  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="measure on the test split, write nothing")
+    parser.add_argument("-C", type=float, default=0.3, help="inverse regularisation strength")
+    args = parser.parse_args()
+    train = list(rows(corpus("train")))
+    names = sorted({name for row, _ in train for name in row})
+    X = [[row.get(n, 0.0) for n in names] for row, _ in train]
+    y = [label for _, label in train]
+    means = [sum(col) / len(col) for col in zip(*X)]
+    scales = [(sum((v - m) ** 2 for v in col) / len(col)) ** 0.5 or 1.0 for col, m in zip(zip(*X), means)]
+    Z = [[(v - m) / s for v, m, s in zip(x, means, scales)] for x in X]
+    fit = LogisticRegression(C=args.C, max_iter=5000, class_weight="balanced").fit(Z, y)
+    test = list(rows(corpus("test")))
+    Zt = [[(row.get(n, 0.0) - m) / s for n, m, s in zip(names, means, scales)] for row, _ in test]
+    yt = [label for _, label in test]
+    print(f"trained on {len(y)} blanks ({sum(y)} wanted), {len(names)} features; "
+          f"AUC train {roc_auc_score(y, fit.decision_function(Z)):.3f} test {roc_auc_score(yt, fit.decision_function(Zt)):.3f}")
+    for name, Zs, ys in (("train", Z, y), ("test", Zt, yt)):
+        probs = fit.predict_proba(Zs)[:, 1]
+        for t in sorted({0.3, 0.4, 0.5, 0.6, THRESHOLD}):
+            kept = [lab for p, lab in zip(probs, ys) if p >= t]
+            print(f"  {name:5} threshold {t:.2f}: keeps {len(kept) / len(ys):.0%} of blanks, "
+                  f"{sum(kept) / max(1, len(kept)):.0%} of them wanted, {sum(kept) / max(1, sum(ys)):.0%} of the wanted")
+    if args.check:
+        return
+    weights = [round(float(w), 4) for w in fit.coef_[0]]
+    model = {"about": "quizgen blank score: logistic regression on standardised features "
+                      "(bench/score/train_blanks.py); score = sigmoid(bias + sum(w * (x - mean) / scale))",
+             "trained_on": f"{len(y)} blanks of the train split of bench/corpus and the built-in sample",
+             "bias": round(float(fit.intercept_[0]), 4), "features": names, "weights": weights,
+             "means": [round(m, 4) for m in means], "scales": [round(s, 4) for s in scales]}
+    MODEL.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {MODEL.relative_to(ROOT)}")
+    for name, w in sorted(zip(names, weights), key=lambda nw: -abs(nw[1]))[:15]:
+        print(f"  {w:+.3f}  {name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""Bodies and roles a rule names: organs (保卫处, 市场监督管理部门, 人民法院) and people
+(分管领导, 单位主要负责人), and the verbs by which they answer for something (由X负责,
+经X批准, 报X备案, 向X报告)."""
+
+from __future__ import annotations
+
+import re
+
+MAX_BODY = 16  # characters of a body's name before its head (部门, 处, 领导…)
+PERSON = r"(?:总监|部长|主任|负责人|管理层|领导|经理|主管|局长|厅长|院长|秘书长|书记)"
+ORGAN = (r"(?:部门|机关|机构|委员会|办公室|办公厅|人民政府|政府|人民法院|法院|人民检察院|检察院|公安机关|"
+         r"管理局|局|厅|中心|工会|小组|代表大会|档案馆|部|处|科|室|单位|组织)")
+BODY = rf"[\u4e00-\u9fffA-Za-z（）()]{{1,{MAX_BODY}}}?(?:{PERSON}|{ORGAN})"
+DUTY_VERBS = (r"(?:负责|批准|审批|审核|审定|备案|决定|同意|认定|确定|报告|申请|投诉|举报|组织|指导|监督|管理|受理|"
+              r"保管|办理|核准|签发|登记)")
+# who answers for it: 由X负责 / 经X批准 / 报X备案 / 向X报告 / X负责…
+ROLE = re.compile(rf"(?:由|经过?|报请|报经|报|向|会同)(?P<body>{BODY})(?=(?:统一)?{DUTY_VERBS})")
+SUBJECT = re.compile(rf"(?:^|[，。；：])(?P<body>{BODY})(?=(?:应当|负责|可以|依法|有权|会同|统一|组织|主管))")
+# words no name of a body holds: 具体办法由…部门, 的, 和 (two bodies), 前款
+NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|及|并|前款|上述|发现|具体|其|该")
+# a body and the verb of its duty as one span: 保卫处报告, 法务部保管, 分管领导审核
+BODY_AND_VERB = re.compile(rf"(?P<body>{BODY})(?P<verb>(?:统一)?{DUTY_VERBS})")
+
+
+def is_person(body: str) -> bool:
+    """分管领导, 单位主要负责人: a person's role, not an organ."""
+    return re.search(rf"{PERSON}$", body) is not None
