@@ -18,9 +18,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "bench" / "corpus")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "bench" / "corpus"), str(ROOT / "bench" / "score")]
 
 from check import read_text  # noqa: E402
+from logreg import apply, standardise, write_model  # noqa: E402  (bench/score/logreg.py)
 from quality import bare  # noqa: E402
 from selection import documents  # noqa: E402
 
@@ -95,29 +96,20 @@ def main() -> None:
     X = [[row.get(n, 0.0) for n in names] for _, row, _ in train] * 2
     y = [1] * len(train) + [0] * len(train)
     weight = [lab for _, _, lab in train] + [1 - lab for _, _, lab in train]
-    means = [sum(col) / len(col) for col in zip(*X)]
-    scales = [(sum((v - m) ** 2 for v in col) / len(col)) ** 0.5 or 1.0 for col, m in zip(zip(*X), means)]
-    Z = [[(v - m) / s for v, m, s in zip(x, means, scales)] for x in X]
+    means, scales, Z = standardise(X)
     fit = LogisticRegression(C=args.C, max_iter=5000).fit(Z, y, sample_weight=weight)
     print(f"trained on {len(train)} candidate items ({sum(weight[:len(train)]):.0f} wanted), {len(names)} features")
     test = list(rows(corpus("test")))
-    Zt = [[(row.get(n, 0.0) - m) / s for n, m, s in zip(names, means, scales)] for _, row, _ in test]
+    Zt = apply([row for _, row, _ in test], names, means, scales)
     yt = [int(lab >= 0.5) for _, _, lab in test]
     print(f"AUC train {roc_auc_score(y, fit.decision_function(Z), sample_weight=weight):.3f}  "
           f"test {roc_auc_score(yt, fit.decision_function(Zt)):.3f}  ({len(yt)} test items, {sum(yt)} wanted)")
     if args.check:
         return
-    weights = [round(float(w), 4) for w in fit.coef_[0]]
-    model = {"about": "quizgen item score: logistic regression on standardised features "
-                      "(bench/score/train.py); score = sigmoid(bias + sum(w * (x - mean) / scale))",
-             "trained_on": f"{len(y)} items of the train split of bench/corpus and the built-in sample",
-             "bias": round(float(fit.intercept_[0]), 4), "features": names, "weights": weights,
-             "means": [round(m, 4) for m in means], "scales": [round(s, 4) for s in scales]}
-    MODEL.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL.relative_to(ROOT)}")
-    for name, w in sorted(zip(names, weights), key=lambda nw: -abs(nw[1]))[:12]:
-        print(f"  {w:+.3f}  {name}")
-
+    write_model(MODEL, fit, names, means, scales,
+                "quizgen item score: logistic regression on standardised features "
+                "(bench/score/train.py); score = sigmoid(bias + sum(w * (x - mean) / scale))",
+                f"{len(y)} items of the train split of bench/corpus and the built-in sample", ROOT)
 
 if __name__ == "__main__":
     main()

@@ -14,13 +14,13 @@ many of them are wanted, on the train and the test split.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "bench" / "corpus"), str(ROOT / "bench" / "score")]
 
+from logreg import apply, standardise, write_model  # noqa: E402  (bench/score/logreg.py)
 from train import corpus, wanted_of  # noqa: E402  (bench/score/train.py)
 from quality import bare  # noqa: E402
 
@@ -71,12 +71,10 @@ def main() -> None:
     names = sorted({name for row, _ in train for name in row})
     X = [[row.get(n, 0.0) for n in names] for row, _ in train]
     y = [label for _, label in train]
-    means = [sum(col) / len(col) for col in zip(*X)]
-    scales = [(sum((v - m) ** 2 for v in col) / len(col)) ** 0.5 or 1.0 for col, m in zip(zip(*X), means)]
-    Z = [[(v - m) / s for v, m, s in zip(x, means, scales)] for x in X]
+    means, scales, Z = standardise(X)
     fit = LogisticRegression(C=args.C, max_iter=5000, class_weight="balanced").fit(Z, y)
     test = list(rows(corpus("test")))
-    Zt = [[(row.get(n, 0.0) - m) / s for n, m, s in zip(names, means, scales)] for row, _ in test]
+    Zt = apply([row for row, _ in test], names, means, scales)
     yt = [label for _, label in test]
     print(f"trained on {len(y)} blanks ({sum(y)} wanted), {len(names)} features; "
           f"AUC train {roc_auc_score(y, fit.decision_function(Z)):.3f} test {roc_auc_score(yt, fit.decision_function(Zt)):.3f}")
@@ -88,17 +86,10 @@ def main() -> None:
                   f"{sum(kept) / max(1, len(kept)):.0%} of them wanted, {sum(kept) / max(1, sum(ys)):.0%} of the wanted")
     if args.check:
         return
-    weights = [round(float(w), 4) for w in fit.coef_[0]]
-    model = {"about": "quizgen blank score: logistic regression on standardised features "
-                      "(bench/score/train_blanks.py); score = sigmoid(bias + sum(w * (x - mean) / scale))",
-             "trained_on": f"{len(y)} blanks of the train split of bench/corpus and the built-in sample",
-             "bias": round(float(fit.intercept_[0]), 4), "features": names, "weights": weights,
-             "means": [round(m, 4) for m in means], "scales": [round(s, 4) for s in scales]}
-    MODEL.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL.relative_to(ROOT)}")
-    for name, w in sorted(zip(names, weights), key=lambda nw: -abs(nw[1]))[:15]:
-        print(f"  {w:+.3f}  {name}")
-
+    write_model(MODEL, fit, names, means, scales,
+                "quizgen blank score: logistic regression on standardised features "
+                "(bench/score/train_blanks.py); score = sigmoid(bias + sum(w * (x - mean) / scale))",
+                f"{len(y)} blanks of the train split of bench/corpus and the built-in sample", ROOT)
 
 if __name__ == "__main__":
     main()

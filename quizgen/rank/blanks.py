@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .features import DocumentFacts
 
 MODEL = DATA_DIR / "blank_score.json"
-THRESHOLD = 0.3  # the share of train blanks at or above it that are annotated: see the training report
+THRESHOLD = 0.3  # keeps 72 % of the train blanks and 90 % of the annotated ones (train_blanks.py prints it)
 KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause",
         "body")
 TAGS = ("n", "nz", "nt", "ns", "nr", "vn", "v", "a", "ad", "d", "p", "m", "q", "r", "b", "c", "u", "l", "i", "t", "f")
