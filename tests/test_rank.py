@@ -263,12 +263,13 @@ def test_kinds_a_regulation_gives_true_false_rules_and_who_answers_for_them():
 
     rule = rule_of("第四条 印章管理人员不得将印章带出办公场所，更不得私自转借他人。")
     assert rule is not None and rule.statement == "印章管理人员不得将印章带出办公场所"
+    assert rule_of("任何单位不得泄露举报人的信息。") is not None  # an object with 的 is no attributive
     assert turned(rule) == "印章管理人员可以将印章带出办公场所"
     assert turned(rule_of("严禁在空白纸张上加盖印章。")) == "允许在空白纸张上加盖印章"
     assert turned(rule_of("使用印章应当登记备案。")) == "使用印章无须登记备案"
     # not rules: a list's lead, a condition, 应 + 当即, a scope
     for sentence in ("任何组织和个人不得有下列行为：", "下列事项应当提交职工代表大会审议：", "不得转借印章的，予以警告。",
-                     "对于误收的礼品，应当即返还给送礼人员。", "本市的机关应当遵守本条例。"):
+                     "对于误收的礼品，应当即返还给送礼人员。", "本市的机关应当遵守本条例。", "国家规定不得归档的材料。"):
         assert rule_of(sentence) is None, sentence
 
     doc = process(Source("印章管理办法", REGULATION))
@@ -417,5 +418,17 @@ def test_leak_two_blanks_that_give_each_other_away_become_one():
 
     parts = markup.parse("企业职工{{c1::一百人以下}}的建立职工大会制度；{{c2::一百人以上}}的建立职工代表大会制度。")
     assert [p.answer for p in _no_twins(parts) if isinstance(p, markup.Deletion)] == ["一百人以下"]
+    parts = markup.parse("普通员工请假{{c1::三天以内}}由部门经理审批，{{c2::三天以上}}由总经理审批。")
+    assert [p.answer for p in _no_twins(parts) if isinstance(p, markup.Deletion)] == ["三天以内"]
     parts = markup.parse("对路侧停车{{c1::管理体制}}、{{c2::管理模式}}进行完善。")  # siblings, not twins
     assert len([p for p in _no_twins(parts) if isinstance(p, markup.Deletion)]) == 2
+
+
+def test_position_a_clause_cut_from_its_sentence_is_no_true_or_false_statement():
+    text = ("坚持正确导向。增强“四个意识”，坚定“四个自信”，坚决做到“两个维护”，围绕中心，服务大局，弘扬主旋律，传播正能量。\n"
+            "对上协调要在创新上下功夫。\n平级协调要在落实上下功夫。\n对下协调要在关爱上下功夫。\n")
+    doc = process(Source("意见", text))
+    mended, dropped = repair(generate(doc), DocumentFacts(doc))
+    statements = [i.statement for i in mended if isinstance(i, Judge) and "frame" in i.tags]
+    assert not any("四个" in s for s in statements)  # 增强“四个自信” alone is neither true nor false
+    assert "clause-statement" in dropped

@@ -104,12 +104,9 @@ def main() -> None:
     yt = [int(lab >= 0.5) for _, _, lab in test]
     print(f"AUC train {roc_auc_score(y, fit.decision_function(Z), sample_weight=weight):.3f}  "
           f"test {roc_auc_score(yt, fit.decision_function(Zt)):.3f}  ({len(yt)} test items, {sum(yt)} wanted)")
-    if args.check:
-        return
-    write_model(MODEL, fit, names, means, scales,
-                "quizgen item score: logistic regression on standardised features "
-                "(bench/score/train.py); score = sigmoid(bias + sum(w * (x - mean) / scale))",
-                f"{len(y)} items of the train split of bench/corpus and the built-in sample", ROOT)
+    if not args.check:
+        write_model(MODEL, fit, names, means, scales, "item score", "train.py", f"{len(y)} items", ROOT)
+
 
 if __name__ == "__main__":
     main()

@@ -84,12 +84,9 @@ def main() -> None:
             kept = [lab for p, lab in zip(probs, ys) if p >= t]
             print(f"  {name:5} threshold {t:.2f}: keeps {len(kept) / len(ys):.0%} of blanks, "
                   f"{sum(kept) / max(1, len(kept)):.0%} of them wanted, {sum(kept) / max(1, sum(ys)):.0%} of the wanted")
-    if args.check:
-        return
-    write_model(MODEL, fit, names, means, scales,
-                "quizgen blank score: logistic regression on standardised features "
-                "(bench/score/train_blanks.py); score = sigmoid(bias + sum(w * (x - mean) / scale))",
-                f"{len(y)} blanks of the train split of bench/corpus and the built-in sample", ROOT)
+    if not args.check:
+        write_model(MODEL, fit, names, means, scales, "blank score", "train_blanks.py", f"{len(y)} blanks", ROOT)
+
 
 if __name__ == "__main__":
     main()

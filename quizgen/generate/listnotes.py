@@ -54,7 +54,7 @@ def list_notes(ctx: GeneratorContext) -> None:
             section_index = doc.sections[first.section].parent or 0
         per_section[section_index] = per_section.get(section_index, 0) + 1
         section = doc.sections[section_index]
-        lead = list_lead(doc, sibling) or (_parts_lead(doc) if sibling.kind == "headings" else "")
+        lead = list_lead(doc, sibling)
         markers = member_markers(doc, sibling)
         if not _complete(markers):
             continue  # （一）（三）（四）: items the structure stage did not read; the note would misstate the list
@@ -64,12 +64,6 @@ def list_notes(ctx: GeneratorContext) -> None:
             ctx.items.append(_note(chunk, lead, section.title,
                                    f"s{section_index}-list{per_section[section_index]}"
                                    + (f"-part{part}" if part > 1 else "") + "-cloze"))
-
-
-def _parts_lead(doc: Document) -> str:
-    """What a list of a text's headings asks when the text does not announce it."""
-    title = doc.title.strip().strip("《》")
-    return f"《{title}》分为以下几部分：" if title else ""
 
 
 def _chunks(entries: list, size: int) -> list[list]:

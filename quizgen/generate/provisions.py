@@ -29,6 +29,8 @@ _TURNED = {"不得": "可以", "不准": "可以", "不许": "可以", "严禁":
 _PROHIBITIONS = frozenset({"不得", "不准", "不许", "严禁", "禁止"})
 _KEEP_ADVERB = {"均": "均", "都": "都"}
 
+# the modal modifies a noun, the clause states no rule: 国家规定不得归档的材料
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{1,3}的[\u4e00-\u9fff]{1,4}")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _NEW_CLAUSE = re.compile(r"更|也|且|并且|同时|否则|但|违者|如：|例如|不得|严禁|禁止|应当|必须")
 _UNLAWFUL = re.compile(r"擅自|违法|非法|违规|私自|弄虚作假|伪造|篡改")  # 允许擅自销毁 is false on its face
@@ -86,7 +88,7 @@ def rule_of(text: str) -> Rule | None:
         end = _statement_end(body, m.end())
         statement, tail = body[:end], body[m.end():end]
         if (end > MAX_STATEMENT or len(tail) < 4 or tail.startswith(("是", "的")) or _SCOPE.match(tail) or body[end:end + 1] in "：:" and end < len(body)
-                or re.search(r"以下|之一", tail) or statement.endswith("的")
+                or re.search(r"以下|之一", tail) or statement.endswith("的") or _ATTRIBUTIVE.fullmatch(tail)
                 or statement.startswith("其他") or "；" in statement
                 or statement.count("“") != statement.count("”")):
             continue

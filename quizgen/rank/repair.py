@@ -89,6 +89,8 @@ def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
         case Judge():
             if _spliced(item):
                 return None, "spliced"
+            if _clause_only(item):
+                return None, "clause-statement"
             return replace(item, statement=context + (item.statement if context else unmarked(item.statement))), ""
     return item, ""
 
@@ -157,6 +159,17 @@ def _spliced(item: Judge) -> bool:
     {创新}上下功夫) or of a figure changes the meaning for certain."""
     tags = {t.removeprefix("quizgen::") for t in item.tags}
     return not item.answer and "swap" in tags and not tags & {"frame", "figure"}
+
+
+def _clause_only(item: Judge) -> bool:
+    """A statement made of one clause cut from a longer sentence by a frame (增强“四个自信”
+    of 增强“四个意识”，坚定“四个自信”，…): out of its sentence it is neither true nor false."""
+    tags = {t.removeprefix("quizgen::") for t in item.tags}
+    whole = itemchecks.bare(unmarked(item.source))
+    return "frame" in tags and len(itemchecks.bare(item.statement)) < len(whole) - MAX_SWAP
+
+
+MAX_SWAP = 6  # characters a swapped word may change a statement's length by
 
 
 def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
@@ -248,7 +261,7 @@ def _no_twins(parts: list[markup.Segment]) -> list[markup.Segment]:
 
 
 _OPPOSITES = {frozenset(p) for p in (("上", "下"), ("尚未", "已经"), ("予以", "不予"), ("应予", "不予"), ("前", "后"),
-                                      ("以上", "以下"), ("高于", "低于"), ("未", "已"), ("有", "无"), ("内", "外"),
+                                      ("以上", "以下"), ("以内", "以上"), ("以内", "以外"), ("之内", "之外"), ("高于", "低于"), ("未", "已"), ("有", "无"), ("内", "外"),
                                       ("应", "不"), ("是", "否"))}
 
 
@@ -258,7 +271,7 @@ def _twins(a: str, b: str) -> bool:
         return False
     diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     lo, hi = diff[0], diff[-1] + 1
-    return hi - lo <= 2 and frozenset((a[lo:hi], b[lo:hi])) in _OPPOSITES
+    return hi - lo <= 2 and any(frozenset((a[start:hi], b[start:hi])) in _OPPOSITES for start in (lo, max(0, lo - 1)))
 
 
 def _bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
