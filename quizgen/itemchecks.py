@@ -109,11 +109,12 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
         codes.append("half-list")
     elif _in_compound(before, answer, after):
         codes.append("cut-compound")
-    if before.count("《") > before.count("》"):
-        codes.append("markup")  # a blank inside a title: 《…（2015—（　　））》
+    if before.count("《") > before.count("》") or ARTICLE_REF.search(answer):
+        codes.append("markup")  # a blank inside a title: 《…（2015—（　　））》; an article number: 第十一条
     return codes
 
 
+ARTICLE_REF = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条款项章节]")
 # a blank that opens with a preposition or a light verb, or ends with a particle: its
 # edge is not the phrase's (在{紧急情况}下, 由{县级以上档案主管部门}, 对{此事进行妥善处理})
 BAD_EDGE = re.compile(r"^(?:[就由在将把被从向于给与和或及的]|对此|对于|进行|予以|按照|根据|依照|通过|关于)(?=..)"

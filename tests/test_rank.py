@@ -163,6 +163,7 @@ def test_cut_a_blank_that_cuts_a_key_phrase_or_wraps_a_clause_around_one_goes(sa
     ("要坚持{{c1::保障}}和改善民生。", "half-list"),
     ("防止发生生产{{c1::安全事故}}。", "cut-compound"),
     ("要做好{{c1::档案}}工作。", "cut-compound"),
+    ("违反本规定{{c1::第十条}}、{{c2::第十一条}}规定的，责令改正。", "markup"),  # article numbers are no answers
 ])
 def test_cut_blanks_a_trainer_would_delete_are_refused(text, code):
     assert code in codes(cloze(text))
@@ -413,15 +414,20 @@ def test_markup_an_addressee_line_and_a_bare_heading_make_no_note():
         assert sum("\u4e00" <= c <= "\u9fff" for c in shown) >= 4, front
 
 
-def test_leak_two_blanks_that_give_each_other_away_become_one():
+def test_leak_a_blank_whose_twin_the_note_shows_is_not_made():
     from quizgen.rank.repair import _no_twins
 
-    parts = markup.parse("企业职工{{c1::一百人以下}}的建立职工大会制度；{{c2::一百人以上}}的建立职工代表大会制度。")
-    assert [p.answer for p in _no_twins(parts) if isinstance(p, markup.Deletion)] == ["一百人以下"]
-    parts = markup.parse("普通员工请假{{c1::三天以内}}由部门经理审批，{{c2::三天以上}}由总经理审批。")
-    assert [p.answer for p in _no_twins(parts) if isinstance(p, markup.Deletion)] == ["三天以内"]
-    parts = markup.parse("对路侧停车{{c1::管理体制}}、{{c2::管理模式}}进行完善。")  # siblings, not twins
-    assert len([p for p in _no_twins(parts) if isinstance(p, markup.Deletion)]) == 2
+    def blanks(text: str) -> list[str]:
+        return [p.answer for p in _no_twins(markup.parse(text)) if isinstance(p, markup.Deletion)]
+
+    # each card shows the other blank: 一百人以上 gives 一百人以下 away, and the other way round
+    assert blanks("企业职工{{c1::一百人以下}}的建立{{c2::职工大会}}制度；{{c3::一百人以上}}的建立职工代表大会制度。") == ["职工大会"]
+    assert blanks("普通员工请假{{c1::三天以内}}由{{c2::部门经理}}审批，三天以上由总经理审批。") == ["部门经理"]
+    assert blanks("对路侧停车{{c1::管理体制}}、{{c2::管理模式}}进行完善。") == ["管理体制", "管理模式"]  # siblings
+    assert blanks("协调包括{{c1::对上协调}}、{{c2::对下协调}}。") == ["对上协调", "对下协调"]  # a list, asked whole
+    doc = process(Source("条例", "第八条 企业职工一百人以下的建立职工大会制度；一百人以上的建立职工代表大会制度。\n"))
+    kept = rank(doc, generate(doc), Budget()).kept
+    assert not any("一百人以下" in i.answers() for i in kept)
 
 
 def test_position_a_clause_cut_from_its_sentence_is_no_true_or_false_statement():
@@ -432,3 +438,20 @@ def test_position_a_clause_cut_from_its_sentence_is_no_true_or_false_statement()
     statements = [i.statement for i in mended if isinstance(i, Judge) and "frame" in i.tags]
     assert not any("四个" in s for s in statements)  # 增强“四个自信” alone is neither true nor false
     assert "clause-statement" in dropped
+
+
+def test_trivial_figures_of_a_case_report_a_date_line_or_a_clause_without_its_violation_are_not_asked():
+    from quizgen.lang.numerals import FIGURE_RE
+
+    text = ("## 基本案情\n原告于2021年2月12日到2月15日连续77小时不间断游戏，被告于判决后10日内履行。\n"
+            "## 典型意义\n经营者应当在15日内答复消费者的投诉。\n"
+            "## 附则\n第三十条 违反本规定第十条、第十一条、第十二条、第十三条规定，情节严重，影响恶劣的，由市场监督管理部门责令改正，"
+            "并可以处一万元以上十万元以下罚款。\n二〇〇四年六月十五日\n")
+    doc = process(Source("案例", text))
+    kept = rank(doc, generate(doc), Budget()).kept
+    asked = {a for i in kept for a in i.answers()}
+    assert not asked & {"77小时", "10日内", "十五日"}
+    assert "15日内" in asked  # the rule the case teaches is asked
+    # a fine is asked with the violation it punishes (the whole sentence), never as 并可以处（　　）罚款
+    assert not any(isinstance(i, Choice) and i.question.startswith("并") for i in kept)
+    assert [m.group() for m in FIGURE_RE.finditer("职工代表占职工总数百分之十五至十")] == ["百分之十五至十"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..lang.numerals import case_figure
+from ..lang.numerals import case_figure, day_of_date
+from ..model import Document, Phrase, Sentence
 from . import distractors
 from .context import OPTIONS, GeneratorContext, tiers
 
@@ -14,13 +15,24 @@ from .context import OPTIONS, GeneratorContext, tiers
 MAX_STEM = 70  # characters of a sentence a stem may start from; longer, the figure's clause alone
 
 
+# a clause that opens with what is done, not with who or what it concerns
+_SUBJECTLESS = re.compile(r"\s*(?:并|且|对个人|对单位|处|可以|可|应当|由|但|其中|对其)")
+def _trivia(doc: Document, sentence: Sentence, phrase: Phrase) -> bool:
+    """The dates of the rules a regulation repeals, the sums of a case (宁某某, 基本案情), the day
+    of a date written out (二〇〇四年六月[十五日], 去年六月[二十二日]): not worth asking."""
+    section = doc.sections[sentence.section].title
+    before = doc.text[max(0, phrase.start - 1):phrase.start]
+    return ("废止" in sentence.text or case_figure(sentence.text, phrase.text, section)
+            or day_of_date(before, phrase.text))
+
+
 def figure_questions(b: GeneratorContext) -> None:
     for phrase in b.doc.phrases:
         if phrase.kind != "figure" or not re.search(r"\d|[一二三四五六七八九十百千]", phrase.text):
             continue
         sentence = b.doc.sentences[phrase.sentence]
-        if "废止" in sentence.text or case_figure(sentence.text, phrase.text):
-            continue  # the dates of the rules a regulation repeals, the sums of a case: not worth asking
+        if _trivia(b.doc, sentence, phrase):
+            continue
         clause_start = max(sentence.text.rfind(p, 0, phrase.start - sentence.start) for p in "，；：。") + 1
         clause_end = min([i for i in (sentence.text.find(p, phrase.end - sentence.start) for p in "，；。")
                           if i >= 0] or [len(sentence.text)])
@@ -35,8 +47,8 @@ def figure_questions(b: GeneratorContext) -> None:
             clause = clause[marker.end():]
         local = phrase.start - sentence.start - clause_start
         stem = clause[:local] + "（　　）" + clause[local + len(phrase.text):]
-        if len(clause) < len(phrase.text) + 4:
-            continue
+        if len(clause) < len(phrase.text) + 4 or (clause_start and _SUBJECTLESS.match(clause)):
+            continue  # 并可以处（　　）罚款: a clause that does not say whose fine it is
         key = b.phrase_key(phrase)
         picks = distractors.choose(phrase.text, b.doc, None, "figure", OPTIONS - 1, b.rng(key),
                                    near=phrase.start)

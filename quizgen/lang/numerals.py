@@ -48,7 +48,7 @@ FIGURE_RE = re.compile(
     "(?=[\\d零〇一二两三四五六七八九十百千万亿每凌清早上中下傍晚夜])"  # fail fast where no figure can start
     rf"(?:{DATE_RE.pattern}"  # a date is one figure, not 2014年 and 1日
     rf"|每[\u4e00-\u9fff]{{0,3}}?(?:每[\u4e00-\u9fff]{{1,2}}?)?{_AMOUNT}{QUALIFIER}"  # 每逾期一日, 每平方米每月10元
-    rf"|百分之{_CN_NUMBER}{QUALIFIER}"  # 百分之十五以上
+    rf"|百分之{_CN_NUMBER}(?:[至到](?:百分之)?{_CN_NUMBER})?{QUALIFIER}"  # 百分之十五以上, 百分之十五至十
     rf"|{_DAYTIME}?\d{{1,2}}点(?:[到至]\d{{1,2}}点)|{_DAYTIME}\d{{1,2}}点"  # 凌晨2点到8点
     rf"|{_AMOUNT}以上{_AMOUNT}以下"  # 五百元以上五千元以下: a range is one figure
     rf"|{NUMBER}分之{NUMBER}{QUALIFIER}"  # 三分之二以上
@@ -155,7 +155,22 @@ def _factors(value: int) -> list[float]:
 CASE_PARTY = re.compile(r"[\u4e00-\u9fff]某某?(?![种些项类])|某(?:某|[\u4e00-\u9fff]{0,8}(?:公司|单位|企业|局|委|厂|店))")
 
 
-def case_figure(sentence: str, answer: str) -> bool:
-    """A date, sum or party of the case told in ``sentence`` (not a rule's figure)."""
-    return CASE_PARTY.search(sentence) is not None and (
-        FIGURE_RE.fullmatch(answer) is not None or DATE_RE.search(answer) is not None or "某" in answer)
+# the sections of a case report that tell the facts and the judgment, not the rule it teaches
+CASE_FACTS = re.compile(r"案情|裁判结果|判决结果|审理结果|处理结果|案件事实")
+
+
+def case_figure(sentence: str, answer: str, section: str = "") -> bool:
+    """A date, sum or party of the case told in ``sentence`` (not a rule's figure): the
+    sentence names an anonymised party, or stands in the facts of a case report."""
+    told = CASE_PARTY.search(sentence) is not None or CASE_FACTS.search(section) is not None
+    return told and (FIGURE_RE.fullmatch(answer) is not None or DATE_RE.search(answer) is not None
+                     or "某" in answer)
+
+
+_DAY = re.compile(r"[零〇一二两三四五六七八九十\d]+日")
+
+
+def day_of_date(before: str, answer: str) -> bool:
+    """The day of a date written out (二〇〇四年六月[十五日], 去年六月[二十二日]): a date line or an
+    aside, not a figure a learner needs."""
+    return before.endswith("月") and _DAY.fullmatch(answer) is not None

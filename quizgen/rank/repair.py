@@ -20,7 +20,7 @@ from ..items import Choice, Cloze, Item, Judge, Multi
 from ..ingest.clean import is_han
 from ..lang import markup
 from ..lang.bodies import BODY_AND_VERB
-from ..lang.numerals import case_figure
+from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..lang.markers import CHAPTER, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
 from .features import MAX_PHRASE, DocumentFacts
@@ -85,6 +85,10 @@ def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
         case Choice() | Multi():
             if _foreign(item, facts):
                 return None, "foreign-distractor"
+            if _clause_only(item):
+                return None, "clause-statement"
+            if _twin_in_stem(item):
+                return None, "leak"
             return replace(item, question=context + (item.question if context else unmarked(item.question))), ""
         case Judge():
             if _spliced(item):
@@ -161,12 +165,21 @@ def _spliced(item: Judge) -> bool:
     return not item.answer and "swap" in tags and not tags & {"frame", "figure"}
 
 
-def _clause_only(item: Judge) -> bool:
-    """A statement made of one clause cut from a longer sentence by a frame (增强“四个自信”
-    of 增强“四个意识”，坚定“四个自信”，…): out of its sentence it is neither true nor false."""
+def _clause_only(item: Judge | Choice | Multi) -> bool:
+    """A statement or question made of one clause cut from a longer sentence by a frame
+    (增强“四个自信” of 增强“四个意识”，坚定“四个自信”，…; 如果不连党八股也什么？): out of its
+    sentence it is neither true nor false, and asks nothing a learner can answer."""
     tags = {t.removeprefix("quizgen::") for t in item.tags}
+    shown = item.statement if isinstance(item, Judge) else item.question
     whole = itemchecks.bare(unmarked(item.source))
-    return "frame" in tags and len(itemchecks.bare(item.statement)) < len(whole) - MAX_SWAP
+    return "frame" in tags and len(itemchecks.bare(shown)) < len(whole) - MAX_SWAP
+
+
+def _twin_in_stem(item: Choice | Multi) -> bool:
+    """A figure question whose stem shows the figure's twin: 企业职工（　　）的…；一百人以上的…
+    gives 一百人以下 away."""
+    return "figure" in {t.removeprefix("quizgen::") for t in item.tags} and any(
+        _twins(item.options[a], m.group()) for a in item.answer for m in FIGURE_RE.finditer(item.question))
 
 
 MAX_SWAP = 6  # characters a swapped word may change a statement's length by
@@ -183,7 +196,7 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     if not whole:
         parts = _split_lists(parts)
     scores: dict[int, float] = {}
-    parts = _good_blanks(_bodies_alone(_whole_compounds(parts)), whole, phrases, facts, scores)
+    parts = _good_blanks(_bodies_alone(_whole_compounds(parts)), whole, phrases, facts, scores, item.section)
     if not whole:
         parts = _no_twins(parts)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
@@ -245,19 +258,25 @@ def _whole_compounds(parts: list[markup.Segment]) -> list[markup.Segment]:
     return parts
 
 
+_JOINS = ("、", "和", "及", "与", "或", "或者")
+
+
+def _listed(parts: list[markup.Segment], i: int) -> bool:
+    """The blank ``parts[i]`` is a member of a list blanked member by member (A、[B]、C)."""
+    before = parts[i - 1] if i > 0 else ""
+    after = parts[i + 1] if i + 1 < len(parts) else ""
+    return (isinstance(before, str) and (before.endswith("、") or before in _JOINS)) or (
+        isinstance(after, str) and (after.startswith("、") or after in _JOINS))
+
+
 def _no_twins(parts: list[markup.Segment]) -> list[markup.Segment]:
-    """Of two blanks that differ in a character or two (一百人以下 / 一百人以上, 尚未终审 /
-    已经终审), the second becomes text: shown, it would give the first away."""
-    kept: list[str] = []
-    out: list[markup.Segment] = []
-    for part in parts:
-        if isinstance(part, markup.Deletion):
-            if any(_twins(part.answer, other) for other in kept):
-                out.append(part.answer)
-                continue
-            kept.append(part.answer)
-        out.append(part)
-    return _merged(out)
+    """A blank with a twin in its note (一百人以下 / 一百人以上, 尚未终审 / 已经终审) becomes text:
+    whether the twin is shown or another blank (shown on the other's card), it gives the
+    answer away. Members of a list blanked member by member are no twins (对上协调、对下协调)."""
+    plain = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
+    words = {m.group() for m in FIGURE_RE.finditer(plain)} | {p.answer for p in parts if isinstance(p, markup.Deletion)}
+    return _merged([p.answer if isinstance(p, markup.Deletion) and not _listed(parts, i)
+                    and any(_twins(p.answer, w) for w in words) else p for i, p in enumerate(parts)])
 
 
 _OPPOSITES = {frozenset(p) for p in (("上", "下"), ("尚未", "已经"), ("予以", "不予"), ("应予", "不予"), ("前", "后"),
@@ -288,7 +307,8 @@ def _bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
 
 
 def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[str],
-                 facts: DocumentFacts | None = None, scores: dict[int, float] | None = None) -> list[markup.Segment]:
+                 facts: DocumentFacts | None = None, scores: dict[int, float] | None = None,
+                 section: str = "") -> list[markup.Segment]:
     """The parts with every blank a trainer would delete turned back into text: those the
     checks refuse, those that cut a key phrase of the sentence in two (对下{协调要在…}) and,
     in a sentence note, those the blank score (:mod:`.blanks`) finds not worth asking; the
@@ -304,14 +324,16 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
         score = blank_score(plain[:start], part.answer, plain[end:], facts) \
             if isinstance(part, markup.Deletion) and not whole and facts is not None else 1.0
         # a clause around a key phrase worth a blank: blank the phrase, not the clause (另{一个名称叫“不管部”})
-        wraps = not whole and isinstance(part, markup.Deletion) and not itemchecks.parallel(plain[start:end]) and any(
+        wraps = not whole and isinstance(part, markup.Deletion) and not itemchecks.parallel(plain[start:end]) \
+            and not _listed(parts, i) and any(
             start <= p and q <= end and (end - start) >= 2 * (q - p) + 2
             and (facts is None or blank_score(plain[:p], plain[p:q], plain[q:], facts) >= BLANK_THRESHOLD)
             for p, q in spans)
         # the sentence's subject: a stem names it, never blanks it, unless what is asked is who
         # has the duty (｛镇人民政府｝应当…) or what a defined term is called (｛厂务公开｝是指…)
         opening = i == 0 and not whole and not _ACTOR_OR_TERM.match(plain[end:])
-        trivia = isinstance(part, markup.Deletion) and case_figure(plain, part.answer)
+        trivia = isinstance(part, markup.Deletion) and (case_figure(plain, part.answer, section)
+                                                        or day_of_date(plain[:start], part.answer))
         if isinstance(part, markup.Deletion) and (opening or crosses or wraps or trivia or score < BLANK_THRESHOLD
                                                   or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)

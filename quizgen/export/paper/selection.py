@@ -132,8 +132,9 @@ def _by_section(pool: Sequence[Item], rng: random.Random) -> dict[Where, dict[st
 def _round_robin(quota: dict[str, int], by_section: dict[Where, dict[str, list[int]]]) -> list[int]:
     """Greedy round-robin: each pick goes to the (type, section) pair that has been used least
     for that type, then to the section with the fewest picks so far, then to sections that
-    few of the wanted types can reach (so they are not left out), then to the type furthest
-    from its quota; ties follow the seeded section order (``by_section``'s)."""
+    few of the wanted types can reach (so they are not left out), then to the type that can
+    go to the fewest sections not yet asked, then to the type furthest from its quota; ties
+    follow the seeded section order (``by_section``'s)."""
     sections = list(by_section)
     rank = {name: n for n, name in enumerate(sections)}
     picks_section = dict.fromkeys(sections, 0)
@@ -143,6 +144,8 @@ def _round_robin(quota: dict[str, int], by_section: dict[Where, dict[str, list[i
     while True:
         best: tuple[str, Where] | None = None
         best_key: tuple | None = None
+        # how many sections not yet asked a type can still go to: the scarcest type goes first
+        open_to = {k: sum(1 for n in sections if by_section[n][k] and not picks_section[n]) for k in PAPER_KINDS}
         for kind in PAPER_KINDS:
             if not remaining[kind]:
                 continue
@@ -151,8 +154,8 @@ def _round_robin(quota: dict[str, int], by_section: dict[Where, dict[str, list[i
                 if not by_section[name][kind]:
                     continue
                 reach = sum(1 for k in PAPER_KINDS if remaining[k] and by_section[name][k])
-                key = (picks_pair.get((kind, name), 0), picks_section[name], reach, -behind, rank[name],
-                       PAPER_KINDS.index(kind))
+                key = (picks_pair.get((kind, name), 0), picks_section[name], reach, open_to[kind], -behind,
+                       rank[name], PAPER_KINDS.index(kind))
                 if best_key is None or key < best_key:
                     best, best_key = (kind, name), key
         if best is None:
