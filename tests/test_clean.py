@@ -119,7 +119,3 @@ def test_cleaning_never_drops_adds_or_reorders_han(text):
     han = [c for c in unicodedata.normalize("NFC", text) if is_han(c)]
     assert [c for c in clean_text(text) if is_han(c)] == han
 
-
-def test_a_quote_closed_across_a_paragraph_break_goes_back_to_its_paragraph():
-    text = "纪要中指出：“原则同意区市政市容委制定的方案。\n”同年4月19日，双方订立协议。\n"
-    assert clean_text(text) == "纪要中指出：“原则同意区市政市容委制定的方案。”\n同年4月19日，双方订立协议。\n"

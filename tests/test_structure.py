@@ -243,3 +243,10 @@ def test_an_excerpt_that_leaves_articles_out_still_reads_each_article():
     articles = [s.marker for s in doc.sections if s.marker.startswith("第") and s.marker.endswith("条")]
     assert articles == ["第一条", "第二条", "第十六条", "第二十一条"]
     assert doc.sections[doc.section_of(text.index("第二十一条")).index].marker == "第二十一条"
+
+
+def test_a_quote_closed_across_a_paragraph_break_is_no_part_of_the_next_sentence():
+    text = "纪要中指出：“原则同意区市政市容委制定的方案。\n”同年4月19日，双方订立协议。\n"
+    doc = structure(text, "案例")
+    second = doc.sentences[-1]
+    assert second.text == "同年4月19日，双方订立协议。" and doc.text[second.start:second.end] == second.text

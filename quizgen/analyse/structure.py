@@ -73,7 +73,16 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         spans.extend(_capped(offset + pos, text[pos:end]))
         pos = end
     spans.extend(_capped(offset + pos, text[pos:]))
-    return spans
+    return [_unquoted(span) for span in spans]
+
+
+def _unquoted(span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A paragraph opening with the closing quote of the one before (…纪要中指出：“原则同意……。
+    / ”同年4月19日…): the quote mark is no part of the sentence after it."""
+    start, end, text = span
+    if text.startswith("”") and text.count("”") > text.count("“") and len(text) > 1:
+        return start + 1, end, text[1:]
+    return span
 
 
 # The longest run of text analysed as one sentence (the longest real sentence of 1,200

@@ -165,19 +165,5 @@ def clean_text(text: str) -> str:
     text = _INVISIBLE_RE.sub("", text)
     text = _CONTROL_RE.sub("", _LINE_BREAK_RE.sub("\n", text))
     lines = (clean_line(line) for line in text.split("\n"))
-    kept = _closed_quotes([line for line in lines if line])
+    kept = [line for line in lines if line]
     return "\n".join(kept) + "\n" if kept else ""
-
-
-def _closed_quotes(lines: list[str]) -> list[str]:
-    """A paragraph that opens with the closing quote of the one before goes back to it:
-    …纪要中指出：“原则同意……会议。 / ”同年4月19日… (the quote mark closed a paragraph break)."""
-    out: list[str] = []
-    for line in lines:
-        if out and line.startswith("”") and out[-1].count("“") > out[-1].count("”"):
-            out[-1] += "”"
-            line = line[1:].lstrip()
-            if not line:
-                continue
-        out.append(line)
-    return out
