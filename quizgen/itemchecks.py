@@ -122,7 +122,7 @@ BAD_EDGE = re.compile(r"^(?:[就由在将把被从向于给与和或及的]|对�
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("‘", "’"), ("【", "】"))
 
 
-_JOINERS = ("、", "和", "及", "与", "或者", "或")
+JOINERS = ("、", "和", "及", "与", "或者", "或")  # what joins the members of a list
 _NUMERAL = re.compile(r"[一二三四五六七八九十百0-9０-９]")  # 二、 is a list marker, not a list
 _NOUN_BEFORE = frozenset({"n", "nz", "ng", "vn", "b", "an", "nt"})
 _NOUN_AFTER = frozenset({"n", "nz", "ng", "vn", "nt"})
@@ -133,12 +133,12 @@ def _half_list(parts: list[markup.Segment], index: int) -> bool:
     [保障]和改善民生 (a list is blanked whole, member by member, or not at all)."""
     after = parts[index + 1] if index + 1 < len(parts) else ""
     before = parts[index - 1] if index > 0 else ""
-    if isinstance(after, str) and after.startswith(_JOINERS):
-        joiner = next(j for j in _JOINERS if after.startswith(j))
+    if isinstance(after, str) and after.startswith(JOINERS):
+        joiner = next(j for j in JOINERS if after.startswith(j))
         if len(after) > len(joiner) and not _PUNCT.match(after[len(joiner)]):
             return True
-    if isinstance(before, str) and before.endswith(_JOINERS):
-        joiner = next(j for j in _JOINERS if before.endswith(j))
+    if isinstance(before, str) and before.endswith(JOINERS):
+        joiner = next(j for j in JOINERS if before.endswith(j))
         rest = before[:-len(joiner)]
         if rest and not _PUNCT.match(rest[-1]) and not (joiner == "、" and _NUMERAL.match(rest[-1])):
             return True

@@ -126,7 +126,7 @@ def body_questions(b: GeneratorContext) -> None:
             anchor = Phrase(body, "body", sentence.start + start, sentence.start + start + len(body),
                             sentence.index, sentence.section)
             key = f"{b.loc(anchor)}-body{n}"
-            same = [p for p in pool if _is_person(p) == _is_person(body) and p not in sentence.text]
+            same = [p for p in pool if is_person(p) == is_person(body) and p not in sentence.text]
             picks = _typed_picks(body, same, b.rng(key))
             if len(picks) < OPTIONS - 1:
                 continue
@@ -177,10 +177,6 @@ def _one_body(text: str) -> bool:
     clause that ends in one (接到投诉的档案主管部门, 具体办法由市…部门)."""
     return (not _PUNCT.search(text) and text.count("（") == text.count("）")
             and not NOT_A_NAME.search(text))
-
-
-def _is_person(body: str) -> bool:
-    return is_person(body)
 
 
 def _anchor(sentence: Sentence) -> Phrase:

@@ -20,7 +20,6 @@ TAGS = ("enumeration", "clause", "heading", "frame", "sibling", "swap", "paralle
         "turned", "body")
 PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause",
                 "body")
-WEAK_KINDS = frozenset({"term", "clause"})
 MAX_PHRASE = 12  # characters of the word-like key phrases a blank must not cut
 DIGIT = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两]")
 
@@ -46,12 +45,6 @@ class DocumentFacts:
         # word-like key phrases (no punctuation inside): a blank must not cut one in two
         self.phrase_texts = frozenset(p.text for p in doc.phrases if 2 <= len(p.text) <= MAX_PHRASE
                                       and not re.search(r"[，、；：。“”《》（）]", p.text))
-
-    def weak(self, text: str) -> bool:
-        """Only a weak finder (a term or a clause, outside any sibling set) proposes ``text``:
-        a blank a trainer seldom wants (one in seven on the train split)."""
-        found = self.phrases.get(bare(text), [])
-        return bool(found) and all(p.kind in WEAK_KINDS and p.set_id is None for p in found)
 
     def count(self, text: str) -> int:
         """How often ``text`` occurs in the document (counted once per distinct text)."""

@@ -258,15 +258,12 @@ def _whole_compounds(parts: list[markup.Segment]) -> list[markup.Segment]:
     return parts
 
 
-_JOINS = ("、", "和", "及", "与", "或", "或者")
-
-
 def _listed(parts: list[markup.Segment], i: int) -> bool:
     """The blank ``parts[i]`` is a member of a list blanked member by member (A、[B]、C)."""
     before = parts[i - 1] if i > 0 else ""
     after = parts[i + 1] if i + 1 < len(parts) else ""
-    return (isinstance(before, str) and (before.endswith("、") or before in _JOINS)) or (
-        isinstance(after, str) and (after.startswith("、") or after in _JOINS))
+    return (isinstance(before, str) and (before.endswith("、") or before in itemchecks.JOINERS)) or (
+        isinstance(after, str) and (after.startswith("、") or after in itemchecks.JOINERS))
 
 
 def _no_twins(parts: list[markup.Segment]) -> list[markup.Segment]:
