@@ -414,6 +414,22 @@ def test_markup_an_addressee_line_and_a_bare_heading_make_no_note():
         assert sum("\u4e00" <= c <= "\u9fff" for c in shown) >= 4, front
 
 
+def test_markup_the_title_line_a_document_opens_with_makes_no_note():
+    # judged on the train split (train-41abcea): 企业职工［带薪年休假实施办法］ was discarded
+    text = ("企业职工带薪年休假实施办法\n"
+            "第一条 为了实施《职工带薪年休假条例》，制定本实施办法。\n"
+            "第二条 职工连续工作满12个月以上的，享受带薪年休假。\n")
+    doc = process(Source("年休假", text))
+    assert any("带薪年休假实施办法" in p.text for p in doc.phrases)  # asked about elsewhere, maybe
+    mended, dropped = repair(generate(doc), DocumentFacts(doc))
+    assert not [i for i in mended if isinstance(i, Cloze) and i.source.strip() == "企业职工带薪年休假实施办法"]
+    assert dropped.get("heading", 0) >= 1
+    # a first line that is a sentence is content
+    doc = process(Source("年休假", "职工连续工作满12个月以上的，享受带薪年休假。\n年休假天数根据职工累计工作时间确定。\n"))
+    mended, _ = repair(generate(doc), DocumentFacts(doc))
+    assert any(isinstance(i, Cloze) and i.source.startswith("职工连续工作") for i in mended)
+
+
 def test_leak_a_blank_whose_twin_the_note_shows_is_not_made():
     from quizgen.rank.repair import _no_twins
 

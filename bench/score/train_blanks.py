@@ -29,18 +29,14 @@ from quizgen.generate import generate  # noqa: E402
 from quizgen.items import Cloze  # noqa: E402
 from quizgen.lang import markup  # noqa: E402
 from quizgen.model import Source  # noqa: E402
-from quizgen.rank.blanks import MODEL, THRESHOLD, blank_features  # noqa: E402
+from quizgen.rank.blanks import MODEL, THRESHOLD, blank_features, note_blanks  # noqa: E402
 from quizgen.rank.features import DocumentFacts  # noqa: E402
 from quizgen.rank.repair import _split_lists, _whole_compounds, _whole_items  # noqa: E402
 
 
 def blanks(note: Cloze):
     """(before, answer, after) of each blank of a sentence note, as repair sees them."""
-    parts = _whole_compounds(_split_lists(markup.parse(note.text)))
-    plain = ["".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts[:i]) for i in range(len(parts) + 1)]
-    for i, part in enumerate(parts):
-        if isinstance(part, markup.Deletion):
-            yield plain[i], part.answer, plain[-1][len(plain[i + 1]):]
+    return note_blanks(_whole_compounds(_split_lists(markup.parse(note.text))))
 
 
 def rows(annotations: list[tuple[str, str, dict]]):

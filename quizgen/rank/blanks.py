@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..itemchecks import bare
-from ..lang import segment
+from ..lang import markup, segment
 from ..lang.numerals import FIGURE_RE
 from ..resources import DATA_DIR
 from .score import load
@@ -75,6 +76,14 @@ def blank_features(before: str, answer: str, after: str, facts: DocumentFacts) -
     row.update({f"before={name}": 1.0 for name, pattern in BEFORE.items() if pattern.search(before)})
     row.update({f"after={name}": 1.0 for name, pattern in AFTER.items() if pattern.search(after)})
     return row
+
+
+def note_blanks(parts: list[markup.Segment]) -> Iterator[tuple[str, str, str]]:
+    """(before, answer, after) of each blank of a note's parts, in plain text."""
+    plain = ["".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts[:i]) for i in range(len(parts) + 1)]
+    for i, part in enumerate(parts):
+        if isinstance(part, markup.Deletion):
+            yield plain[i], part.answer, plain[-1][len(plain[i + 1]):]
 
 
 def blank_score(before: str, answer: str, after: str, facts: DocumentFacts) -> float:

@@ -72,7 +72,7 @@ def _named(item: Item, title: str) -> Item:
 
 
 def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
-    if isinstance(item, Cloze) and _is_heading(item):
+    if isinstance(item, Cloze) and (_is_heading(item) or _is_title(item, facts)):
         return None, "heading"  # a heading with a blank is not a question
     context = _context(item, facts)
     if context is None:
@@ -108,6 +108,19 @@ def _is_heading(item: Item) -> bool:
 
 
 _ADDRESSEES = re.compile(r"^各[^。；！？]{2,80}[：:]$")
+
+
+def _is_title(item: Item, facts: DocumentFacts) -> bool:
+    """The item's sentence is the line the document opens with, a title without a sentence's
+    punctuation (企业职工带薪年休假实施办法): a name to read, not a fact to recall."""
+    sentences = facts.doc.sentences
+    if not sentences or sentences[0].paragraph != 0 or len(facts.doc.paragraphs) < 2:
+        return False
+    first = sentences[0].text.strip()
+    return unmarked(item.source).strip() == first and len(first) <= 60 and not _SENTENCE_PUNCTUATION.search(first)
+
+
+_SENTENCE_PUNCTUATION = re.compile(r"[。！？；，：,;:!?]")
 _ANY_MARKER = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是要]|\d+[.、．]|第[一二三四五六七八九十百\d]+条")
 MIN_SHOWN = 4  # characters a note shows besides its blanks: a bare list item or heading says nothing
 
