@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .ingest.clean import clean_text
-from .atomic import recording
+from .atomic import recording, remove_in_progress
 from .collector import collector_paused
 from .errors import InputError, NoTextError, QuizgenError
 from .items import Choice, Item, Multi
@@ -261,6 +261,9 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
         try:
             _build_all(inputs, out_dir, options, result, progress)
         except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM: say what was written all the same
+            # a signal that lands inside a ``with atomic_path`` statement's own machinery
+            # (between the body's end and the rename) skips its clean-up: the file is removed here
+            remove_in_progress()
             exc.outputs = result.outputs + getattr(exc, "outputs", [])  # type: ignore[attr-defined]
             raise
     return result

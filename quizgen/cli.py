@@ -11,7 +11,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from . import __version__
-from .atomic import write_text
+from .atomic import remove_in_progress, write_text
 from .errors import QuizgenError
 from .export import format_help, parse_formats
 from .ingest.clean import clean_text
@@ -194,6 +194,7 @@ def _wrote(outputs) -> None:
 
 def _interrupted(exc: BaseException | None) -> NoReturn:
     """Ctrl-C or SIGTERM: what was written, one line, and 128 + the signal's number."""
+    remove_in_progress()  # a file whose writing the signal cut short, wherever it landed
     _wrote(getattr(exc, "outputs", None) or ())
     typer.echo("quizgen: interrupted", err=True)
     sys.exit(interrupt_exit_code(exc))

@@ -237,3 +237,30 @@ def test_every_third_party_module_the_package_imports_is_declared():
     undeclared = sorted(module for module in imported - set(sys.stdlib_module_names) - {"quizgen"}
                         if not {d.lower().replace("_", "-") for d in providers.get(module, [])} & declared)
     assert undeclared == []
+
+
+def test_an_interrupt_between_writing_a_file_and_naming_it_leaves_no_part_file(tmp_path, seed_raw, monkeypatch):
+    """Ctrl-C can land in the ``with`` statement's own code, after the file is written and
+    before the context manager renames it (CI saw ``.doc001.apkg.PID.XXXXXXXX.part`` left
+    behind): the temporary file is still removed."""
+    import contextlib
+
+    from quizgen import atomic, build
+    from quizgen.export import anki
+    from quizgen.options import BuildOptions
+
+    @contextlib.contextmanager
+    def interrupted_before_the_rename(target):
+        manager = atomic.atomic_path(target)
+        yield manager.__enter__()  # the real temporary file, written by the exporter
+        raise KeyboardInterrupt  # ... and the manager's exit never runs
+
+    monkeypatch.setattr(anki, "atomic_path", interrupted_before_the_rename)
+    src = tmp_path / "x.txt"
+    src.write_text(seed_raw, encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt) as interrupt:
+        build.build_batch([src], out, BuildOptions(formats=("json", "apkg")))
+    assert [o.path.name for o in interrupt.value.outputs] == ["x.json"]
+    assert leftovers(out) == []
+    assert outputs(out) == ["x.json"]
