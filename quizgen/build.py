@@ -6,9 +6,10 @@ for single decks); tests call them directly.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -133,6 +134,8 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     enabled = [i for i in deck.items if i.enabled]
     notes, cards = len(enabled), sum(i.cards for i in enabled)
     outputs: list[Output] = []
+    for seen in _batches:  # before any file is written: a batch sees each one the moment it is
+        seen.append(outputs)
     for job in jobs:
         with recording() as written:
             try:
@@ -144,6 +147,31 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
                 outputs.extend(Output(p, job.format_of(p), notes, cards) for p in written if p not in done)
                 raise _with_outputs(exc, job.name, out_dir, outputs) from None
     return outputs
+
+
+_batches: list[list[list[Output]]] = []  # per batch under way: the outputs list of each export
+
+
+@contextlib.contextmanager
+def _exports_seen() -> Iterator[list[list[Output]]]:
+    """The outputs lists of every :func:`export` run in the block (in this process), filled
+    as the files are written: an interrupt that lands after a document is exported and
+    before the batch records it still lists that document's files."""
+    seen: list[list[Output]] = []
+    _batches.append(seen)
+    try:
+        yield seen
+    finally:
+        _batches.remove(seen)
+
+
+def _unique_outputs(*groups: list[Output]) -> list[Output]:
+    """The outputs of ``groups``, each path once, in order."""
+    by_path: dict[Path, Output] = {}
+    for group in groups:
+        for output in group:
+            by_path.setdefault(output.path, output)
+    return list(by_path.values())
 
 
 def _with_outputs(exc: BaseException, name: str, out_dir: Path, outputs: list[Output]) -> BaseException:
@@ -257,14 +285,17 @@ def build_batch(paths: list[Path | Input] | None, out_dir: Path, options: BuildO
     found in a folder (empty, binary) is only a warning (``skipped``)."""
     inputs: list[Input | None] = list(expand_inputs(paths)) if paths else [None]
     result = BatchResult()
-    with output_folder(out_dir):
+    with output_folder(out_dir), _exports_seen() as exports:
         try:
             _build_all(inputs, out_dir, options, result, progress)
         except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM: say what was written all the same
             # a signal that lands inside a ``with atomic_path`` statement's own machinery
             # (between the body's end and the rename) skips its clean-up: the file is removed here
             remove_in_progress()
-            exc.outputs = result.outputs + getattr(exc, "outputs", [])  # type: ignore[attr-defined]
+            # ... and one that lands between a document's export and its report: the files
+            # its export wrote are listed all the same
+            exc.outputs = _unique_outputs(  # type: ignore[attr-defined]
+                result.outputs, getattr(exc, "outputs", []), [o for seen in exports for o in seen])
             raise
     return result
 

@@ -156,9 +156,16 @@ def _build_inputs(inputs, out, options):
 
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
                MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=_stderr(), transient=True) as bar:
-        task = bar.add_task("building", total=total)
-        return build_batch(paths, out, options, progress=lambda _label: bar.advance(task))
+    result = None
+    try:
+        with Progress(*columns, console=_stderr(), transient=True) as bar:
+            task = bar.add_task("building", total=total)
+            result = build_batch(paths, out, options, progress=lambda _label: bar.advance(task))
+    except KeyboardInterrupt as exc:  # while the bar stops, after the batch is done: list it all
+        if result is not None:
+            exc.outputs = result.outputs  # type: ignore[attr-defined]
+        raise
+    return result
 
 
 def _build_review(path, out, options):

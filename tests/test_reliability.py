@@ -264,3 +264,27 @@ def test_an_interrupt_between_writing_a_file_and_naming_it_leaves_no_part_file(t
     assert [o.path.name for o in interrupt.value.outputs] == ["x.json"]
     assert leftovers(out) == []
     assert outputs(out) == ["x.json"]
+
+
+def test_an_interrupt_after_a_document_is_exported_still_lists_its_files(tmp_path, seed_raw, monkeypatch):
+    """Ctrl-C can land after a document's files are written and before the batch records
+    them (CI saw doc001's three files written and not listed): they are listed all the same."""
+    from quizgen import build
+    from quizgen.options import BuildOptions
+
+    real_rebuild = build.rebuild
+
+    def interrupted_after_the_export(*args, **kwargs):
+        real_rebuild(*args, **kwargs)  # every file of the document written ...
+        raise KeyboardInterrupt  # ... and the outputs never handed back
+
+    monkeypatch.setattr(build, "rebuild", interrupted_after_the_export)
+    src = tmp_path / "x.txt"
+    src.write_text(seed_raw, encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt) as interrupt:
+        build.build_batch([src], out, BuildOptions(formats=("json", "apkg")))
+    listed_outputs = interrupt.value.outputs
+    assert sorted(o.path.name for o in listed_outputs) == outputs(out) == ["x.apkg", "x.json"]
+    apkg = next(o for o in listed_outputs if o.format == "apkg")
+    assert apkg.notes > 0 and apkg.cards >= apkg.notes  # the line says what the deck holds
