@@ -23,7 +23,9 @@ CLAUSE_TAIL = re.compile(r"^(?:而|最长|最短|最多|最少)")
 MARKER = re.compile(r"[（(]?(?:第[一二三四五六七八九十百零\d]+[条款项章节]|[一二三四五六七八九十百\d]+[)）、.．]?"
                          r"|[一二三四五六七八九十]是|[①-⑳])")
 MARKER_ONLY = re.compile(rf"^[\s（(]*(?:{MARKER.pattern})?[\s：:，,。；;、]*$")
-MARKUP = re.compile(r"(^#|##|^\s*title\s*:|责任编辑|<[a-zA-Z/][^>]*>|^第[一二三四五六七八九十百零\d]+条$|&[a-z]+;)")
+MARKUP = re.compile(r"(^#|##|^\s*title\s*:|责任编辑|<[a-zA-Z/][^>]*>|^第[一二三四五六七八九十百零\d]+条$|&[a-z]+;"
+                    # a table of contents: 第五章 政务数据安全与开放；第六章 法律责任
+                    r"|第[一二三四五六七八九十百零\d]+[章节编][^；;。，,]{1,20}[；;]\s*第[一二三四五六七八九十百零\d]+[章节编])")
 # function words, fillers and generic verbs: never the whole answer
 STOP_WORDS = frozenset(
     ["其实", "众所周知", "制定", "组织", "进行", "开展", "加强", "做好", "工作", "下功夫", "任何人", "以下", "之日起", "有关部门", "请示", "通知", "决定", "办法", "本法", "本办法", "本条例", "有关", "相关", "一定", "应当", "应该", "可以", "必须", "不得", "以及", "或者", "并且", "同时", "因此", "所以", "但是", "而且", "如果", "这样", "那么", "我们", "他们", "一些", "各种", "方面", "情况", "问题", "要求", "规定", "实施", "重要", "主要", "做到", "就是", "还是", "已经", "能够", "通过", "按照", "根据", "依照", "对于", "关于", "以上", "以下", "其中", "之一", "一是", "二是", "三是", "下列", "如下", "等等"])
@@ -32,6 +34,9 @@ FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常
 NUMBER_RUN = re.compile(r"[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+$")
 UNIT_AFTER = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|条|项|倍|岁|名|家|级|份|页)")
 UNIT_ONLY = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|倍|岁|名)$")
+# a list's lead without its items (下列事项应当向工会报告：。), an aside alone (（国家发展改革部门转报）。)
+LEAD_ONLY = re.compile(r"[：:][\s。．.]*$")
+ASIDE_ONLY = re.compile(r"^[（(][^（）()]*[）)][\s。．.；;？?]*$")
 _PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'()]")
 
 
@@ -50,6 +55,8 @@ def stem_problems(text: str) -> list[str]:
         codes.append("blank-first")
     if MARKUP.search(visible):
         codes.append("markup")
+    if LEAD_ONLY.search(visible) or ASIDE_ONLY.match(visible):
+        codes.append("fragment")
     return codes
 
 
@@ -73,6 +80,8 @@ def cloze_problems(text: str, whole_items: bool) -> list[str]:
         codes.append("too-many-blanks")
     if MARKUP.search(plain.strip()):
         codes.append("markup")
+    if not whole_items and LEAD_ONLY.search(plain.strip()):
+        codes.append("fragment")  # a list's lead alone: its note is the list's
     codes += _blank_problems(parts, whole_items)
     return sorted(set(codes), key=codes.index)
 

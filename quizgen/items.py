@@ -238,6 +238,7 @@ class Judge(_Item):
 QUALITY = {
     "back-reference": "the text opens with a reference (其、该、此、上述…) the learner cannot resolve",
     "no-context": "nothing but a list marker or the blank itself: the item does not say what is asked",
+    "fragment": "a list's lead without its items, or an aside alone: not a statement of a fact",
     "blank-first": "the stem opens with the blank: it does not name its subject",
     "too-many-blanks": f"more than {itemchecks.MAX_DELETIONS} deletions in one note",
     "long-blank": f"a deletion of more than {itemchecks.MAX_BLANK} characters that is not a whole list item",

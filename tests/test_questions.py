@@ -151,3 +151,17 @@ def test_a_new_kind_of_question_is_one_generator_in_the_registry(seed, monkeypat
     doc, _ = seed
     items = make_items(doc, budget=Budget(keep_all=True))
     assert items[-1].id == "s0-headings-count-judge" and items[-1].statement == "本文共有5个部分。"
+
+
+def test_a_section_is_asked_of_its_own_formula_not_of_a_quoted_term():
+    # judged on the test split: “请假申请单”出自下列哪一部分？ (a form named in several sections)
+    # and “XX 政策” were discarded, “背景 — 内容 — 意义” kept
+    from quizgen.model import Source
+
+    text = ("一、明确工作职责\n按照“谁开设、谁主办”的原则，明确网站的主办单位。各单位填写“备案登记表”后报送。\n"
+            "二、规范运维管理\n运维单位应当定期检查网站，发现问题及时处理。\n"
+            "三、强化保障措施\n各单位应当落实经费，保障网站正常运行。\n"
+            "四、总体要求\n各单位要高度重视网站建设，按照“备案登记表”的要求做好工作。\n")
+    doc = process(Source("网站管理", text))
+    asked = {i.question: i.options[i.answer[0]] for i in generate(doc) if i.id.endswith("-section-choice")}
+    assert asked == {"“谁开设、谁主办”出自下列哪一部分？": "明确工作职责"}

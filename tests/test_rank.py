@@ -471,3 +471,40 @@ def test_trivial_figures_of_a_case_report_a_date_line_or_a_clause_without_its_vi
     # a fine is asked with the violation it punishes (the whole sentence), never as 并可以处（　　）罚款
     assert not any(isinstance(i, Choice) and i.question.startswith("并") for i in kept)
     assert [m.group() for m in FIGURE_RE.finditer("职工代表占职工总数百分之十五至十")] == ["百分之十五至十"]
+
+
+@pytest.mark.parametrize("item", [
+    # judged on the test split: a list's lead without its items says nothing (下列事项…：。)
+    Judge(id="s1-p1-t1-judge", section="第十条", source="下列事项应当向企事业单位工会报告：",
+          statement="下列事项应当向企事业单位工会报告，并接受审查监督：。", answer=True),
+    Choice(id="s1-p1-t1-choice", section="引言", source="中国共产党百年历史可分为四个阶段：",
+           question="中国共产党（　　）历史可分为四个阶段：。", options=["百年", "十年", "28年", "一千年"], answer=[0]),
+    Judge(id="s1-p2-t1-judge", section="引言", source="（国家发展改革部门转报）。",
+          statement="（国家发展改革部门转报）。", answer=True),  # an aside alone
+    Choice(id="s1-p2-t1-choice", section="引言", source="（国家发展改革部门转报）。",
+           question="（国家发展改革什么）？", options=["部门转报", "甲", "乙", "丙"], answer=[0]),
+])
+def test_subject_a_lead_without_its_list_or_an_aside_alone_is_no_question(item):
+    assert "fragment" in codes(item)
+
+
+def test_subject_a_lead_without_its_list_makes_no_note_and_its_list_note_is_still_made():
+    text = ("第十二条 下列事项应当向职工代表大会报告，并接受审查监督：\n"
+            "（一）职工代表大会审议通过的重要事项落实情况；\n（二）职工代表大会提案办理情况；\n"
+            "（三）集体合同和专项集体合同履行情况。\n")
+    doc = process(Source("条例", text))
+    kept = rank(doc, generate(doc), Budget()).kept
+    fronts = [markup.reveal(i.text) for i in kept if isinstance(i, Cloze)]
+    assert not [f for f in fronts if f.rstrip().endswith("：")]  # the lead alone
+    assert any("提案办理情况" in f and "审查监督" in f for f in fronts)  # the list with its lead
+    assert codes(cloze("下列事项应当向职工代表大会报告，并{{c1::接受审查监督}}：")) == ["fragment"]
+    assert "fragment" not in codes(cloze("职工代表大会的职权包括：{{c1::审议}}、{{c2::通过}}。"))
+
+
+def test_markup_a_table_of_contents_is_not_content():
+    toc = "{{c1::政务数据安全与开放}}；第六章{{c2::法律责任}}；第七章{{c3::附 则}}。"
+    assert "markup" in codes(cloze(toc))
+    assert "markup" in [r.code for r in Judge(id="s1-p1-t1-judge", section="目录", source="", answer=True,
+                                             statement="第一章 总则；第二章 管理；第三章 办学。").quality()]
+    # a rule that names chapters is content
+    assert "markup" not in codes(cloze("违反本法第二章、第三章规定的，由{{c1::有关主管部门}}责令改正。"))
