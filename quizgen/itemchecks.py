@@ -11,6 +11,7 @@ on the front.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from .lang import markers, markup, segment
 from .lang.numerals import parse_number
@@ -43,6 +44,19 @@ _PUNCT = re.compile(r"[\s，。、；：！？“”‘’（）《》,.;:!?\"'(
 def bare(text: str) -> str:
     """Text without punctuation and spaces, for comparing what a learner reads."""
     return _PUNCT.sub("", text)
+
+
+RESTATES = 8  # characters a heading may share with a sentence before it states the sentence's fact
+
+
+def restates(heading: str, sentence: str) -> bool:
+    """``heading`` says what ``sentence`` says: they share a run of :data:`RESTATES`
+    characters (or the whole of a shorter sentence)."""
+    a, b = bare(heading), bare(sentence)
+    if not a or not b:
+        return False
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    return run >= min(RESTATES, len(b))
 
 
 def stem_problems(text: str) -> list[str]:

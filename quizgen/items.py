@@ -228,6 +228,11 @@ class Judge(_Item):
             return [Reason("empty-statement", "statement is empty", "statement")]
         return []
 
+    def hides_section(self, section: str) -> bool:
+        """A section line that states the rule (一、试用期员工病、事假累计不得超过一个月) tells
+        whether the statement is true: cards hide it on the front."""
+        return itemchecks.restates(section, self.source or self.statement)
+
     def quality(self) -> list[Reason]:
         codes = itemchecks.stem_problems(self.statement)
         if itemchecks.ORDINAL.search(self.statement) and not itemchecks.PROCEDURE.search(self.source):

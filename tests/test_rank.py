@@ -508,3 +508,16 @@ def test_markup_a_table_of_contents_is_not_content():
                                              statement="第一章 总则；第二章 管理；第三章 办学。").quality()]
     # a rule that names chapters is content
     assert "markup" not in codes(cloze("违反本法第二章、第三章规定的，由{{c1::有关主管部门}}责令改正。"))
+
+
+def test_leak_a_section_line_that_states_the_rule_is_hidden_on_a_true_or_false_card():
+    # judged on the test split: 试用期员工病、事假累计可以超过一个月。 under the section line
+    # 一、试用期员工病、事假累计不得超过一个月，否则予以劝退 (the line says it is false)
+    rule = Judge(id="s1-p1-t1-rule-false", section="一、试用期员工病、事假累计不得超过一个月，否则予以劝退",
+                 source="试用期员工病、事假累计不得超过一个月，否则予以劝退。",
+                 statement="试用期员工病、事假累计可以超过一个月。", answer=False)
+    deck = make_deck([sample()])
+    assert anki.section_field(deck, rule).startswith('<span class="qz-leak">')
+    topic = Judge(id="s2-p1-t1-rule-true", section="二、病、事假期限", source="病假须提供医院证明。",
+                  statement="病假须提供医院证明。", answer=True)
+    assert not anki.section_field(deck, topic).startswith('<span class="qz-leak">')  # it names the topic
