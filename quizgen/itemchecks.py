@@ -126,7 +126,7 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
     if len(flat) >= 2 and flat in bare(before + after):
         codes.append("leak")
     if not _on_word_edges(before, answer, after) or not _balanced(answer) or BAD_EDGE.search(answer) \
-            or _touches_blank(parts, index):
+            or _touches_blank(parts, index) or _modifier_left_out(before, answer, after):
         codes.append("cut-word")
     if _half_list(parts, index):
         codes.append("half-list")
@@ -141,7 +141,7 @@ ARTICLE_REF = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条�
 # a blank that opens with a preposition or a light verb, or ends with a particle: its
 # edge is not the phrase's (在{紧急情况}下, 由{县级以上档案主管部门}, 对{此事进行妥善处理})
 BAD_EDGE = re.compile(r"^(?:[就由在将把被从向于给与和或及的]|对此|对于|进行|予以|按照|根据|依照|通过|关于)(?=..)"
-                      r"|(?<=..)(?:[的地得了和或与及等]|进行)$")
+                      r"|(?<=..)(?:[的地得了和或与及等时]|进行)$")
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("‘", "’"), ("【", "】"))
 
 
@@ -200,6 +200,25 @@ def _common_idiom(text: str) -> bool:
 def _touches_blank(parts: list[markup.Segment], index: int) -> bool:
     """Two blanks with no text between them: the cut is wrong somewhere."""
     return any(0 <= j < len(parts) and isinstance(parts[j], markup.Deletion) for j in (index - 1, index + 1))
+
+
+_MODIFIER_TAGS = ("a", "d", "z", "b", "h")  # adjectives, adverbs, states, attributes, prefixes
+
+
+def _modifier_left_out(before: str, answer: str, after: str) -> bool:
+    """The blank starts just after a one-character modifier of its first word: 较[低数额罚款],
+    重[特大事故], 不[超过三年] (the phrase to recall is 较低数额罚款, 重特大事故, 三年)."""
+    if not before or _PUNCT.match(before[-1]) or _NUMERAL.match(answer):
+        return False  # 满[十二个月], 超[三十日]: the word before a figure is its operator
+    words = segment.tokens(before[-8:] + answer + after[:4])
+    start = min(len(before), 8)
+    prev = next((w for w in reversed(words) if w.end == start), None)
+    return prev is not None and len(prev.text) == 1 and prev.tag.startswith(_MODIFIER_TAGS) \
+        and prev.text not in _CLAUSE_ADVERBS
+
+
+# adverbs of the clause, not of the word after them: 须[当即归还], 均[视为机密], 都[有权举报]
+_CLAUSE_ADVERBS = frozenset("须应需可均都则即亦也还就才又再已并且仍皆另")
 
 
 def _balanced(answer: str) -> bool:
