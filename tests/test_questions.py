@@ -165,3 +165,18 @@ def test_a_section_is_asked_of_its_own_formula_not_of_a_quoted_term():
     doc = process(Source("网站管理", text))
     asked = {i.question: i.options[i.answer[0]] for i in generate(doc) if i.id.endswith("-section-choice")}
     assert asked == {"“谁开设、谁主办”出自下列哪一部分？": "明确工作职责"}
+
+
+def test_a_figure_of_a_long_sentence_is_asked_with_the_case_it_is_for():
+    # judged on the test split: 对直接负责的主管人员和其他直接责任人员处（　　）罚款。 did not say for
+    # which violation (the article has two tiers); the clause alone was asked
+    from quizgen.model import Source
+
+    text = ("第四十五条 开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，由有关主管部门责令改正，给予警告，"
+            "可以并处五万元以上五十万元以下罚款，对直接负责的主管人员和其他直接责任人员可以处一万元以上十万元以下罚款；"
+            "拒不改正或者造成大量数据泄露等严重后果的，处五十万元以上二百万元以下罚款，并可以责令暂停相关业务、停业整顿，"
+            "对直接负责的主管人员和其他直接责任人员处五万元以上二十万元以下罚款。\n")
+    doc = process(Source("数据安全法", text))
+    asked = {i.options[i.answer[0]]: i.question for i in generate(doc) if i.kind == "choice"}
+    assert asked["五万元以上二十万元以下"] == "拒不改正或者造成大量数据泄露等严重后果的，对直接负责的主管人员和其他直接责任人员处（　　）罚款。"
+    assert asked["一万元以上十万元以下"].startswith("开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，对直接负责")

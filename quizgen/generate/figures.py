@@ -17,6 +17,22 @@ MAX_STEM = 70  # characters of a sentence a stem may start from; longer, the fig
 
 # a clause that opens with what is done, not with who or what it concerns
 _SUBJECTLESS = re.compile(r"\s*(?:并|且|对个人|对单位|处|可以|可|应当|由|但|其中|对其)")
+_SUBJECTLESS_LINK = re.compile(r"^\s*(?:并|且|但|其中)")
+# a condition clause (…的，): the case a penalty or a deadline of a long sentence is for
+_CONDITION = re.compile(r"[^，；：。]{6,60}的[，；]")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条\s*")
+
+
+def _condition_before(sentence: str, end: int) -> str:
+    """The nearest condition clause before ``end`` in ``sentence`` (without its article
+    number), "" when there is none or it only points to a list (有下列情形之一的)."""
+    found = list(_CONDITION.finditer(sentence, 0, end))
+    if not found:
+        return ""
+    condition = _ARTICLE.sub("", found[-1].group()[:-1]).strip()
+    return "" if "下列" in condition or "前款" in condition or len(condition) < 6 else condition
+
+
 def _trivia(doc: Document, sentence: Sentence, phrase: Phrase) -> bool:
     """The dates of the rules a regulation repeals, the sums of a case (宁某某, 基本案情), the day
     of a date written out (二〇〇四年六月[十五日], 去年六月[二十二日]): not worth asking."""
@@ -47,7 +63,12 @@ def figure_questions(b: GeneratorContext) -> None:
             clause = clause[marker.end():]
         local = phrase.start - sentence.start - clause_start
         stem = clause[:local] + "（　　）" + clause[local + len(phrase.text):]
-        if len(clause) < len(phrase.text) + 4 or (clause_start and _SUBJECTLESS.match(clause)):
+        if len(clause) < len(phrase.text) + 4:
+            continue
+        condition = _condition_before(sentence.text, clause_start) if clause_start else ""
+        if condition:  # which case the figure is of: 个人不履行…义务的，对直接负责的主管人员处（　　）罚款
+            stem = condition + "，" + _SUBJECTLESS_LINK.sub("", stem)
+        elif clause_start and _SUBJECTLESS.match(clause):
             continue  # 并可以处（　　）罚款: a clause that does not say whose fine it is
         key = b.phrase_key(phrase)
         picks = distractors.choose(phrase.text, b.doc, None, "figure", OPTIONS - 1, b.rng(key),
