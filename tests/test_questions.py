@@ -180,3 +180,17 @@ def test_a_figure_of_a_long_sentence_is_asked_with_the_case_it_is_for():
     asked = {i.options[i.answer[0]]: i.question for i in generate(doc) if i.kind == "choice"}
     assert asked["五万元以上二十万元以下"] == "拒不改正或者造成大量数据泄露等严重后果的，对直接负责的主管人员和其他直接责任人员处（　　）罚款。"
     assert asked["一万元以上十万元以下"].startswith("开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，对直接负责")
+
+
+@pytest.mark.parametrize("text", [
+    "第十六条 国家和本市档案行政管理部门规定应当归档的材料，不得拒绝归档或者据为己有。\n",
+    "第五条 公示的行政处罚信息不得泄露国家秘密。\n",
+])
+def test_a_ban_on_an_act_wrong_on_its_face_is_not_turned_round(text):
+    # judged on the test split and fresh documents: 公示的行政处罚信息可以泄露国家秘密。 is false to
+    # anyone (discarded as trivial); the rule as written is kept
+    from quizgen.model import Source
+
+    doc = process(Source("规定", text))
+    judges = [i for i in generate(doc) if i.kind == "judge" and "-rule-" in i.id]
+    assert [j.answer for j in judges] == [True]
