@@ -94,8 +94,8 @@ def cloze_problems(text: str, whole_items: bool) -> list[str]:
         codes.append("too-many-blanks")
     if MARKUP.search(plain.strip()):
         codes.append("markup")
-    if not whole_items and LEAD_ONLY.search(plain.strip()):
-        codes.append("fragment")  # a list's lead alone: its note is the list's
+    if LEAD_ONLY.search(plain.strip()):
+        codes.append("fragment")  # a list's lead alone (a list note holds its items after it)
     codes += _blank_problems(parts, whole_items)
     return sorted(set(codes), key=codes.index)
 

@@ -506,6 +506,8 @@ def test_subject_a_lead_without_its_list_makes_no_note_and_its_list_note_is_stil
     assert not [f for f in fronts if f.rstrip().endswith("：")]  # the lead alone
     assert any("提案办理情况" in f and "审查监督" in f for f in fronts)  # the list with its lead
     assert codes(cloze("下列事项应当向职工代表大会报告，并{{c1::接受审查监督}}：")) == ["fragment"]
+    # a pair blanked in the lead (tagged an enumeration) is a lead alone all the same (fresh documents)
+    assert "fragment" in codes(cloze("公安机关及其{{c1::人民警察}}不得安排辅警从事下列工作：", tags=["enumeration"]))
     assert "fragment" not in codes(cloze("职工代表大会的职权包括：{{c1::审议}}、{{c2::通过}}。"))
 
 
