@@ -11,6 +11,7 @@ on the front.
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 
 from .lang import markers, markup, segment
@@ -248,10 +249,11 @@ def option_problems(options: list[str], correct: list[int], stem: str) -> list[s
     """Reason codes of a question's options: two options equal in value (8年 / 八年), an
     answer visible in the stem."""
     codes = []
+    written = [unicodedata.normalize("NFKC", o) for o in options]  # １万元 is 1万元
     values = [(parse_number(m.group(0)) if (m := NUMBER_PREFIX.match(o)) else None, NUMBER_PREFIX.sub("", o))
-              for o in options]
+              for o in written]
     known = [v for v in values if v[0] is not None]
-    if len(set(known)) < len(known):
+    if len(set(known)) < len(known) or len(set(written)) < len(written):
         codes.append("same-value-options")
     flat = bare(stem)
     if any(len(bare(options[i])) >= 2 and bare(options[i]) in flat for i in correct if 0 <= i < len(options)):

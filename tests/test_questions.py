@@ -194,3 +194,27 @@ def test_a_ban_on_an_act_wrong_on_its_face_is_not_turned_round(text):
     doc = process(Source("规定", text))
     judges = [i for i in generate(doc) if i.kind == "judge" and "-rule-" in i.id]
     assert [j.answer for j in judges] == [True]
+
+
+def test_a_figure_condition_is_asked_whole_and_with_its_consequence():
+    # fresh documents: 擅自收购烟叶的，擅自收购烟叶（　　）的。 (the case twice, no consequence) and
+    # 或者留滞…车辆的，处以（　　）罚款。 (the last of the clauses of a case) were discarded
+    from quizgen.model import Source
+
+    doc = process(Source("办法", "第二十一条 违反本办法规定，擅自收购烟叶的，由烟草专卖行政主管部门处以违法收购的烟叶价值"
+                               "百分之二十以上百分之五十以下的罚款，并按照查获地省级烟草专卖行政主管部门出具的上年度烟叶平均"
+                               "收购价格的百分之七十收购违法收购的烟叶；擅自收购烟叶一千千克以上的，依法没收其违法所得。\n"))
+    asked = {i.options[i.answer[0]]: i.question for i in generate(doc) if i.kind == "choice"}
+    assert asked["一千千克以上"] == "擅自收购烟叶（　　）的，依法没收其违法所得。"
+    doc = process(Source("条例", "第四十四条 违反本条例规定，阻碍院前医疗急救车辆通行，或者强行扣留、留滞院前医疗急救车辆以及车载"
+                               "设备、设施的，由公安机关依照《中华人民共和国治安管理处罚法》的规定处罚，情节严重的，处以五千元以上"
+                               "二万元以下罚款。\n"))
+    assert not [i.question for i in generate(doc) if i.kind == "choice" and i.question.startswith("或者")]
+
+
+def test_options_equal_in_value_whatever_their_width_are_refused():
+    from quizgen.items import Choice
+
+    same = Choice(id="q", section="", question="逾期不拆除的，处（　　）的罚款。", answer=[0],
+                  options=["5万元以上10万元以下", "１万元以上10万元以下", "2万元以上10万元以下", "1万元以上10万元以下"])
+    assert "same-value-options" in [r.code for r in same.quality()]

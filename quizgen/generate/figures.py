@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..itemchecks import bare
 from ..lang.numerals import case_figure, day_of_date
 from ..model import Document, Phrase, Sentence
 from . import distractors
@@ -20,6 +21,7 @@ _SUBJECTLESS = re.compile(r"\s*(?:并|且|对个人|对单位|处|可以|可|应
 _SUBJECTLESS_LINK = re.compile(r"^\s*(?:并|且|但|其中)")
 # a condition clause (…的，): the case a penalty or a deadline of a long sentence is for
 _CONDITION = re.compile(r"[^，；：。]{6,60}的[，；]")
+_JOINED = re.compile(r"(?:或者|或|以及|及|和|并且|并|且|、)")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条\s*")
 
 
@@ -30,7 +32,9 @@ def _condition_before(sentence: str, end: int) -> str:
     if not found:
         return ""
     condition = _ARTICLE.sub("", found[-1].group()[:-1]).strip()
-    return "" if "下列" in condition or "前款" in condition or len(condition) < 6 else condition
+    if "下列" in condition or "前款" in condition or len(condition) < 6 or _JOINED.match(condition):
+        return ""  # a list's pointer, or the last of several clauses (或者留滞…车辆的): not the whole case
+    return condition
 
 
 def _trivia(doc: Document, sentence: Sentence, phrase: Phrase) -> bool:
@@ -56,6 +60,10 @@ def figure_questions(b: GeneratorContext) -> None:
             clause_start, clause_end = 0, len(sentence.text.rstrip("。；;"))  # the whole sentence
         elif clause_end <= MAX_STEM:
             clause_start = 0  # the sentence from its start: the stem names its subject
+        if sentence.text[clause_start:clause_end].endswith("的") and sentence.text[clause_end:clause_end + 1] == "，":
+            # a condition asks with its consequence: 擅自收购烟叶（　　）的，依法没收其违法所得
+            following = [i for i in (sentence.text.find(p, clause_end + 1) for p in "，；。") if i >= 0]
+            clause_end = min(following or [len(sentence.text)])
         clause = sentence.text[clause_start:clause_end]
         marker = re.match(r"第[一二三四五六七八九十百千零〇\d]+条\s*", clause)
         if marker and marker.end() <= phrase.start - sentence.start - clause_start:
@@ -66,6 +74,8 @@ def figure_questions(b: GeneratorContext) -> None:
         if len(clause) < len(phrase.text) + 4:
             continue
         condition = _condition_before(sentence.text, clause_start) if clause_start else ""
+        if condition and bare(condition.removesuffix("的")) in bare(clause):
+            condition = ""  # the clause states its case itself (擅自收购烟叶（　　）的)
         if condition:  # which case the figure is of: 个人不履行…义务的，对直接负责的主管人员处（　　）罚款
             stem = condition + "，" + _SUBJECTLESS_LINK.sub("", stem)
         elif clause_start and _SUBJECTLESS.match(clause):
