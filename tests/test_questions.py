@@ -14,6 +14,7 @@ from quizgen.generate import GENERATORS, generate
 from quizgen.generate.cloze import sentence_notes
 from quizgen.generate.listnotes import list_notes
 from quizgen.ingest.read import read_source, sample
+from quizgen.model import Source
 
 
 @pytest.fixture(scope="module")
@@ -153,31 +154,30 @@ def test_a_new_kind_of_question_is_one_generator_in_the_registry(seed, monkeypat
     assert items[-1].id == "s0-headings-count-judge" and items[-1].statement == "本文共有5个部分。"
 
 
+def choices(text: str) -> dict[str, str]:
+    """The choice questions the generators make of ``text``: {right option: question}."""
+    return {i.options[i.answer[0]]: i.question for i in generate(process(Source("文件", text))) if i.kind == "choice"}
+
+
 def test_a_section_is_asked_of_its_own_formula_not_of_a_quoted_term():
     # judged on the test split: “请假申请单”出自下列哪一部分？ (a form named in several sections)
     # and “XX 政策” were discarded, “背景 — 内容 — 意义” kept
-    from quizgen.model import Source
-
     text = ("一、明确工作职责\n按照“谁开设、谁主办”的原则，明确网站的主办单位。各单位填写“备案登记表”后报送。\n"
             "二、规范运维管理\n运维单位应当定期检查网站，发现问题及时处理。\n"
             "三、强化保障措施\n各单位应当落实经费，保障网站正常运行。\n"
             "四、总体要求\n各单位要高度重视网站建设，按照“备案登记表”的要求做好工作。\n")
-    doc = process(Source("网站管理", text))
-    asked = {i.question: i.options[i.answer[0]] for i in generate(doc) if i.id.endswith("-section-choice")}
+    asked = {q: a for a, q in choices(text).items() if q.endswith("出自下列哪一部分？")}
     assert asked == {"“谁开设、谁主办”出自下列哪一部分？": "明确工作职责"}
 
 
 def test_a_figure_of_a_long_sentence_is_asked_with_the_case_it_is_for():
     # judged on the test split: 对直接负责的主管人员和其他直接责任人员处（　　）罚款。 did not say for
     # which violation (the article has two tiers); the clause alone was asked
-    from quizgen.model import Source
-
     text = ("第四十五条 开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，由有关主管部门责令改正，给予警告，"
             "可以并处五万元以上五十万元以下罚款，对直接负责的主管人员和其他直接责任人员可以处一万元以上十万元以下罚款；"
             "拒不改正或者造成大量数据泄露等严重后果的，处五十万元以上二百万元以下罚款，并可以责令暂停相关业务、停业整顿，"
             "对直接负责的主管人员和其他直接责任人员处五万元以上二十万元以下罚款。\n")
-    doc = process(Source("数据安全法", text))
-    asked = {i.options[i.answer[0]]: i.question for i in generate(doc) if i.kind == "choice"}
+    asked = choices(text)
     assert asked["五万元以上二十万元以下"] == "拒不改正或者造成大量数据泄露等严重后果的，对直接负责的主管人员和其他直接责任人员处（　　）罚款。"
     assert asked["一万元以上十万元以下"].startswith("开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，对直接负责")
 
@@ -189,8 +189,6 @@ def test_a_figure_of_a_long_sentence_is_asked_with_the_case_it_is_for():
 def test_a_ban_on_an_act_wrong_on_its_face_is_not_turned_round(text):
     # judged on the test split and fresh documents: 公示的行政处罚信息可以泄露国家秘密。 is false to
     # anyone (discarded as trivial); the rule as written is kept
-    from quizgen.model import Source
-
     doc = process(Source("规定", text))
     judges = [i for i in generate(doc) if i.kind == "judge" and "-rule-" in i.id]
     assert [j.answer for j in judges] == [True]
@@ -199,17 +197,14 @@ def test_a_ban_on_an_act_wrong_on_its_face_is_not_turned_round(text):
 def test_a_figure_condition_is_asked_whole_and_with_its_consequence():
     # fresh documents: 擅自收购烟叶的，擅自收购烟叶（　　）的。 (the case twice, no consequence) and
     # 或者留滞…车辆的，处以（　　）罚款。 (the last of the clauses of a case) were discarded
-    from quizgen.model import Source
-
-    doc = process(Source("办法", "第二十一条 违反本办法规定，擅自收购烟叶的，由烟草专卖行政主管部门处以违法收购的烟叶价值"
-                               "百分之二十以上百分之五十以下的罚款，并按照查获地省级烟草专卖行政主管部门出具的上年度烟叶平均"
-                               "收购价格的百分之七十收购违法收购的烟叶；擅自收购烟叶一千千克以上的，依法没收其违法所得。\n"))
-    asked = {i.options[i.answer[0]]: i.question for i in generate(doc) if i.kind == "choice"}
+    asked = choices("第二十一条 违反本办法规定，擅自收购烟叶的，由烟草专卖行政主管部门处以违法收购的烟叶价值"
+                    "百分之二十以上百分之五十以下的罚款，并按照查获地省级烟草专卖行政主管部门出具的上年度烟叶平均"
+                    "收购价格的百分之七十收购违法收购的烟叶；擅自收购烟叶一千千克以上的，依法没收其违法所得。\n")
     assert asked["一千千克以上"] == "擅自收购烟叶（　　）的，依法没收其违法所得。"
-    doc = process(Source("条例", "第四十四条 违反本条例规定，阻碍院前医疗急救车辆通行，或者强行扣留、留滞院前医疗急救车辆以及车载"
-                               "设备、设施的，由公安机关依照《中华人民共和国治安管理处罚法》的规定处罚，情节严重的，处以五千元以上"
-                               "二万元以下罚款。\n"))
-    assert not [i.question for i in generate(doc) if i.kind == "choice" and i.question.startswith("或者")]
+    asked = choices("第四十四条 违反本条例规定，阻碍院前医疗急救车辆通行，或者强行扣留、留滞院前医疗急救车辆以及车载"
+                    "设备、设施的，由公安机关依照《中华人民共和国治安管理处罚法》的规定处罚，情节严重的，处以五千元以上"
+                    "二万元以下罚款。\n")
+    assert not [q for q in asked.values() if q.startswith("或者")]
 
 
 def test_options_equal_in_value_whatever_their_width_are_refused():

@@ -256,21 +256,30 @@ def test_an_interrupt_between_writing_a_file_and_naming_it_leaves_no_part_file(t
         raise KeyboardInterrupt  # ... and the manager's exit never runs
 
     monkeypatch.setattr(anki, "atomic_path", interrupted_before_the_rename)
+    listed_outputs, out = interrupted_build(tmp_path, seed_raw)
+    assert [o.path.name for o in listed_outputs] == ["x.json"]
+    assert leftovers(out) == []
+    assert outputs(out) == ["x.json"]
+
+
+def interrupted_build(tmp_path: Path, text: str) -> tuple[list, Path]:
+    """Build ``text`` as x.json and x.apkg with the library, expecting an interrupt: what the
+    interrupt lists as written, and the output folder."""
+    from quizgen import build
+    from quizgen.options import BuildOptions
+
     src = tmp_path / "x.txt"
-    src.write_text(seed_raw, encoding="utf-8")
+    src.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     with pytest.raises(KeyboardInterrupt) as interrupt:
         build.build_batch([src], out, BuildOptions(formats=("json", "apkg")))
-    assert [o.path.name for o in interrupt.value.outputs] == ["x.json"]
-    assert leftovers(out) == []
-    assert outputs(out) == ["x.json"]
+    return interrupt.value.outputs, out
 
 
 def test_an_interrupt_after_a_document_is_exported_still_lists_its_files(tmp_path, seed_raw, monkeypatch):
     """Ctrl-C can land after a document's files are written and before the batch records
     them (CI saw doc001's three files written and not listed): they are listed all the same."""
     from quizgen import build
-    from quizgen.options import BuildOptions
 
     real_rebuild = build.rebuild
 
@@ -279,12 +288,7 @@ def test_an_interrupt_after_a_document_is_exported_still_lists_its_files(tmp_pat
         raise KeyboardInterrupt  # ... and the outputs never handed back
 
     monkeypatch.setattr(build, "rebuild", interrupted_after_the_export)
-    src = tmp_path / "x.txt"
-    src.write_text(seed_raw, encoding="utf-8")
-    out = tmp_path / "out"
-    with pytest.raises(KeyboardInterrupt) as interrupt:
-        build.build_batch([src], out, BuildOptions(formats=("json", "apkg")))
-    listed_outputs = interrupt.value.outputs
+    listed_outputs, out = interrupted_build(tmp_path, seed_raw)
     assert sorted(o.path.name for o in listed_outputs) == outputs(out) == ["x.apkg", "x.json"]
     apkg = next(o for o in listed_outputs if o.format == "apkg")
     assert apkg.notes > 0 and apkg.cards >= apkg.notes  # the line says what the deck holds
