@@ -185,6 +185,7 @@ def test_a_figure_of_a_long_sentence_is_asked_with_the_case_it_is_for():
 @pytest.mark.parametrize("text", [
     "第十六条 国家和本市档案行政管理部门规定应当归档的材料，不得拒绝归档或者据为己有。\n",
     "第五条 公示的行政处罚信息不得泄露国家秘密。\n",
+    "第二十条 职工代表依法行使权利，任何组织和个人不得压制、阻挠和打击报复。\n",
 ])
 def test_a_ban_on_an_act_wrong_on_its_face_is_not_turned_round(text):
     # judged on the test split and fresh documents: 公示的行政处罚信息可以泄露国家秘密。 is false to
