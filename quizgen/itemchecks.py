@@ -50,14 +50,16 @@ def bare(text: str) -> str:
 RESTATES = 8  # characters a heading may share with a sentence before it states the sentence's fact
 
 
+def shared_run(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share, punctuation aside."""
+    a, b = bare(a), bare(b)
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
 def restates(heading: str, sentence: str) -> bool:
     """``heading`` says what ``sentence`` says: they share a run of :data:`RESTATES`
     characters (or the whole of a shorter sentence)."""
-    a, b = bare(heading), bare(sentence)
-    if not a or not b:
-        return False
-    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
-    return run >= min(RESTATES, len(b))
+    return bool(bare(sentence)) and shared_run(heading, sentence) >= min(RESTATES, len(bare(sentence)))
 
 
 def stem_problems(text: str) -> list[str]:
@@ -211,9 +213,8 @@ def _modifier_left_out(before: str, answer: str, after: str) -> bool:
     重[特大事故], 不[超过三年] (the phrase to recall is 较低数额罚款, 重特大事故, 三年)."""
     if not before or _PUNCT.match(before[-1]) or _NUMERAL.match(answer):
         return False  # 满[十二个月], 超[三十日]: the word before a figure is its operator
-    words = segment.tokens(before[-8:] + answer + after[:4])
-    start = min(len(before), 8)
-    prev = next((w for w in reversed(words) if w.end == start), None)
+    start = len(before)  # the note as a whole, as the other checks cut it (memoised)
+    prev = next((w for w in segment.tokens(before + answer + after) if w.end == start), None)
     return prev is not None and len(prev.text) == 1 and prev.tag.startswith(_MODIFIER_TAGS) \
         and prev.text not in _CLAUSE_ADVERBS
 

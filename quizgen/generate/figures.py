@@ -65,7 +65,7 @@ def figure_questions(b: GeneratorContext) -> None:
             following = [i for i in (sentence.text.find(p, clause_end + 1) for p in "，；。") if i >= 0]
             clause_end = min(following or [len(sentence.text)])
         clause = sentence.text[clause_start:clause_end]
-        marker = re.match(r"第[一二三四五六七八九十百千零〇\d]+条\s*", clause)
+        marker = _ARTICLE.match(clause)
         if marker and marker.end() <= phrase.start - sentence.start - clause_start:
             clause_start += marker.end()
             clause = clause[marker.end():]

@@ -9,9 +9,8 @@ parallel phrase (4 of 4) and 1 of the 9 on a quoted term."""
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
-from ..itemchecks import bare
+from ..itemchecks import bare, shared_run
 from .context import OPTIONS, GeneratorContext
 
 GIVEAWAY = 3  # characters a quoted phrase may share with its heading before the heading gives it away
@@ -56,6 +55,4 @@ def _formula(phrase) -> bool:
 
 
 def _shares_words(phrase: str, heading: str) -> bool:
-    a, b = bare(phrase), bare(heading)
-    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size >= min(
-        GIVEAWAY, len(a))
+    return shared_run(phrase, heading) >= min(GIVEAWAY, len(bare(phrase)))
