@@ -214,3 +214,12 @@ def test_options_equal_in_value_whatever_their_width_are_refused():
     same = Choice(id="q", section="", question="逾期不拆除的，处（　　）的罚款。", answer=[0],
                   options=["5万元以上10万元以下", "１万元以上10万元以下", "2万元以上10万元以下", "1万元以上10万元以下"])
     assert "same-value-options" in [r.code for r in same.quality()]
+
+
+def test_figure_options_are_written_in_the_digits_of_the_text():
+    # fresh documents: only the right option was in full-width digits (１５日内 against 12日内, 18日内)
+    asked = [i for i in generate(process(Source("办法", "第十条 权利人应当自收到通知之日起１５日内提出书面意见。\n")))
+             if i.kind == "choice" and "１５日内" in i.options]
+    assert asked
+    for question in asked:
+        assert all(not re.search(r"[0-9]", option) for option in question.options), question.options

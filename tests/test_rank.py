@@ -531,3 +531,36 @@ def test_leak_a_section_line_that_states_the_rule_is_hidden_on_a_true_or_false_c
     topic = Judge(id="s2-p1-t1-rule-true", section="二、病、事假期限", source="病假须提供医院证明。",
                   statement="病假须提供医院证明。", answer=True)
     assert not anki.section_field(deck, topic).startswith('<span class="qz-leak">')  # it names the topic
+
+
+def _blanked(text: str) -> set[str]:
+    """Every answer the default selection of ``text`` blanks in a cloze note."""
+    doc = process(Source("规定", text))
+    return {a for i in rank(doc, generate(doc), Budget()).kept if isinstance(i, Cloze) for a in i.answers()}
+
+
+def test_trivial_a_stock_list_of_regulations_is_not_blanked():
+    # fresh documents: [法律]、[行政法规] and [生产者]、[销售者] were discarded as boilerplate
+    from quizgen.lang.stock import is_stock
+
+    assert is_stock(["行政法规", "法律"]) and is_stock(["销售者", "生产者"]) and not is_stock(["标识", "装备"])
+    blanked = _blanked("第十四条 产品质量检验机构应当依据法律、行政法规的规定取得相应资质后，方可承担检验工作。\n"
+                       "第二十六条 生产者、销售者应当根据产品特性明示质量保证期限。\n"
+                       "第二十七条 辅警离职时，应当交回工作证件、制式服装、标识、装备等物品。\n")
+    assert not {"法律", "行政法规", "依据法律", "生产者", "销售者"} & blanked
+    assert {"制式服装", "标识"} <= blanked
+
+
+def test_cut_the_blanks_of_a_list_leave_out_the_verb_they_share():
+    # fresh documents: c1 把“交回所配发的”动词并入空，应只挖“工作证件”
+    blanked = _blanked("第十五条 辅警离职时，应当交回所配发的工作证件、制式服装、标识、装备等物品。\n")
+    assert "工作证件" in blanked and not any(a.startswith("交回") for a in blanked)
+
+
+def test_cut_a_closing_catch_all_item_is_no_blank_of_a_list_note():
+    # fresh documents: c3 “法律、法规和志愿服务组织章程规定的其他权利” is the catch-all; keep c1 and c2 only
+    text = ("第十一条 志愿者享有下列权利：\n（一）自愿加入或者退出志愿服务组织；\n（二）取得志愿服务记录证明；\n"
+            "（三）对志愿服务工作提出批评和建议；\n（四）法律、法规和志愿服务组织章程规定的其他权利。\n")
+    blanked = _blanked(text)
+    assert "取得志愿服务记录证明" in blanked
+    assert not [a for a in blanked if "其他权利" in a]

@@ -104,6 +104,39 @@ def test_a_list_and_where_its_items_begin_and_end(text, items, whole):
     assert lists(text)[0] == (items, whole)
 
 
+@pytest.mark.parametrize("text, items", [
+    # the verb or preposition that governs a noun list is no part of its first item
+    ("辅警离职时，应当交回所配发的工作证件、制式服装、标识、装备等物品", ["工作证件", "制式服装", "标识", "装备"]),
+    ("必须符合法律、行政法规的规定", ["法律", "行政法规"]),
+    ("禁止从事淫秽、赌博等违法活动", ["淫秽", "赌博"]),
+    ("在工作中滥用职权、徇私舞弊、玩忽职守的", ["滥用职权", "徇私舞弊", "玩忽职守"]),
+    ("申请执行人申请解除查封、扣押、冻结的", ["查封", "扣押", "冻结"]),
+    # what the items share stays outside the last one
+    ("讨论重大、疑难、复杂案件等", ["重大", "疑难", "复杂"]),
+    ("基于公平、诚信原则", ["公平", "诚信"]),
+    ("河湖管理范围、保护范围内的环境卫生管理", ["管理范围", "保护范围"]),
+    ("申请解除查封、扣押、冻结财产的", ["查封", "扣押", "冻结"]),
+    # a lone verb cut from its object is no item of a noun list
+    ("实施毒鱼、炸鱼、电鱼、设置拦河渔具活动", ["毒鱼", "炸鱼", "电鱼"]),
+    # nor is a clause of its own with a verb inside
+    ("对保护河湖水环境、水工程、水文化做出突出贡献的单位和个人", ["河湖水环境", "水工程", "水文化"]),
+    # terms stay whole
+    ("参加基本医疗保险、工伤保险、失业保险", ["基本医疗保险", "工伤保险", "失业保险"]),
+    ("必须符合法律、行政法规", ["法律", "行政法规"]),
+])
+def test_the_items_of_a_list_agree_in_kind(text, items):
+    assert lists(text)[0][0] == items
+
+
+@pytest.mark.parametrize("text, items", [
+    ("参照国家工作人员和人民警察相关管理规定", ["国家工作人员", "人民警察"]),
+    ("永久保管特定领域或者特殊载体的档案", ["特定领域", "特殊载体"]),
+])
+def test_the_two_sides_of_a_pair_agree_in_kind(text, items):
+    found = [m for c in chunks.split_clauses(clause(text)) for m in chunks.find_lists(c) + [chunks.find_pair(c)] if m]
+    assert [i.text for i in found[0].items] == items
+
+
 def test_a_list_names_its_category_after_deng():
     match = chunks.find_lists(clause("迅速采取删除、屏蔽、断开链接等下架措施的"))[0]
     assert [i.text for i in match.items] == ["删除", "屏蔽", "断开链接"]

@@ -238,9 +238,13 @@ def _point_clause(clauses: list[list[segment.Token]]) -> list[segment.Token] | N
     return next((c for c in clauses if not chunks.is_circumstance(c)), None)
 
 
+_CLOSING_CATCH_ALL = re.compile(r"的其[他它][^，,；;。、]{0,8}$")
+
+
 def is_catch_all(core: str) -> bool:
-    """其他情节严重的情形: the item that closes a legal list names no case of its own."""
-    return core.startswith(chunks.CATCH_ALL)
+    """其他情节严重的情形, 法律、法规规定的其他权利: the item that closes a legal list
+    names no case of its own."""
+    return core.startswith(chunks.CATCH_ALL) or bool(_CLOSING_CATCH_ALL.search(core.rstrip("。；;")))
 
 
 def _announced(intro: str) -> tuple[int | None, str]:

@@ -215,7 +215,8 @@ def perturbed_figures(key: str) -> list[str]:
     year = _YEAR_RE.search(key)
     if year:
         number = int(year.group(1))
-        return [key[: year.start(1)] + str(number + delta) + key[year.end(1):] for delta in (-1, 1, -2, 2, 3)]
+        return [key[: year.start(1)] + _in_digits_of(year.group(1), str(number + delta)) + key[year.end(1):]
+                for delta in (-1, 1, -2, 2, 3)]
     m = _NUMBER_RE.search(key)
     if not m:
         return scaled_chinese_figures(key)
@@ -227,8 +228,17 @@ def perturbed_figures(key: str) -> list[str]:
         if new <= 0 or new == value:
             continue
         text = f"{new:.{decimals}f}" if decimals else str(int(round(new)))
-        out.append(key[: m.start()] + text + key[m.end():])
+        out.append(key[: m.start()] + _in_digits_of(m.group(), text) + key[m.end():])
     return out
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _in_digits_of(original: str, number: str) -> str:
+    """``number`` written in the digits ``original`` is written in: full-width (１５日内) or not,
+    so that no option stands out as the one copied from the text."""
+    return number.translate(_FULL_WIDTH_DIGITS) if "０" <= original[0] <= "９" else number
 
 
 @cache

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...lang import chunks
+from ...lang.stock import is_stock
 from ...lang.segment import Token
 from ..context import FinderContext
 from .objects import OBJECT_SCORE
@@ -40,6 +41,8 @@ def _add_list(ctx: FinderContext, match: chunks.ListMatch, clause: list[Token], 
     """The items, and the list as a whole: a list of short words (删除、屏蔽、断开链接, 评估
     或者拍卖) is asked whole before its items, a list of phrases item by item."""
     texts = tuple(item.text for item in match.items)
+    if is_stock(texts):
+        return  # 法律、行政法规; 单位和个人: every reader of rules knows them
     short = sum(map(len, texts)) / len(texts) <= _SHORT_ITEMS
     item_score = LIST_SCORE - (0.1 if len(texts) == 2 else 0)
     members = [ctx.add(item.text, "enumeration", item.start, item_score) for item in match.items]

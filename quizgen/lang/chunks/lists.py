@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..segment import Token
+from .agreement import agree, verbless
 from .words import (CATCH_ALL, CONNECTIVES, COPULAS, DETERMINERS, ETC, GOVERNING_VERBS, LIST_CONJUNCTIONS,
                     MODALS, PREPOSITIONS, STRONG_CONJUNCTIONS, Span, is_de, is_nominalised, is_nounish,
                     is_verbish, joins_nouns, length)
@@ -228,6 +229,7 @@ def _group_list(tokens: list[Token], group: list[list[Token]], max_item: int, op
     if etc is None:
         ref_chars = max(length(i) for i in items if i) if any(items) else 1
         items.append(capped_item(extent, kind, ref_chars, shared_object=True))
+    items = agree(items, extent if etc is None else None)
     bounded = closed or len(extent) < len(last)  # a bridge cut short by its conjunction
     return _list_match(tokens, _until_catch_all(items), extent if bounded else [], category, max_item)
 
@@ -258,6 +260,8 @@ def _split_last(piece: list[Token], middle: list[list[Token]],
             left, right = piece[:i], piece[i + 1:]
             if not left or not right or length(left) > 2 * longest:
                 continue
+            if middle and all(verbless(p) for p in middle) and not verbless(left[1:]):
+                continue  # 水工程、水文化做出突出贡献的单位|和个人: no item of a noun list
             if strong or length(right) * 2 >= shortest:
                 return left, right
     return None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..segment import Token
+from .agreement import agree
 from .clauses import strip_trailing_de
 from .lists import ListMatch, capped_item, item_extent, item_kind, item_start
 from .words import (CATCH_ALL, DETERMINERS, LIST_CONJUNCTIONS, MODALS, PREPOSITIONAL_AND, STRONG_CONJUNCTIONS,
@@ -52,7 +53,7 @@ def _conjoined_pair(tokens: list[Token], left: list[Token], conj: Token, right: 
     if conj.text in PREPOSITIONAL_AND and len(right) > len(extent) and is_verbish(right[len(extent)]):
         return None  # 与客观事实|不符: a preposition, not a conjunction
     a = item_start(left, kind, [extent], False)
-    b = capped_item(extent, kind, length(a), shared_object=False)
+    a, b = agree([a, capped_item(extent, kind, length(a), shared_object=False)])
     return _pair_match(tokens, left, a, conj, b, extent)
 
 
