@@ -15,7 +15,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from .lang import markers, markup, segment
-from .lang.numerals import parse_number
+from .lang.numerals import CASE_FACTS, parse_number
 
 MAX_DELETIONS = 5  # cloze numbers in one note
 MAX_BLANK = 12  # characters of one deletion, except a whole enumerated item
@@ -74,7 +74,26 @@ def stem_problems(text: str) -> list[str]:
         codes.append("markup")
     if LEAD_ONLY.search(visible) or ASIDE_ONLY.match(visible):
         codes.append("fragment")
+    if CROSS_REFERENCE.search(visible):
+        codes.append("cross-reference")
     return codes
+
+
+# A case that is only another article's rule: 违反《…条例》第二十三条规定的, 违反第一项规定的,
+# 符合本办法第五条、第六条规定的. The learner cannot know what that article says.
+CROSS_REFERENCE = re.compile(r"(?:违反|不符合|符合)(?:《[^》]{1,40}》|本(?:条例|办法|规定|细则|法|决定|规则))?"
+                             r"第[一二三四五六七八九十百零〇\d]+[条款项][^，,；;。（）]{0,40}?规定(?:的|之一的|情形)")
+
+
+# the sections of a case report that tell its facts and its judgment (基本案情, 裁判结果), not
+# those that draw the rule from them (案情分析, 典型意义, 裁判理由)
+_ANALYSIS = re.compile(r"分析|评析|解读|意义|理由|要旨|启示|提示|要点")
+
+
+def tells_case_facts(section: str) -> bool:
+    """``section`` is where a case report tells what happened and what was decided: trainers
+    kept 15% of the cloze notes and 1 in 20 of the questions made there."""
+    return CASE_FACTS.search(section) is not None and _ANALYSIS.search(section) is None
 
 
 def _leans_back(text: str) -> bool:

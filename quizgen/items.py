@@ -73,6 +73,9 @@ class _Item:
         said = [itemchecks.bare(a) for a in self.answers()]
         return any(len(a) >= 2 and a in itemchecks.bare(section) for a in said)
 
+    def _context_problems(self) -> list[str]:
+        return ["case-facts"] if itemchecks.tells_case_facts(self.section) else []
+
     def quality(self) -> list[Reason]:
         """Why a trainer would delete it (a stem without its subject, a blank cut through a
         word, an answer visible on the front, ...): reasons a build drops it for and
@@ -118,7 +121,7 @@ class Cloze(_Item):
 
     def quality(self) -> list[Reason]:
         whole = any(t.endswith("enumeration") for t in self.tags)
-        return [_quality(code) for code in itemchecks.cloze_problems(self.text, whole)]
+        return [_quality(code) for code in itemchecks.cloze_problems(self.text, whole) + self._context_problems()]
 
     @property
     def cards(self) -> int:
@@ -154,7 +157,7 @@ class _Options(_Item):
             codes.append("position")  # 一是（　　）: the answer is a place in a list
         if any(t.endswith("distractor::dictionary") for t in self.tags):
             codes.append("foreign-distractor")
-        return [_quality(code) for code in codes]
+        return [_quality(code) for code in codes + self._context_problems()]
 
 
 def _option_reasons(options: list[str]) -> list[Reason]:
@@ -237,7 +240,7 @@ class Judge(_Item):
         codes = itemchecks.stem_problems(self.statement)
         if itemchecks.ORDINAL.search(self.statement) and not itemchecks.PROCEDURE.search(self.source):
             codes.append("position")  # true or false by list order alone, where order is not the content
-        return [_quality(code) for code in codes]
+        return [_quality(code) for code in codes + self._context_problems()]
 
 
 QUALITY = {
@@ -245,6 +248,7 @@ QUALITY = {
     "no-context": "nothing but a list marker or the blank itself: the item does not say what is asked",
     "fragment": "a list's lead without its items, or an aside alone: not a statement of a fact",
     "blank-first": "the stem opens with the blank: it does not name its subject",
+    "cross-reference": "the case is another article's rule (违反第二十三条规定的): the learner cannot know what it says",
     "too-many-blanks": f"more than {itemchecks.MAX_DELETIONS} deletions in one note",
     "long-blank": f"a deletion of more than {itemchecks.MAX_BLANK} characters that is not a whole list item",
     "cut-word": "a deletion cuts through a word",
@@ -258,6 +262,7 @@ QUALITY = {
     "same-value-options": "two options have the same value (8年 / 八年)",
     "position": "a true/false statement or a question that turns on list position alone",
     "foreign-distractor": "an option from the dictionary, not from the text: a trainer would laugh at it",
+    "case-facts": "a fact of the case a report tells (基本案情, 裁判结果), not the rule it teaches",
 }
 
 
