@@ -15,7 +15,8 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from .lang import markers, markup, segment
-from .lang.numerals import CASE_FACTS, parse_number
+from .lang.numerals import CASE_FACTS, FIGURE_RE, parse_number
+from .lang.stock import is_stock_phrase
 
 MAX_DELETIONS = 5  # cloze numbers in one note
 MAX_BLANK = 12  # characters of one deletion, except a whole enumerated item
@@ -100,9 +101,11 @@ def _leans_back(text: str) -> bool:
     return markers.opens_with_reference(text) or bool(CLAUSE_TAIL.match(markers.strip_markers(text)))
 
 
-def cloze_problems(text: str, whole_items: bool) -> list[str]:
+def cloze_problems(text: str, whole_items: bool, section: str = "") -> list[str]:
     """Reason codes of a cloze note's text (markup). ``whole_items``: a list note whose
-    deletions are whole enumerated items (which may be long)."""
+    deletions are whole enumerated items (which may be long); ``section``: the title of the
+    section it is in (an article of a regulation, 第二十三条, is held to the stock phrases of
+    regulations)."""
     parts = markup.parse(text)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
     outside = "".join(p for p in parts if isinstance(p, str))
@@ -118,8 +121,19 @@ def cloze_problems(text: str, whole_items: bool) -> list[str]:
         codes.append("markup")
     if LEAD_ONLY.search(plain.strip()):
         codes.append("fragment")  # a list's lead alone (a list note holds its items after it)
+    answers = {d.answer for d in deletions}
+    if len(answers) == 1 and ARTICLE.match(section) and _stock_word(next(iter(answers))):
+        codes.append("stock-blank")  # 应当承担相应的[赔偿责任]: asks nothing of this text
     codes += _blank_problems(parts, whole_items)
     return sorted(set(codes), key=codes.index)
+
+
+ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+
+
+def _stock_word(answer: str) -> bool:
+    """A stock phrase of regulations that is no figure (十五日内 is a fact of its rule)."""
+    return is_stock_phrase(answer) and not FIGURE_RE.search(answer)
 
 
 def _blank_problems(parts: list[markup.Segment], whole_items: bool) -> list[str]:

@@ -121,7 +121,8 @@ class Cloze(_Item):
 
     def quality(self) -> list[Reason]:
         whole = any(t.endswith("enumeration") for t in self.tags)
-        return [_quality(code) for code in itemchecks.cloze_problems(self.text, whole) + self._context_problems()]
+        codes = itemchecks.cloze_problems(self.text, whole, self.section) + self._context_problems()
+        return [_quality(code) for code in codes]
 
     @property
     def cards(self) -> int:
@@ -262,6 +263,8 @@ QUALITY = {
     "same-value-options": "two options have the same value (8年 / 八年)",
     "position": "a true/false statement or a question that turns on list position alone",
     "foreign-distractor": "an option from the dictionary, not from the text: a trainer would laugh at it",
+    "stock-blank": "the only blank of an article is a stock phrase of regulations (构成犯罪, 赔偿责任): it asks "
+                   "nothing of this text",
     "case-facts": "a fact of the case a report tells (基本案情, 裁判结果), not the rule it teaches",
 }
 
