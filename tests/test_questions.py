@@ -223,3 +223,31 @@ def test_figure_options_are_written_in_the_digits_of_the_text():
     assert asked
     for question in asked:
         assert all(not re.search(r"[0-9]", option) for option in question.options), question.options
+
+
+_THREE_LISTS = ("第五条 公安机关负责下列工作：\n（一）负责辅警的招聘；\n（二）负责辅警的培训；\n（三）负责辅警的考核。\n"
+                "第十条 辅警有下列情形之一的，公安机关可以解除劳动合同：\n（一）严重违反公安机关纪律要求的；\n"
+                "（二）严重失职的；\n（三）不能胜任工作的；\n（四）被依法追究刑事责任的。\n"
+                "第十二条 应聘人员有下列情形之一的，不得招聘为辅警：\n（一）受过刑事处罚的；\n（二）曾被开除公职的；\n"
+                "（三）有严重个人不良信用记录的。\n")
+
+
+def test_the_wrong_options_of_a_list_question_are_items_of_a_list_of_the_same_kind():
+    # fresh documents: 负责辅警的招聘、使用、管理 (a duty) offered among the conditions of 辅警应当具备哪些条件
+    # and 居民住宅 among the acts a rule forbids; judged wrong kind in 12 of 13 multi questions
+    duties = {"负责辅警的招聘", "负责辅警的培训", "负责辅警的考核"}
+    questions = [i for i in generate(process(Source("规定", _THREE_LISTS))) if i.kind in ("multi", "choice")
+                 and "情形" in i.question]
+    assert questions
+    for question in questions:
+        assert not duties & set(question.options), question.options
+        wrong = [o for k, o in enumerate(question.options) if k not in question.answer]
+        assert wrong and all(o in _THREE_LISTS for o in wrong)
+
+
+def test_an_article_number_is_no_count_a_list_announces():
+    from quizgen.analyse.structure import _announced
+
+    assert _announced("第十二条 应聘人员有下列情形之一的，不得招聘为辅警：") == (None, "")
+    assert _announced("主要有以下十二个方面：") == (12, "十二个方面")
+    assert _announced("做好办公室工作，应该具备“四心”：") == (4, "四心")

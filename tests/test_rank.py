@@ -605,3 +605,20 @@ def test_trivial_an_article_whose_only_blank_is_a_stock_phrase_of_regulations_is
     assert "stock-blank" not in codes(cloze("办公室工作要敢于{{c1::创新}}。", section="一、总体要求"))
     assert "stock-blank" not in codes(cloze("违反本条例的，由{{c1::市场监督管理部门}}、{{c2::公安机关}}处理。",
                                             section="第四十条"))
+
+
+def test_cut_a_stock_phrase_loses_its_blank_in_an_article_unless_it_is_a_list_member():
+    # fresh documents: c1 “赔偿责任” is predictable from 造成损失的; 侵吞、挪用、损毁 was kept as a list
+    text = "第三十五条 监理单位给建设单位造成损失的，应当承担相应的赔偿责任，并处一万元以上三万元以下罚款。"
+    doc = process(Source("规定", text))
+    item = cloze("监理单位给建设单位造成损失的，应当承担相应的{{c1::赔偿责任}}，并处{{c2::一万元以上三万元以下}}罚款。",
+                 source=doc.sentences[0].text, section="第三十五条")
+    (mended,), _ = repair([item], DocumentFacts(doc))
+    assert markup.reveal(mended.text) == markup.reveal(item.text)
+    assert [d.answer for d in markup.deletions(mended.text)] == ["一万元以上三万元以下"]
+    text = "第三十二条 公安机关应当妥为保管被盘问人随身携带的物品，不得侵吞、挪用或者损毁。"
+    doc = process(Source("规定", text))
+    item = cloze("公安机关应当妥为保管被盘问人随身携带的物品，不得{{c1::侵吞}}、{{c2::挪用}}或者{{c3::损毁}}。",
+                 source=doc.sentences[0].text, section="第三十二条")
+    (mended,), _ = repair([item], DocumentFacts(doc))
+    assert [d.answer for d in markup.deletions(mended.text)] == ["侵吞", "挪用", "损毁"]

@@ -60,9 +60,10 @@ def distinct(candidate: str, key: str, taken: Iterable[str], slack: int | None =
 
 def choose(key: str, doc: Document, sibling: SiblingSet | None, kind: str, count: int,
            rng: random.Random, forbidden: Iterable[str] = (), exclude_siblings: bool = False,
-           near: int | None = None) -> list[Pick]:
+           near: int | None = None, typed: Iterable[str] | None = None) -> list[Pick]:
     """``count`` distractors for ``key`` (at offset ``near`` of the document, else where
-    the key first occurs), best tier first."""
+    the key first occurs), best tier first. With ``typed``, the phrases of the document that
+    may serve (of the same kind of thing as the key) are those only."""
     forbidden = list(forbidden)
     near = _index_of(doc).first_start.get(key, 0) if near is None else near
     if sibling is not None and sibling.label:
@@ -89,10 +90,32 @@ def choose(key: str, doc: Document, sibling: SiblingSet | None, kind: str, count
               if p.text.endswith(affix) and p.text not in members], 2)
         take(dictionary_neighbours(bare(key), suffix=affix), 3)
     if len(picks) < count:
-        take(same_kind(doc, key, kind, sibling, near), 2)
-    if len(picks) < count and kind != "figure":
+        allowed = None if typed is None else set(typed)
+        take([c for c in same_kind(doc, key, kind, sibling, near) if allowed is None or c in allowed], 2)
+    if len(picks) < count and kind != "figure" and typed is None:
         take(dictionary_neighbours(bare(key)), 3)
     return picks[:count]
+
+
+# What the items of a list are, as its lead names them (有下列情形之一的, 应当提交下列材料)
+_CATEGORY = re.compile(r"情形|行为|条件|材料|资料|证件|文件|职责|职权|权利|义务|事项|内容|措施|原则|方式|"
+                       r"要求|标准|程序|活动|设施|信息|费用|项目|机构|单位|部门|人员|组织")
+
+
+def category(label: str) -> str:
+    """The kind of thing a list's lead says its items are (the last such word), or ''."""
+    found = _CATEGORY.findall(label)
+    return found[-1] if found else ""
+
+
+def same_category(doc: Document, sibling: SiblingSet) -> list[str]:
+    """The items of the document's other lists of the same category: 情形 of another article for
+    a list of 情形, never the duties of another article for a list of conditions."""
+    wanted = category(sibling.label)
+    if not wanted:
+        return []
+    return [m.text for s in doc.sibling_sets if s.id != sibling.id and s.kind == sibling.kind
+            and category(s.label) == wanted for m in s.members]
 
 
 def shared_suffix(texts: list[str]) -> str:

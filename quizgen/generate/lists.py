@@ -23,9 +23,10 @@ def enumeration_questions(b: GeneratorContext) -> None:
         members = [m.text for m in sibling.members]
         kind = "heading" if sibling.kind == "headings" else "enumeration"
         rng = b.rng(base)
+        typed = distractors.same_category(b.doc, sibling) if sibling.kind == "enumeration" else None
         outsiders = [p.text for p in distractors.choose(members[0], b.doc, sibling, kind, 3, rng,
                                                         forbidden=members, exclude_siblings=True,
-                                                        near=first.start)]
+                                                        near=first.start, typed=typed)]
         markers = _markers(b, sibling)
         # position matters in 一是…二是… and among headings; in （一）（二） lists of a
         # regulation it does not, and a swapped position would still read as true
