@@ -122,7 +122,7 @@ def cloze_problems(text: str, whole_items: bool, section: str = "") -> list[str]
     if LEAD_ONLY.search(plain.strip()):
         codes.append("fragment")  # a list's lead alone (a list note holds its items after it)
     answers = {d.answer for d in deletions}
-    if len(answers) == 1 and ARTICLE.match(section) and stock_word(next(iter(answers))):
+    if len(answers) == 1 and stock_in_article(next(iter(answers)), section):
         codes.append("stock-blank")  # 应当承担相应的[赔偿责任]: asks nothing of this text
     codes += _blank_problems(parts, whole_items)
     return sorted(set(codes), key=codes.index)
@@ -131,9 +131,11 @@ def cloze_problems(text: str, whole_items: bool, section: str = "") -> list[str]
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 
 
-def stock_word(answer: str) -> bool:
-    """A stock phrase of regulations that is no figure (十五日内 is a fact of its rule)."""
-    return is_stock_phrase(answer) and not FIGURE_RE.search(answer)
+def stock_in_article(answer: str, section: str) -> bool:
+    """A stock phrase of regulations blanked in an article (第三十五条): it asks nothing of
+    the text; a figure (十五日内) is a fact of its rule, and a text of another genre (an
+    office article's 创新) is not held to the stock of regulations."""
+    return ARTICLE.match(section) is not None and is_stock_phrase(answer) and not FIGURE_RE.search(answer)
 
 
 def _blank_problems(parts: list[markup.Segment], whole_items: bool) -> list[str]:

@@ -533,10 +533,15 @@ def test_leak_a_section_line_that_states_the_rule_is_hidden_on_a_true_or_false_c
     assert not anki.section_field(deck, topic).startswith('<span class="qz-leak">')  # it names the topic
 
 
+def _kept(text: str, title: str = "规定") -> list:
+    """The items the default selection keeps of ``text``."""
+    doc = process(Source(title, text))
+    return rank(doc, generate(doc), Budget()).kept
+
+
 def _blanked(text: str) -> set[str]:
     """Every answer the default selection of ``text`` blanks in a cloze note."""
-    doc = process(Source("规定", text))
-    return {a for i in rank(doc, generate(doc), Budget()).kept if isinstance(i, Cloze) for a in i.answers()}
+    return {a for i in _kept(text) if isinstance(i, Cloze) for a in i.answers()}
 
 
 def test_trivial_a_stock_list_of_regulations_is_not_blanked():
@@ -588,9 +593,7 @@ def test_trivial_the_facts_of_a_case_report_are_not_asked_its_lessons_are():
     text = ("## 基本案情\n\n2019年11月，肖某向某科技公司提出离职，当日双方签署离职申请交接表，某科技公司认可其真实性。\n\n"
             "## 裁判结果\n\n二审法院判决驳回上诉，维持原判。\n\n"
             "## 典型意义\n\n劳动者与用人单位签订的离职协议违反法律、行政法规的强制性规定的，应当认定为无效。\n")
-    doc = process(Source("案例", text))
-    kept = rank(doc, generate(doc), Budget()).kept
-    assert {i.section for i in kept} == {"典型意义"}
+    assert {i.section for i in _kept(text, "案例")} == {"典型意义"}
     assert "case-facts" in codes(cloze("二审法院判决{{c1::驳回上诉}}。", section="裁判结果"))
     assert "case-facts" not in codes(cloze("二审法院判决{{c1::驳回上诉}}。", section="案情分析"))
 

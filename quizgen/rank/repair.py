@@ -346,8 +346,8 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
                                                         or day_of_date(plain[:start], part.answer))
         # a stock phrase of regulations in an article (…的，依法追究[刑事责任]) asks nothing of it;
         # a member of a list blanked member by member ([侵吞]、[挪用]或者[损毁]) is the list's
-        stock = isinstance(part, markup.Deletion) and not whole and itemchecks.ARTICLE.match(section) is not None \
-            and itemchecks.stock_word(part.answer) and not _listed(parts, i)
+        stock = isinstance(part, markup.Deletion) and not whole and not _listed(parts, i) \
+            and itemchecks.stock_in_article(part.answer, section)
         if isinstance(part, markup.Deletion) and (opening or crosses or wraps or trivia or stock or score < BLANK_THRESHOLD
                                                   or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)
