@@ -251,7 +251,8 @@ QUALITY = {
     "blank-first": "the stem opens with the blank: it does not name its subject",
     "cross-reference": "the case is another article's rule (违反第二十三条规定的): the learner cannot know what it says",
     "too-many-blanks": f"more than {itemchecks.MAX_DELETIONS} deletions in one note",
-    "long-blank": f"a deletion of more than {itemchecks.MAX_BLANK} characters that is not a whole list item",
+    "long-blank": f"a deletion of more than {itemchecks.MAX_PLAIN_BLANK} characters ({itemchecks.MAX_BLANK} for a "
+                  "figure) that is not a whole list item",
     "cut-word": "a deletion cuts through a word",
     "half-list": "one member of a pair or list is blanked, its neighbour left as text",
     "cut-compound": "a deletion is one noun of a compound (生产[安全事故])",

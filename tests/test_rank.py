@@ -158,6 +158,8 @@ def test_cut_a_blank_that_cuts_a_key_phrase_or_wraps_a_clause_around_one_goes(sa
     ("这个问题{{c1::众所周知}}。", "stop-blank"),
     ("{{c1::这就是我们通常说}}的：端平。", "stop-blank"),
     ("要{{c1::全面、完整、准确地理解和把握领导的意图}}。", "long-blank"),
+    # fresh documents: a 9-character clause blanked was kept once in seven
+    ("县乡公路养护用地，由{{c1::当地人民政府依法统筹解决}}，保证养护需要。", "long-blank"),
     ("{{c1::甲}}{{c2::乙}}{{c3::丙}}{{c4::丁}}{{c5::戊}}{{c6::己}}。", "too-many-blanks"),
     ("第三十六条 {{c1::机关}}、单位应当立即采取补救措施。", "half-list"),
     ("要坚持{{c1::保障}}和改善民生。", "half-list"),
@@ -182,6 +184,7 @@ def test_cut_blanks_a_trainer_would_delete_are_refused(text, code):
     "职工连续工作满{{c1::12个月以上}}的，享受带薪年休假。",  # the operator of a figure
     "会议场地钥匙使用结束后，须{{c1::当即归还}}。",  # an adverb of the clause
     "仅受到{{c1::较低数额罚款}}的行政处罚信息停止公示。",
+    "情节严重的，处{{c1::10万元以上50万元以下}}的罚款。",  # a figure may be longer than a phrase
 ])
 def test_cut_whole_words_and_whole_lists_are_not_refused(text):
     assert not {"half-list", "cut-compound", "cut-word"} & set(codes(cloze(text)))
@@ -625,3 +628,67 @@ def test_cut_a_stock_phrase_loses_its_blank_in_an_article_unless_it_is_a_list_me
                  source=doc.sentences[0].text, section="第三十二条")
     (mended,), _ = repair([item], DocumentFacts(doc))
     assert [d.answer for d in markup.deletions(mended.text)] == ["侵吞", "挪用", "损毁"]
+
+
+WATER_SUPPLY = ("第四十六条 因计划检修、清洗消毒或者工程施工等原因需停止供水时，二次供水设施管理单位应当提前二十四小时"
+                "通知用户。因突发事故不能提前通知的，应当在抢修的同时通知用户。\n"
+                "第四十七条 对申请复验的，必须自检验报告书发出之日起十五日内作出行政处理决定。\n")
+
+
+def test_subject_a_rule_without_its_actor_names_the_actor_its_article_named_before():
+    # fresh documents: 因突发事故不能提前通知的，应当在抢修的同时通知用户 was judged "who must?"
+    mended, _ = repair(generate(doc := process(Source("供水条例", WATER_SUPPLY))), DocumentFacts(doc))
+    fronts = [getattr(i, "statement", "") or getattr(i, "question", "") or i.text for i in mended
+              if "突发事故" in i.source]
+    assert fronts and all("不能提前通知的，二次供水设施管理单位应当" in front for front in fronts), fronts
+    # an article that names no actor before its rule gets none made up
+    assert not any("管理单位" in (getattr(i, "question", "") or getattr(i, "statement", "") or i.text)
+                   for i in mended if "申请复验" in i.source)
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("所在地口岸药品监督管理局收到报告书后，应当及时作出决定。", "所在地口岸药品监督管理局"),
+    ("第十七条 县（市、区）乡（镇）人民政府应对县乡公路进行整修。", "县（市、区）乡（镇）人民政府"),
+    ("用人单位与劳动者协商一致，可以延长工作时间。", "用人单位与劳动者"),
+    ("受托方有权获得收益。", "受托方"),
+    ("乡镇人民政府组织群众参与的，应当给予补助。", "乡镇人民政府"),  # not 乡镇人民政府组织
+    ("建设单位应当与河湖管理机构共同验收。", "建设单位"),  # not …应当与河湖管理机构
+    ("列入会议议程的地方性法规案，应当在会议举行前印发。", None),  # a verb and its object
+    ("因计划检修或者工程施工需停止供水时，应当通知用户。", None),
+])
+def test_subject_the_actor_a_sentence_names(sentence, actor):
+    from quizgen.generate.actors import actor_of
+
+    assert actor_of(sentence) == actor
+
+
+@pytest.mark.parametrize(("sentence", "lacks"), [
+    ("因突发事故不能提前通知的，应当在抢修的同时通知用户。", True),
+    ("组织群众参与时，应当给予适当补助。", True),
+    ("经营者销售商品时，应当明码标价。", False),  # the clause opens with its actor
+    ("辅警离职时，应当交回工作证件。", False),  # whoever a clause opens with may be the actor
+    ("严禁任何单位和个人砍伐古树名木。", False),  # a ban binds everyone
+    ("处置费用应当纳入建筑工程概预算。", False),
+])
+def test_subject_a_rule_lacks_its_actor(sentence, lacks):
+    from quizgen.generate.actors import lacks_actor
+
+    assert lacks_actor(sentence) is lacks
+
+
+def test_subject_a_finding_of_a_court_takes_no_partys_name():
+    from quizgen.generate.actors import carried_actor
+
+    text = ("第十八条 当事人应当提交证据。法律对物权的设立另有规定的，应当按照法律规定的时间认定权利人是否为善意。\n")
+    doc = process(Source("解释", text))
+    finding = next(s for s in doc.sentences if "认定权利人" in s.text)
+    assert carried_actor(doc, finding) is None
+
+
+def test_subject_the_actor_goes_before_the_modal_outside_the_blanks():
+    from quizgen.generate.actors import with_actor
+
+    assert with_actor("对{{c1::申请复验}}的，必须自发出之日起十五日内作出决定。", "口岸药品监督管理局") == \
+        "对{{c1::申请复验}}的，口岸药品监督管理局必须自发出之日起十五日内作出决定。"
+    assert with_actor("对申请复验的，{{c1::必须}}作出决定。", "局") is None
+    assert with_actor("经营者销售商品时，应当明码标价。", "局") is None

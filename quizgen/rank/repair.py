@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from .. import itemchecks
+from ..generate.actors import carried_actor, lacks_actor, with_actor
 from ..generate.subjects import context_of, list_of
 from ..items import Choice, Cloze, Item, Judge, Multi
 from ..ingest.clean import is_han
@@ -46,7 +47,40 @@ def repair(items: list[Item], facts: DocumentFacts) -> tuple[list[Item], dict[st
 
 def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
     mended, reason = _mended(item, facts)
-    return (_named(mended, facts.doc.title) if mended is not None else None), reason
+    return (_named(_acted(mended, facts), facts.doc.title) if mended is not None else None), reason
+
+
+def _acted(item: Item, facts: DocumentFacts) -> Item:
+    """因突发事故不能提前通知的，应当在抢修的同时通知用户 → …的，二次供水设施管理单位应当…: a
+    rule that leaves out the actor its article named before names it again (quizgen.generate.
+    actors), unless the actor is what the item asks."""
+    sentence = facts.sentence_of.get(item.source)
+    if sentence is None or not lacks_actor(sentence.text):
+        return item
+    actor = carried_actor(facts.doc, sentence)
+    if actor is None or any(itemchecks.bare(actor) in itemchecks.bare(answer) or itemchecks.bare(answer) in
+                            itemchecks.bare(actor) for answer in _answers(item)):
+        return item
+    match item:
+        case Cloze():
+            text = with_actor(item.text, markup.escape(actor))
+            return item if text is None else replace(item, text=text)
+        case Choice() | Multi():
+            question = with_actor(item.question, actor)
+            return item if question is None else replace(item, question=question)
+        case Judge():
+            statement = with_actor(item.statement, actor)
+            return item if statement is None else replace(item, statement=statement)
+    return item
+
+
+def _answers(item: Item) -> list[str]:
+    match item:
+        case Cloze():
+            return [d.answer for d in markup.deletions(item.text)]
+        case Choice() | Multi():
+            return [item.options[a] for a in item.answer]
+    return []
 
 
 # 本法, 本条例, 本办法…: the document a rule speaks of, named by its title on a card
@@ -261,7 +295,7 @@ def _whole_compounds(parts: list[markup.Segment]) -> list[markup.Segment]:
         if not isinstance(before, str) or not isinstance(after, str):
             continue
         left, right = itemchecks.compound_around(before, part.answer, after)
-        if left + right == 0 or len(part.answer) + left + right > itemchecks.MAX_BLANK:
+        if left + right == 0 or len(part.answer) + left + right > itemchecks.max_blank(part.answer):
             continue
         parts[i] = markup.Deletion(part.number, before[len(before) - left:] + part.answer + after[:right])
         if i > 0:
