@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from terminal import as_at_a_terminal
 
 from quizgen.build import BuildOptions, build_batch, make_deck, process
 from quizgen.ingest.read import read_source
@@ -358,7 +359,7 @@ def test_interrupted_batch_leaves_no_partial_files(tmp_path, seed_text):
     with open(stderr, "wb") as err:  # a file, not a pipe: nothing can keep the test waiting on it
         proc = subprocess.Popen([sys.executable, "-m", "quizgen", "build", str(folder), "-o", str(out),
                                  "-f", "apkg,json", "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=err,
-                                start_new_session=True)
+                                start_new_session=True, preexec_fn=as_at_a_terminal)
     deadline = time.monotonic() + 120
     while not (out.exists() and len(list(out.glob("*.apkg"))) >= 2):  # waits for a state, not a time
         assert time.monotonic() < deadline and proc.poll() is None, "no decks written"

@@ -17,6 +17,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
+from terminal import as_at_a_terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -34,7 +35,7 @@ def start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, Path, Path]:
     stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
     with open(stdout, "wb") as out, open(stderr, "wb") as err:
         proc = subprocess.Popen([sys.executable, "-m", "quizgen", *args], stdout=out, stderr=err,
-                                start_new_session=True)
+                                start_new_session=True, preexec_fn=as_at_a_terminal)
     return proc, stdout, stderr
 
 
