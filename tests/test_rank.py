@@ -649,7 +649,8 @@ def test_subject_a_rule_without_its_actor_names_the_actor_its_article_named_befo
 @pytest.mark.parametrize(("sentence", "actor"), [
     ("所在地口岸药品监督管理局收到报告书后，应当及时作出决定。", "所在地口岸药品监督管理局"),
     ("第十七条 县（市、区）乡（镇）人民政府应对县乡公路进行整修。", "县（市、区）乡（镇）人民政府"),
-    ("用人单位与劳动者协商一致，可以延长工作时间。", "用人单位与劳动者"),
+    ("用人单位与劳动者应当订立书面劳动合同。", "用人单位与劳动者"),
+    ("大会秘书处或者市人大常委会人代工委可以合并处理。", None),  # not …市人大常委会人 of 人代工委
     ("受托方有权获得收益。", "受托方"),
     ("乡镇人民政府组织群众参与的，应当给予补助。", "乡镇人民政府"),  # not 乡镇人民政府组织
     ("建设单位应当与河湖管理机构共同验收。", "建设单位"),  # not …应当与河湖管理机构
@@ -669,6 +670,7 @@ def test_subject_the_actor_a_sentence_names(sentence, actor):
     ("辅警离职时，应当交回工作证件。", False),  # whoever a clause opens with may be the actor
     ("严禁任何单位和个人砍伐古树名木。", False),  # a ban binds everyone
     ("处置费用应当纳入建筑工程概预算。", False),
+    ("在行业鉴定机构中从事司法鉴定工作的专业技术人员，必须符合规定的条件。", False),  # the clause is the actor
 ])
 def test_subject_a_rule_lacks_its_actor(sentence, lacks):
     from quizgen.generate.actors import lacks_actor

@@ -37,6 +37,7 @@ _CLAUSE = re.compile(r"[^，,；;：:]+")
 # 经营者, 申请人, 用人单位, 任何单位和个人
 _HEAD = re.compile(rf"(?P<party>双方|[甲乙丙]方|委托方|受托方|承包方|发包方|出租方|承租方|[一各]方|对方|另一方)"
                    rf"|{PERSON}|{ORGAN}|所|者|个人|(?<!个)人(?![民员])|人员")
+_ENDS_WITH_HEAD = re.compile("(?:" + _HEAD.pattern.replace("(?P<party>", "(?:") + ")$")
 # what a court or an authority does (认定, 视为, 裁定…): no party's duty, whatever the article named before
 _JUDGEMENT = re.compile(r"^[^，；]{0,24}?(?:认定|认为|视为|判决|裁定|驳回|予以支持|不予支持|确认|受理|审理)")
 # words a name does not hold: a preposition, a particle, a reference (the 被 of 被检查单位 aside)
@@ -55,6 +56,8 @@ def lacks_actor(text: str) -> bool:
         words = clause.group().strip()
         if MAIN_MODAL.match(words):
             return True
+        if _ENDS_WITH_HEAD.search(words):
+            return False  # 在…机构中从事司法鉴定工作的专业技术人员，必须…: the clause is the actor
         if _opens_with_actor(words) or not _is_circumstance(words) or _opens_with_noun(words):
             return False  # 辅警非履行职责期间，可以…: whoever the clause opens with may be the actor
     return False
@@ -79,14 +82,21 @@ def actor_at(clause: str) -> str | None:
     of a body or a person (a whole noun: not the 用人 of 用人单位, not the verb 组织) and is
     followed by what it does."""
     words = segment.tokens(clause[:MAX_ACTOR + 8])
-    nouns = {w.end for w in words if w.tag[:1] == "n" or w.tag == "j"}
+    nouns = {w.end for w in words if _nominal(w)}
+    # a name ends where no noun follows: not the 市人大常委会人 of 市人大常委会人代工委
+    continued = {w.start for w in words if _nominal(w) or w.tag == "q"}
     found = None
     for head in _HEAD.finditer(clause, 0, MAX_ACTOR + 1):
         name, rest = clause[:head.end()], clause[head.end():]
-        if (len(name) >= 2 and rest and rest[0] not in "、的和与或及等之（(" and (head.group("party") or head.end() in nouns)
+        whole = head.group("party") or (head.end() in nouns and head.end() not in continued)
+        if (len(name) >= 2 and rest and rest[0] not in "、的和与或及等之（(" and whole
                 and _is_name([w for w in words if w.end <= head.end()], name, bool(head.group("party")))):
             found = name
     return found
+
+
+def _nominal(word: segment.Token) -> bool:
+    return word.tag[:1] == "n" or word.tag in ("j", "un")
 
 
 def _is_name(words: list[segment.Token], text: str, party: bool) -> bool:
