@@ -14,6 +14,7 @@ is no actor.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lang import segment
 from ..lang.bodies import ORGAN, PERSON
@@ -35,9 +36,11 @@ _PREPOSITION = re.compile(r"^(?:对于?|因为?|由于|在|凡|经|如|如果|�
 _CLAUSE = re.compile(r"[^，,；;：:]+")
 # the last word of a body's or a person's name: 二次供水设施管理单位, 县（市、区）人民政府,
 # 经营者, 申请人, 用人单位, 任何单位和个人
-_HEAD = re.compile(rf"(?P<party>双方|[甲乙丙]方|委托方|受托方|承包方|发包方|出租方|承租方|[一各]方|对方|另一方)"
-                   rf"|{PERSON}|{ORGAN}|所|者|个人|(?<!个)人(?![民员])|人员")
-_ENDS_WITH_HEAD = re.compile("(?:" + _HEAD.pattern.replace("(?P<party>", "(?:") + ")$")
+_PARTY = r"双方|[甲乙丙]方|委托方|受托方|承包方|发包方|出租方|承租方|[一各]方|对方|另一方"
+_BODY_OR_PERSON = rf"{PERSON}|{ORGAN}|所|者|个人|(?<!个)人(?![民员])|人员"
+_HEAD = re.compile(rf"(?P<party>{_PARTY})|{_BODY_OR_PERSON}")
+_ENDS_WITH_HEAD = re.compile(rf"(?:{_PARTY}|{_BODY_OR_PERSON})$")
+_ENDS_WITH_ORGAN = re.compile(rf"{ORGAN}$")
 # what a court or an authority does (认定, 视为, 裁定…): no party's duty, whatever the article named before
 _JUDGEMENT = re.compile(r"^[^，；]{0,24}?(?:认定|认为|视为|判决|裁定|驳回|予以支持|不予支持|确认|受理|审理)")
 # words a name does not hold: a preposition, a particle, a reference (the 被 of 被检查单位 aside)
@@ -47,6 +50,7 @@ _JOINS = frozenset({"和", "与", "及", "或者", "以及", "或"})  # 任何�
 _PRONOUN_ACTORS = frozenset({"个人", "他人", "本人", "任何人", "有关人员", "其他人员", "当事人双方", "组织"})
 
 
+@lru_cache(maxsize=4096)  # every item of a sentence asks: once per sentence
 def lacks_actor(text: str) -> bool:
     """The sentence states a rule (a modal opens its main clause) and names no actor: no
     clause before the modal opens with a body or a person. 对申请复验的，必须自…作出决定 lacks
@@ -114,6 +118,7 @@ def _is_name(words: list[segment.Token], text: str, party: bool) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def actor_of(text: str) -> str | None:
     """The actor a sentence names: the body or person its first clause opens with, or the
     first clause after the circumstances it opens with (所在地口岸药品监督管理局收到…后，应当
@@ -141,7 +146,7 @@ def carried_actor(doc: Document, sentence: Sentence) -> str | None:
             return None
         found = actor_of(before.text)
         if found is not None:
-            return None if _judges(sentence.text) and not re.search(rf"{ORGAN}$", found) else found
+            return None if _judges(sentence.text) and not _ENDS_WITH_ORGAN.search(found) else found
         if ARTICLE_MARKER.match(before.text):
             return None
     return None

@@ -12,6 +12,7 @@ dropped here and counted by its reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from .. import itemchecks
@@ -59,28 +60,25 @@ def _acted(item: Item, facts: DocumentFacts) -> Item:
         return item
     actor = carried_actor(facts.doc, sentence)
     if actor is None or any(itemchecks.bare(actor) in itemchecks.bare(answer) or itemchecks.bare(answer) in
-                            itemchecks.bare(actor) for answer in _answers(item)):
+                            itemchecks.bare(actor) for answer in item.answers()):
         return item
+    return _rewritten(item, lambda text, escape: with_actor(text, markup.escape(actor) if escape else actor))
+
+
+def _rewritten(item: Item, rewrite: Callable[[str, bool], str | None]) -> Item:
+    """The item with its front (a note's text, a stem, a statement) rewritten; as it was where
+    ``rewrite`` returns None. ``rewrite`` is told whether the text is a cloze note's (HTML)."""
     match item:
         case Cloze():
-            text = with_actor(item.text, markup.escape(actor))
+            text = rewrite(item.text, True)
             return item if text is None else replace(item, text=text)
         case Choice() | Multi():
-            question = with_actor(item.question, actor)
+            question = rewrite(item.question, False)
             return item if question is None else replace(item, question=question)
         case Judge():
-            statement = with_actor(item.statement, actor)
+            statement = rewrite(item.statement, False)
             return item if statement is None else replace(item, statement=statement)
     return item
-
-
-def _answers(item: Item) -> list[str]:
-    match item:
-        case Cloze():
-            return [d.answer for d in markup.deletions(item.text)]
-        case Choice() | Multi():
-            return [item.options[a] for a in item.answer]
-    return []
 
 
 # 本法, 本条例, 本办法…: the document a rule speaks of, named by its title on a card
@@ -92,17 +90,10 @@ def _named(item: Item, title: str) -> Item:
     question taken out of its document names the document a rule speaks of."""
     name = re.sub(r"[（(][^）)]*[）)]$", "", title.strip()).strip("《》 ")
 
-    def named(text: str) -> str:
+    def named(text: str, _escape: bool) -> str:
         return _THIS_RULE.sub(lambda m: f"《{name}》" if name.endswith(m.group(1)) else m.group(0), text)
 
-    match item:
-        case Cloze():
-            return replace(item, text=named(item.text))
-        case Choice() | Multi():
-            return replace(item, question=named(item.question))
-        case Judge():
-            return replace(item, statement=named(item.statement))
-    return item
+    return _rewritten(item, named)
 
 
 def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
