@@ -310,6 +310,15 @@ def test_subject_this_rule_is_named_by_the_documents_title():
     assert "本办法" not in fronts and "《印章管理办法》" in fronts
 
 
+def test_subject_a_title_named_on_a_cloze_note_is_escaped_as_html():
+    doc = process(Source("印章<副本>&档案管理办法", REGULATION))
+    mended, _ = repair(generate(doc), DocumentFacts(doc))
+    notes = [i.text for i in mended if isinstance(i, Cloze) and "管理办法》" in i.text]
+    assert notes and all("《印章&lt;副本&gt;&amp;档案管理办法》" in text for text in notes)
+    questions = [i.question for i in mended if isinstance(i, Choice) and "管理办法》" in i.question]
+    assert all("《印章<副本>&档案管理办法》" in q for q in questions)  # plain text, escaped where shown
+
+
 def test_leak_a_quote_is_not_asked_under_a_heading_that_repeats_it():
     from quizgen.generate.sections import _shares_words
 

@@ -90,8 +90,9 @@ def _named(item: Item, title: str) -> Item:
     question taken out of its document names the document a rule speaks of."""
     name = re.sub(r"[（(][^）)]*[）)]$", "", title.strip()).strip("《》 ")
 
-    def named(text: str, _escape: bool) -> str:
-        return _THIS_RULE.sub(lambda m: f"《{name}》" if name.endswith(m.group(1)) else m.group(0), text)
+    def named(text: str, escape: bool) -> str:
+        shown = markup.escape(name) if escape else name  # a cloze note's text is HTML
+        return _THIS_RULE.sub(lambda m: f"《{shown}》" if name.endswith(m.group(1)) else m.group(0), text)
 
     return _rewritten(item, named)
 
