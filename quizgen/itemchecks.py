@@ -164,7 +164,7 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
         codes.append("unit-without-number")
     if len(answer) > max_blank(answer) and not whole_items and not parallel(answer):
         codes.append("long-blank")
-    if len(flat) >= 2 and flat in bare(before + after):
+    if len(flat) >= 2 and flat in bare(before + after) or _negation_shown(flat, bare(before + after)):
         codes.append("leak")
     if not _on_word_edges(before, answer, after) or not _balanced(answer) or BAD_EDGE.search(answer) \
             or _touches_blank(parts, index) or _modifier_left_out(before, answer, after):
@@ -176,6 +176,15 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
     if before.count("《") > before.count("》") or ARTICLE_REF.search(answer):
         codes.append("markup")  # a blank inside a title: 《…（2015—（　　））》; an article number: 第十一条
     return codes
+
+
+_NEGATION = re.compile(r"^(?:不|未|没有|无)")
+
+
+def _negation_shown(flat: str, shown: str) -> bool:
+    """The blank negates words the note shows: [未造成严重后果]的，…；造成严重后果的，…"""
+    rest = _NEGATION.sub("", flat)
+    return rest != flat and len(rest) >= 3 and rest in shown
 
 
 def max_blank(answer: str) -> int:

@@ -186,6 +186,9 @@ def test_a_figure_of_a_long_sentence_is_asked_with_the_case_it_is_for():
     "第十六条 国家和本市档案行政管理部门规定应当归档的材料，不得拒绝归档或者据为己有。\n",
     "第五条 公示的行政处罚信息不得泄露国家秘密。\n",
     "第二十条 职工代表依法行使权利，任何组织和个人不得压制、阻挠和打击报复。\n",
+    # harm done to a thing or to others' work: 1 of 8 such bans turned round was kept (fresh files)
+    "第十八条 任何单位和个人不得阻挠公路绿化工作、毁坏行道树和绿化带。\n",
+    "第三十二条 在公路两侧控制区边缘进行开发和建设，不得堵塞公路排水系统。\n",
 ])
 def test_a_ban_on_an_act_wrong_on_its_face_is_not_turned_round(text):
     # judged on the test split and fresh documents: 公示的行政处罚信息可以泄露国家秘密。 is false to

@@ -703,3 +703,91 @@ def test_subject_the_actor_goes_before_the_modal_outside_the_blanks():
         "对{{c1::申请复验}}的，口岸药品监督管理局必须自发出之日起十五日内作出决定。"
     assert with_actor("对申请复验的，{{c1::必须}}作出决定。", "局") is None
     assert with_actor("经营者销售商品时，应当明码标价。", "局") is None
+
+
+def _agreed(text: str) -> str:
+    from quizgen.rank.blanklists import agreed_lists
+
+    return markup.to_markup(agreed_lists(markup.parse(text)))
+
+
+def test_cut_the_blanks_of_a_list_leave_out_the_verb_that_governs_the_list():
+    # fresh7: c1把动词“会同”“委托”并入空中，应只挖“自然资源”“高等院校”
+    assert _agreed("应当{{c1::会同自然资源}}、{{c2::生态环境}}和{{c3::黄河河务}}等部门划定") \
+        == "应当会同{{c1::自然资源}}、{{c2::生态环境}}和{{c3::黄河河务}}等部门划定"
+    assert _agreed("可以根据需要{{c1::委托高等院校::6字}}、{{c2::科研机构::4字}}等第三方机构开展。") \
+        == "可以根据需要委托{{c1::高等院校::4字}}、{{c2::科研机构::4字}}等第三方机构开展。"
+    # members of one width are parallel as written: nothing is cut
+    assert _agreed("为的是{{c1::见证历史}}、{{c2::以史鉴今}}、{{c3::启迪后人}}。") \
+        == "为的是{{c1::见证历史}}、{{c2::以史鉴今}}、{{c3::启迪后人}}。"
+    blanked = _blanked("第十二条 省人民政府水行政主管部门应当会同自然资源、生态环境和黄河河务等部门合理划定东平湖生态水位。\n")
+    assert not any(a.startswith("会同") for a in blanked)
+
+
+@pytest.mark.parametrize("text", [
+    "制定相应的{{c1::预防}}、{{c2::控制措施}}，并及时向社会公布。",
+    "协助实施{{c1::隐藏}}、{{c2::转移财产}}等拒不执行行为。",
+    "又构成拒不执行{{c1::判决}}、{{c2::裁定罪}}的。",
+    "合理安排{{c1::生活}}、{{c2::生产}}、{{c3::生态用水}}。",
+])
+def test_cut_a_list_whose_last_blank_holds_the_head_all_members_share_is_no_list_of_blanks(text):
+    # fresh7: “Splits the phrase 预防、控制措施”, “隐藏/转移财产 splits one phrase (财产 shared)”
+    assert "{{c" not in _agreed(text)
+
+
+def test_cut_a_list_of_members_of_their_own_keeps_its_blanks():
+    for text in ("对{{c1::检疫证明}}、{{c2::免疫证明}}等文件进行查验。",
+                 "鼓励{{c1::企业}}、{{c2::事业单位}}、{{c3::社会团体和公民}}等社会力量。",
+                 "不得{{c1::哄抢}}、{{c2::私分}}、{{c3::藏匿}}。"):
+        assert _agreed(text) == text
+
+
+def test_leak_a_blank_that_negates_words_the_note_shows_is_refused():
+    # fresh7: c1是条件分句，后文“造成严重后果的”又把它透露出来
+    from quizgen.itemchecks import blank_problems
+
+    parts = markup.parse("损毁保护标志，{{c1::未造成严重后果}}的，给予警告；造成严重后果的，依法处罚。")
+    assert "leak" in blank_problems(parts, 1, False)
+    parts = markup.parse("损毁保护标志，{{c1::情节轻微}}的，给予警告；造成严重后果的，依法处罚。")
+    assert "leak" not in blank_problems(parts, 1, False)
+
+
+def test_cut_a_body_is_blanked_without_the_verb_that_sends_a_matter_to_it():
+    from quizgen.rank.repair import _bodies_alone
+
+    def mended(text: str) -> str:
+        return markup.to_markup(_bodies_alone(markup.parse(text)))
+
+    assert mended("规划应当{{c1::报市人民政府}}批准。") == "规划应当报{{c1::市人民政府}}批准。"
+    assert mended("{{c1::到公安机关}}办理登记。") == "到{{c1::公安机关}}办理登记。"
+    assert mended("应当{{c1::报单位和个人}}。") == "应当{{c1::报单位和个人}}。"  # no name of a body
+
+
+def test_cut_a_list_note_of_long_items_or_of_a_case_reports_parts_is_not_made():
+    # judged list notes: trainers kept 5% of those with an item of more than 20 characters
+    long_items = ("第十四条 在文物保护单位的保护范围内，禁止下列行为：\n"
+                  "（一）擅自设置户外广告设施、修建构筑物或者栽植移植大型乔木；\n（二）修建人造景点；\n"
+                  "（三）存放易燃、易爆、有毒、有腐蚀性、有放射性等危害文物安全的物品；\n"
+                  "（四）擅自进行爆破、钻探、挖掘等作业。\n")
+    short_items = ("第七条 集体合同的内容包括：\n（一）劳动报酬；\n（二）工作时间与休息休假；\n（三）保险福利；\n"
+                   "（四）职业技能培训。\n")
+    notes = [i for i in _kept(long_items + short_items) if isinstance(i, Cloze) and "-list" in i.id]
+    assert [n.answers() for n in notes] == [["劳动报酬", "工作时间与休息休假", "保险福利", "职业技能培训"]]
+    case = ("吴某与某电子商务有限公司买卖合同纠纷案\n一、裁判要点\n网络购物合同的出卖人应当按照约定交付标的物。\n"
+            "二、简要案情\n吴某在某电子商务有限公司的网店购买了一台冰箱，公司逾期三十日未发货。\n"
+            "三、司法解释相关法条\n出卖人应当按照约定的期限交付标的物。\n")
+    assert not [i for i in _kept(case, "案例") if isinstance(i, Cloze) and "-list" in i.id]
+
+
+def test_subject_a_reference_after_the_opening_preposition_is_resolved_or_refused():
+    from quizgen.lang.markers import opens_with_reference
+
+    for text in ("依照前款规定发现的文物属于国家所有。", "对于前两款规定的情形，人民法院应当认定为共同侵权。",
+                 "本案中，协议当事人之间对合意的事项发生争议。", "以本案为例，合同当事人应当予以尊重。"):
+        assert opens_with_reference(text), text
+    assert not opens_with_reference("对外开放的档案馆应当公布开放档案的目录。")
+    kept = _kept("第二十六条 考古发掘中发现的文物，应当登记造册。\n"
+                 "依照前款规定发现的文物属于国家所有，任何单位或者个人不得哄抢、私分、藏匿。\n")
+    for item in kept:  # shown after the sentence it refers to, or not asked
+        front = markup.reveal(item.text) if isinstance(item, Cloze) else getattr(item, "statement", "") or item.question
+        assert not front.startswith("依照前款"), front

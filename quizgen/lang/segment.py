@@ -249,11 +249,12 @@ def _tags() -> dict[str, str]:
 
 
 # Closed-class words whose dictionary tag is misleading for chunking (依法/n, 可以/c …),
-# and common words the dictionary tags wrongly (及时/c, 合同/a).
+# and common words the dictionary tags wrongly (及时/c, 合同/a, the verbs 会同/委托/责令 as nouns).
 _TAG_FIXES = {
     "依法": "d", "无法": "d", "可以": "v", "经": "p", "将": "p", "且": "c", "所": "u",
     "前款": "r", "本": "r", "上述": "r", "前述": "r", "每": "r", "有关": "b", "相关": "b",
     "相应": "b", "其他": "r", "其它": "r", "及时": "d", "合同": "n",
+    "会同": "v", "委托": "v", "责令": "v",
 }
 
 

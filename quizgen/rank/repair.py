@@ -21,10 +21,11 @@ from ..generate.subjects import context_of, list_of
 from ..items import Choice, Cloze, Item, Judge, Multi
 from ..ingest.clean import is_han
 from ..lang import markup
-from ..lang.bodies import BODY_AND_VERB
+from ..lang.bodies import BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
 from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..lang.markers import CHAPTER, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
+from .blanklists import agreed_lists, merged as _merged
 from .features import MAX_PHRASE, DocumentFacts
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
@@ -235,6 +236,8 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     if not whole:
         parts = _split_lists(parts)
     scores: dict[int, float] = {}
+    if not whole:
+        parts = agreed_lists(parts)
     parts = _good_blanks(_bodies_alone(_whole_compounds(parts)), whole, phrases, facts, scores, item.section)
     if not whole:
         parts = _no_twins(parts)
@@ -331,14 +334,22 @@ def _twins(a: str, b: str) -> bool:
 
 def _bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
     """A blank of a body and the verb of its duty asks the body: 由[法务部保管] → 由[法务部]保管,
-    向[保卫处报告] → 向[保卫处]报告 (the verb is the sentence's, the body is the fact)."""
+    向[保卫处报告] → 向[保卫处]报告, [报市人民政府]批准 → 报[市人民政府]批准 (the verb is the
+    sentence's, the body is the fact)."""
     out: list[markup.Segment] = []
     for part in parts:
-        m = BODY_AND_VERB.fullmatch(part.answer) if isinstance(part, markup.Deletion) else None
-        if m is None or not isinstance(part, markup.Deletion):
+        if not isinstance(part, markup.Deletion):
             out.append(part)
             continue
-        out += [markup.Deletion(part.number, m.group("body"), part.hint and f"{len(m.group('body'))}字"), m.group("verb")]
+        m = BODY_AND_VERB.fullmatch(part.answer)
+        if m is None and (m := VERB_AND_BODY.fullmatch(part.answer)) is not None and NOT_A_NAME.search(m.group("body")):
+            m = None  # 报[单位和个人]: no name of a body
+        body = m.group("body") if m is not None else ""
+        if m is None:
+            out.append(part)
+            continue
+        blank = markup.Deletion(part.number, body, part.hint and f"{len(body)}字")
+        out += [blank, m.group("verb")] if m.start("body") == 0 else [m.group("verb"), blank]
     return _merged(out)
 
 
@@ -412,14 +423,3 @@ def _numbered(parts: list[markup.Segment], limit: int, stretch: int = 0,
     new = {old: n for n, old in enumerate(sorted(order), 1)}
     return [markup.Deletion(new[p.number], p.answer, p.hint) if isinstance(p, markup.Deletion) and p.number in new
             else (p.answer if isinstance(p, markup.Deletion) else p) for p in parts]
-
-
-def _merged(parts: list[markup.Segment]) -> list[markup.Segment]:
-    """Adjacent text runs joined."""
-    out: list[markup.Segment] = []
-    for part in parts:
-        if isinstance(part, str) and out and isinstance(out[-1], str):
-            out[-1] += part
-        elif part != "":
-            out.append(part)
-    return out

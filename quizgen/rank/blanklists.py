@@ -1,0 +1,81 @@
+"""The blanks of a sentence note that are the members of one list (A、B和C): cut where
+the list's members agree, or given back to the text where the list shares a head."""
+
+from __future__ import annotations
+
+from .. import itemchecks
+from ..lang import markup, segment
+from ..lang.chunks.agreement import agree, is_verb
+
+
+def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """The blanks of a sentence note that are the members of one list (A、B和C), cut as
+    the list's members agree (:mod:`quizgen.lang.chunks.agreement`): the first loses the
+    verb that governs the whole list (应当[会同自然资源]、[生态环境] → 应当会同[自然资源]、
+    [生态环境]); a list whose last member ends with the head its members share ([预防]、
+    [控制措施], [隐藏]、[转移财产], [判决]、[裁定罪]) is no list of blanks, and is text."""
+    parts = list(parts)
+    for run in reversed(_member_runs(parts)):  # from the end: a cut moves only what follows it
+        members = [parts[i] for i in run]
+        answers = [m.answer for m in members if isinstance(m, markup.Deletion)]
+        items = [segment.tokens(answer) for answer in answers]
+        if _shares_head(items):
+            for i, answer in zip(run, answers):
+                parts[i] = answer
+            continue
+        cut = agree(items)[0][0].start - items[0][0].start
+        # members of one width are parallel as written (见证历史、以史鉴今、启迪后人)
+        if cut and any(len(answer) != len(answers[0]) for answer in answers[1:]):
+            first = members[0]
+            assert isinstance(first, markup.Deletion)
+            rest = first.answer[cut:]
+            parts[run[0]:run[0] + 1] = [first.answer[:cut], markup.Deletion(first.number, rest, first.hint and f"{len(rest)}字")]
+    return merged(parts)
+
+
+def _member_runs(parts: list[markup.Segment]) -> list[list[int]]:
+    """Indices of the deletions that follow one another joined only by 、 or a conjunction
+    (runs of two or more)."""
+    runs: list[list[int]] = []
+    for i, part in enumerate(parts):
+        if not isinstance(part, markup.Deletion):
+            continue
+        joined = i >= 2 and isinstance(parts[i - 2], markup.Deletion) and parts[i - 1] in itemchecks.JOINERS
+        if joined and runs and runs[-1][-1] == i - 2:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _shares_head(items: list[list[segment.Token]]) -> bool:
+    """[预防]、[控制措施]; [查封]、[扣押]、[冻结的财产罪]: the members before the last are
+    single words of one width, the last opens with a word of that width and kind and goes
+    on (with the head they all share, left in the last blank)."""
+    *others, last = items
+    if any(len(o) != 1 for o in others):
+        return False
+    widths = {len(o[0].text) for o in others}
+    width = widths.pop()
+    if widths or len(last[0].text) < width:
+        return False
+    lead = last[0]
+    if len(lead.text) > width:  # one dictionary word of two (控制措施 = 控制 + 措施)
+        opening = segment.tokens(lead.text[:width])
+        if len(last) > 1 or len(opening) != 1 or not segment.word_frequency(lead.text[width:]):
+            return False
+        lead = opening[0]
+    elif len(last) < 2:
+        return False
+    return all(is_verb(o[0]) == is_verb(lead) for o in others)
+
+
+def merged(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """Adjacent text runs joined."""
+    out: list[markup.Segment] = []
+    for part in parts:
+        if isinstance(part, str) and out and isinstance(out[-1], str):
+            out[-1] += part
+        elif part != "":
+            out.append(part)
+    return out
