@@ -254,3 +254,40 @@ def test_an_article_number_is_no_count_a_list_announces():
     assert _announced("第十二条 应聘人员有下列情形之一的，不得招聘为辅警：") == (None, "")
     assert _announced("主要有以下十二个方面：") == (12, "十二个方面")
     assert _announced("做好办公室工作，应该具备“四心”：") == (4, "四心")
+
+
+def test_a_body_is_swapped_only_for_a_body_of_its_kind():
+    # fresh7: 报医疗机构批准, 由动物诊疗机构负责 行政执法, 报建设单位核准公布 were judged absurd wrong answers
+    from quizgen.lang.bodies import body_kind
+
+    assert {body_kind(b) for b in ("市人民政府", "区农业农村部门", "海事管理机构", "保卫处")} == {"authority"}
+    assert {body_kind(b) for b in ("建设单位", "医疗机构", "动物诊疗机构", "工会")} == {"unit"}
+    assert body_kind("分管领导") == "person"
+    text = ("第五条 血站设置规划由市卫生健康部门编制，报市人民政府批准。\n"
+            "第六条 医疗机构应当向市卫生健康部门报告临床用血情况。\n"
+            "第七条 建设单位应当向区住房城乡建设部门报告工程进度。\n"
+            "第八条 施工单位应当经区生态环境部门批准后夜间施工。\n"
+            "第九条 供血单位应当向区市场监督管理部门报告。\n"
+            "第十条 用血单位应当向区应急管理部门报告事故。\n")
+    doc = process(Source("血站管理条例", text))
+    for item in generate(doc):
+        if "-body" not in item.id:
+            continue
+        right = item.options[item.answer[0]] if item.kind == "choice" else None
+        wrong = [o for i, o in enumerate(item.options) if i not in item.answer] if item.kind == "choice" else []
+        if right is not None:
+            assert {body_kind(o) for o in wrong} <= {body_kind(right)}, (right, wrong)
+        if item.kind == "judge":
+            assert "批准" not in item.statement or "单位批准" not in item.statement, item.statement
+
+
+def test_a_figure_under_a_condition_that_only_qualifies_an_earlier_case_is_not_asked():
+    # fresh files: 未造成严重后果的，可以并处（　　）罚款。 / 没有违法所得的，处（　　）的罚款。 — the stem
+    # does not say which violation; trainers kept none of them
+    text = ("第三十九条 违反本条例规定，攀爬、踩踏、刻划、涂污、损坏不可移动文物情节轻微的，或者损毁、擅自移动文物保护单位"
+            "保护标志和保护界桩，未造成严重后果的，由公安机关或者文物所在单位责令恢复原状，给予警告，可以并处二百元以下罚款。\n"
+            "第四十条 违反本条例规定，擅自收购烟叶的，由烟草专卖行政主管部门没收违法所得，可以并处一千元以上五千元以下的罚款。\n")
+    doc = process(Source("条例", text))
+    stems = {i.options[i.answer[0]]: i.question for i in generate(doc) if i.kind == "choice" and "-figure" in i.id}
+    assert "二百元以下" not in stems
+    assert "擅自收购烟叶的" in stems["一千元以上五千元以下"]  # a case told in full is asked

@@ -791,3 +791,14 @@ def test_subject_a_reference_after_the_opening_preposition_is_resolved_or_refuse
     for item in kept:  # shown after the sentence it refers to, or not asked
         front = markup.reveal(item.text) if isinstance(item, Cloze) else getattr(item, "statement", "") or item.question
         assert not front.startswith("依照前款"), front
+
+
+def test_trivial_a_list_of_blanks_that_are_all_stock_phrases_is_text():
+    # fresh7: [申请复议]或者[提起诉讼] — “Boilerplate remedy”, discarded
+    from quizgen.rank.repair import _good_blanks
+
+    def mended(text: str) -> str:
+        return markup.to_markup(_good_blanks(markup.parse(text), False, frozenset(), None, None, "第四十六条"))
+
+    assert "{{c" not in mended("当事人可以依照有关规定{{c1::申请复议}}或者{{c2::提起诉讼}}。")
+    assert mended("任何人不得{{c1::侵吞}}、{{c2::挪用}}或者{{c3::损毁}}。") == "任何人不得{{c1::侵吞}}、{{c2::挪用}}或者{{c3::损毁}}。"

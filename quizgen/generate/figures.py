@@ -25,13 +25,21 @@ _JOINED = re.compile(r"(?:或者|或|以及|及|和|并且|并|且|、)")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条\s*")
 
 
-def _condition_before(sentence: str, end: int) -> str:
+# a condition that qualifies a case told before it, not the case: 没有违法所得的, 未造成严重后果的,
+# 情节严重的, 逾期不改正的 (trainers kept none of the judged figure questions asked under one)
+_QUALIFIER = re.compile(r"^(?:未|没有|不|无|尚未|逾期不|情节|违法所得|货值金额|数额|在限定期限内|限期内)")
+
+
+def _condition_before(sentence: str, end: int) -> str | None:
     """The nearest condition clause before ``end`` in ``sentence`` (without its article
-    number), "" when there is none or it only points to a list (有下列情形之一的)."""
+    number), "" when there is none or it only points to a list (有下列情形之一的); None when
+    it only qualifies a case told before it (…，没有违法所得的，处（　　）罚款)."""
     found = list(_CONDITION.finditer(sentence, 0, end))
     if not found:
         return ""
     condition = _ARTICLE.sub("", found[-1].group()[:-1]).strip()
+    if _QUALIFIER.match(condition):
+        return None
     if "下列" in condition or "前款" in condition or len(condition) < 6 or _JOINED.match(condition):
         return ""  # a list's pointer, or the last of several clauses (或者留滞…车辆的): not the whole case
     return condition
@@ -74,6 +82,8 @@ def figure_questions(b: GeneratorContext) -> None:
         if len(clause) < len(phrase.text) + 4:
             continue
         condition = _condition_before(sentence.text, clause_start) if clause_start else ""
+        if condition is None:
+            continue  # the stem would not say which case the figure is of
         if condition and bare(condition.removesuffix("的")) in bare(clause):
             condition = ""  # the clause states its case itself (擅自收购烟叶（　　）的)
         if condition:  # which case the figure is of: 个人不履行…义务的，对直接负责的主管人员处（　　）罚款

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lang import segment
-from ..lang.bodies import NOT_A_NAME, ROLE, SUBJECT, is_person
+from ..lang.bodies import NOT_A_NAME, ROLE, SUBJECT, body_kind
 from ..lang.markers import strip_markers
 from ..model import Document, Phrase, Sentence
 from . import distractors
@@ -132,7 +132,7 @@ def body_questions(b: GeneratorContext) -> None:
             anchor = Phrase(body, "body", sentence.start + start, sentence.start + start + len(body),
                             sentence.index, sentence.section)
             key = f"{b.loc(anchor)}-body{n}"
-            same = [p for p in pool if is_person(p) == is_person(body) and p not in sentence.text]
+            same = [p for p in pool if body_kind(p) == body_kind(body) and p not in sentence.text]
             picks = _typed_picks(body, same, b.rng(key))
             if len(picks) < OPTIONS - 1:
                 continue

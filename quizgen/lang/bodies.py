@@ -27,3 +27,17 @@ VERB_AND_BODY = re.compile(rf"(?P<verb>报请|报经|报送|报告|报|提请|�
 def is_person(body: str) -> bool:
     """分管领导, 单位主要负责人: a person's role, not an organ."""
     return re.search(rf"{PERSON}$", body) is not None
+
+
+# the units rules are for (建设单位, 医疗机构, 工会) against bodies that rule (人民政府, 主管部门,
+# 海事管理机构, a company's 法务部): a plan approved by 市人民政府 is not approved by 建设单位 in
+# anyone's belief, so one is no wrong option for the other
+_UNIT = re.compile(r"(?:单位|企业|公司|(?<!管理|行政|执法|主管|监督|监察|审批|登记|工作|派出)机构|组织|工会|协会|学会|医院|学校|中心|小组)$")
+
+
+def body_kind(body: str) -> str:
+    """``person`` (分管领导), ``unit`` (建设单位, 医疗机构) or ``authority`` (县级以上人民政府,
+    海事管理机构, 保卫处): the kinds a wrong option must share with the right one."""
+    if is_person(body):
+        return "person"
+    return "unit" if _UNIT.search(body) else "authority"

@@ -48,6 +48,12 @@ def _member_runs(parts: list[markup.Segment]) -> list[list[int]]:
     return [run for run in runs if len(run) >= 2]
 
 
+def run_of(parts: list[markup.Segment], index: int) -> list[str]:
+    """The answers of the list of blanks ``parts[index]`` is a member of (itself alone when none)."""
+    run = next((run for run in _member_runs(parts) if index in run), [index])
+    return [p.answer for p in (parts[i] for i in run) if isinstance(p, markup.Deletion)]
+
+
 def _shares_head(items: list[list[segment.Token]]) -> bool:
     """[预防]、[控制措施]; [查封]、[扣押]、[冻结的财产罪]: the members before the last are
     single words of one width, the last opens with a word of that width and kind and goes

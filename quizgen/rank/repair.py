@@ -25,7 +25,7 @@ from ..lang.bodies import BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
 from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..lang.markers import CHAPTER, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
-from .blanklists import agreed_lists, merged as _merged
+from .blanklists import agreed_lists, merged as _merged, run_of
 from .features import MAX_PHRASE, DocumentFacts
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
@@ -382,9 +382,11 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
         trivia = isinstance(part, markup.Deletion) and (case_figure(plain, part.answer, section)
                                                         or day_of_date(plain[:start], part.answer))
         # a stock phrase of regulations in an article (…的，依法追究[刑事责任]) asks nothing of it;
-        # a member of a list blanked member by member ([侵吞]、[挪用]或者[损毁]) is the list's
-        stock = isinstance(part, markup.Deletion) and not whole and not _listed(parts, i) \
-            and itemchecks.stock_in_article(part.answer, section)
+        # a member of a list blanked member by member ([侵吞]、[挪用]或者[损毁]) is the list's,
+        # unless every member is one ([申请复议]或者[提起诉讼])
+        stock = isinstance(part, markup.Deletion) and not whole \
+            and itemchecks.stock_in_article(part.answer, section) \
+            and (not _listed(parts, i) or all(itemchecks.stock_in_article(m, section) for m in run_of(parts, i)))
         if isinstance(part, markup.Deletion) and (opening or crosses or wraps or trivia or stock or score < BLANK_THRESHOLD
                                                   or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)
