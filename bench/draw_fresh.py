@@ -6,6 +6,7 @@ already in ``bench/corpus/`` or in a judged file of ``bench/judgments/``, and wr
 ``<title>.md`` into the output folder:
 
     python bench/draw_fresh.py /work/.mirror/LawRefBook+Laws/repo --seed 20261206 -o /tmp/fresh8
+    python bench/draw_fresh.py /work/.mirror/LawRefBook+Laws/repo --seed 20261207 -o /tmp/fresh9 --exclude /tmp/fresh8
 
 The mix (``--mix``) says how many documents to draw from each top-level folder of the snapshot
 (local regulations, administrative regulations, departmental rules, judicial interpretations,
@@ -48,10 +49,13 @@ def git(repo: Path, *args: str) -> str:
                           check=True, capture_output=True, text=True).stdout
 
 
-def draw(repo: Path, mix: dict[str, int], seed: int, low: int, high: int) -> dict[str, str]:
-    """Title → text of the documents drawn, folder by folder in the order of ``mix``."""
+def draw(repo: Path, mix: dict[str, int], seed: int, low: int, high: int,
+         exclude: tuple[Path, ...] = ()) -> dict[str, str]:
+    """Title → text of the documents drawn, folder by folder in the order of ``mix``, none of
+    them among the ``<title>.md`` files of the folders ``exclude`` (sets drawn before)."""
     paths = [p for p in git(repo, "ls-tree", "-r", "--name-only", "HEAD").splitlines() if p.endswith(".md")]
     seen, named = seen_titles()
+    seen |= {re.sub(r"\s+", "", p.stem) for folder in exclude for p in folder.glob("*.md")}
     rng = random.Random(seed)
     drawn: dict[str, str] = {}
     for folder, count in mix.items():
@@ -80,10 +84,11 @@ def main() -> None:
     parser.add_argument("--mix", default=DEFAULT_MIX, help=f"folder=count,… (default {DEFAULT_MIX})")
     parser.add_argument("--min", type=int, default=1500, dest="low")
     parser.add_argument("--max", type=int, default=9000, dest="high")
+    parser.add_argument("--exclude", type=Path, nargs="*", default=[], help="folders of sets drawn before")
     args = parser.parse_args()
     mix = {k: int(v) for k, v in (part.split("=") for part in args.mix.split(","))}
     args.out.mkdir(parents=True, exist_ok=True)
-    for title, text in draw(args.repo, mix, args.seed, args.low, args.high).items():
+    for title, text in draw(args.repo, mix, args.seed, args.low, args.high, tuple(args.exclude)).items():
         (args.out / f"{title}.md").write_text(text, encoding="utf-8")
         print(f"{len(text):6d}  {title}")
 

@@ -178,11 +178,12 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
     return codes
 
 
-_NEGATION = re.compile(r"^(?:不|未|没有|无)")
+_NEGATION = re.compile(r"^(?:不|未|没有|无|已)")
 
 
 def _negation_shown(flat: str, shown: str) -> bool:
-    """The blank negates words the note shows: [未造成严重后果]的，…；造成严重后果的，…"""
+    """The blank negates (or affirms) words the note shows: [未造成严重后果]的，…；造成严重后果
+    的，…; [已规定法律责任]的，从其规定；未规定法律责任的，…"""
     rest = _NEGATION.sub("", flat)
     return rest != flat and len(rest) >= 3 and rest in shown
 

@@ -291,3 +291,21 @@ def test_a_figure_under_a_condition_that_only_qualifies_an_earlier_case_is_not_a
     stems = {i.options[i.answer[0]]: i.question for i in generate(doc) if i.kind == "choice" and "-figure" in i.id}
     assert "二百元以下" not in stems
     assert "擅自收购烟叶的" in stems["一千元以上五千元以下"]  # a case told in full is asked
+
+
+@pytest.mark.parametrize("figure, believable, absurd", [
+    ("12个月", {"6个月", "18个月", "24个月"}, {"11个月", "13个月"}),
+    ("90日内", {"60日内", "120日内"}, {"99日内", "63日内"}),
+    ("15日内", {"10日内", "20日内", "30日内"}, {"22日内", "11日内"}),
+    ("七十二小时内", {"四十八小时内", "二十四小时内"}, {"九十小时内", "四十五小时内"}),
+    ("十二个月", {"六个月", "十八个月"}, {"十一个月", "十三个月"}),
+])
+def test_a_figures_wrong_options_are_counts_rules_set_for_its_unit(figure, believable, absurd):
+    # fresh9: “11个月 and 13个月 are not plausible legal periods”, “99日内 and 63日内 are absurd”,
+    # “四十五/九十小时 are unnatural periods”
+    from quizgen.generate.distractors import perturbed_figures
+
+    wrong = set(perturbed_figures(figure))
+    assert believable <= wrong and not absurd & wrong, wrong
+    values = [int(w.removesuffix("日内")) for w in perturbed_figures("90日内")[:3]]
+    assert min(values) < 90 < max(values)  # the right value is no extreme of the options

@@ -802,3 +802,44 @@ def test_trivial_a_list_of_blanks_that_are_all_stock_phrases_is_text():
 
     assert "{{c" not in mended("当事人可以依照有关规定{{c1::申请复议}}或者{{c2::提起诉讼}}。")
     assert mended("任何人不得{{c1::侵吞}}、{{c2::挪用}}或者{{c3::损毁}}。") == "任何人不得{{c1::侵吞}}、{{c2::挪用}}或者{{c3::损毁}}。"
+
+
+@pytest.mark.parametrize("text", [
+    "居民委员会、村民委员会应当实行{{c1::社务公开}}、{{c2::村务公开制度}}。",
+    "本市实行机动车{{c1::排放检验}}与{{c2::维护制度}}。",
+    "并实时{{c1::上传检验}}、{{c2::维修信息}}。",
+])
+def test_cut_a_list_whose_last_blank_alone_holds_a_head_noun_is_no_list_of_blanks(text):
+    # fresh9: “c2 takes the shared word 制度”, “It splits the system name”, “cut 上传检验、维修信息 across words”
+    assert "{{c" not in _agreed(text)
+    assert _agreed("对{{c1::检疫证明}}、{{c2::免疫证明}}等文件进行查验。") == "对{{c1::检疫证明}}、{{c2::免疫证明}}等文件进行查验。"
+
+
+def test_leak_a_blank_whose_affirmation_the_note_shows_is_refused():
+    # fresh9: “The second half (未规定法律责任) gives away the blank”
+    from quizgen.itemchecks import blank_problems
+
+    parts = markup.parse("违反本条例规定的行为，法律、法规{{c1::已规定法律责任}}的，从其规定；法律、法规未规定法律责任的，依照本条例执行。")
+    assert "leak" in blank_problems(parts, 1, False)
+
+
+def test_cut_a_body_that_gives_or_bears_is_blanked_without_its_verb():
+    from quizgen.rank.repair import _bodies_alone
+
+    assert markup.to_markup(_bodies_alone(markup.parse("由{{c1::人民政府给予奖励}}。"))) == "由{{c1::人民政府}}给予奖励。"
+    assert markup.to_markup(_bodies_alone(markup.parse("{{c1::单位负责人}}签字。"))) == "{{c1::单位负责人}}签字。"
+
+
+def test_subject_a_reference_inside_a_sentence_brings_the_sentence_it_points_to():
+    # fresh9: “上述申请书 is unresolved (name the manager's written application)”; “双方 is unresolved”
+    from quizgen.lang.markers import refers_back
+
+    assert refers_back("人民法院应当自收到上述申请书之日起十日内，确定支付管理人的报酬数额。")
+    assert refers_back("双方就调整管理人报酬方案内容协商一致的，管理人应当书面提出请求。")
+    assert not refers_back("双方当事人可以协商解决。") and not refers_back("管理人应当勤勉尽责。")
+    text = ("第五条 管理人可以向人民法院书面申请调整报酬方案。\n"
+            "人民法院应当自收到上述申请书之日起十日内，确定是否调整。\n")
+    for item in _kept(text):
+        front = markup.reveal(item.text) if isinstance(item, Cloze) else getattr(item, "statement", "") or item.question
+        if "上述申请书" in front:
+            assert "书面申请调整报酬方案" in front, front  # shown after the sentence it refers to

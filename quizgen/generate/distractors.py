@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lang import segment
-from ..lang.numerals import scaled_chinese_figures
+from ..lang.numerals import count_factors, round_figure, scaled_chinese_figures, steps_for
 from ..ingest.clean import is_han
 from ..model import Document, Phrase, SiblingSet
 from ..analyse.junk import is_junk
@@ -246,9 +246,14 @@ def perturbed_figures(key: str) -> list[str]:
     value = float(m.group())
     decimals = len(m.group().split(".")[1]) if "." in m.group() else 0
     out = []
-    for factor in (0.5, 0.8, 0.9, 1.2, 1.5, 2.0, 1.1, 0.7, 3.0):
+    # a count moves along the steps rules set for its unit (12个月 -> 6个月, 18个月; 90日 -> 60日);
+    # a measure (4.5厘米) or an amount by round factors
+    counted = not decimals and value >= 1
+    factors = count_factors(int(value), key[m.end():]) if counted else (0.5, 0.8, 0.9, 1.2, 1.5, 2.0, 1.1, 0.7, 3.0)
+    for factor in factors:
         new = round(value * factor, decimals)
-        if new <= 0 or new == value:
+        steps = steps_for(key[m.end():])
+        if new <= 0 or new == value or (counted and new > 90 and not round_figure(int(new)) and new not in steps):
             continue
         text = f"{new:.{decimals}f}" if decimals else str(int(round(new)))
         out.append(key[: m.start()] + _in_digits_of(m.group(), text) + key[m.end():])

@@ -19,6 +19,7 @@ from ..lang.markers import (
     BACK_REFERENCE,
     LIST_MARKER,
     opens_with_reference,
+    refers_back,
     strip_markers,
 )
 from ..model import Document, Enumeration, Sentence
@@ -41,7 +42,7 @@ def context_of(doc: Document, sentence: Sentence, index: ListIndex | None = None
     elif enumeration is None and LIST_MARKER.match(ARTICLE_MARKER.sub("", sentence.text)) \
             and not _names_its_subject(strip_markers(sentence.text)):
         return None  # a numbered item of a list not recognised, and not a sentence of its own
-    if opens_with_reference(sentence.text):
+    if refers_back(sentence.text):
         if lead:
             return None  # a reference inside a list item: two hops away from its subject
         lead = _previous(doc, sentence)
@@ -99,4 +100,6 @@ def _previous(doc: Document, sentence: Sentence) -> str:
     before = doc.sentences[index]
     if before.section != sentence.section:
         return ""
-    return ARTICLE_MARKER.sub("", before.text).strip()
+    text = ARTICLE_MARKER.sub("", before.text).strip()
+    # the last item of a list: a reference after it (前款规定的信息) points to the whole list
+    return "" if LIST_MARKER.match(text) else text

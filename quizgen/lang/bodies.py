@@ -18,8 +18,8 @@ ROLE = re.compile(rf"(?:由|经过?|报请|报经|报|向|会同)(?P<body>{BODY}
 SUBJECT = re.compile(rf"(?:^|[，。；：])(?P<body>{BODY})(?=(?:应当|负责|可以|依法|有权|会同|统一|组织|主管))")
 # words no name of a body holds: 具体办法由…部门, 的, 和 (two bodies), 前款
 NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|及|并|前款|上述|发现|具体|其|该")
-# a body and the verb of its duty as one span: 保卫处报告, 法务部保管, 分管领导审核
-BODY_AND_VERB = re.compile(rf"(?P<body>{BODY})(?P<verb>(?:统一)?{DUTY_VERBS})")
+# a body and the verb of its duty as one span: 保卫处报告, 法务部保管, 分管领导审核, 人民政府给予奖励
+BODY_AND_VERB = re.compile(rf"(?P<body>{BODY})(?P<verb>(?:统一)?{DUTY_VERBS}|(?:给予|承担)[\u4e00-\u9fff]{{0,4}})")
 # the verb that sends a matter to a body and the body as one span: 报市人民政府, 到公安机关
 VERB_AND_BODY = re.compile(rf"(?P<verb>报请|报经|报送|报告|报|提请|送交|移送|交由|到|接受|委托|会同)(?P<body>{BODY})")
 

@@ -14,7 +14,8 @@ BACK_REFERENCE = re.compile(
     r"|但|且|并且|而且|同时|另外|此外|也(?!就是说)|就是因为|不但|还应"  # a clause continued
     # a reference after the preposition that opens the sentence (依照前款规定…, 对于前两款规定的情形,
     # 从上述条款可知), and the case a case report speaks of (本案中, 以本案为例)
-    r"|(?:依照|按照|根据|依据|对于|对|除|从|以|违反|有)?(?:前[两二三四五六七八九]?款|上述|前述|前条|前项|本款|本案))")
+    r"|(?:依照|按照|根据|依据|对于|对|除|从|以|违反|有)?(?:前[两二三四五六七八九]?款|上述|前述|前条|前项|本款|本案)"
+    r"|双方(?!当事人))")
 LIST_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是要]"
                          r"|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、,])")
 ARTICLE_MARKER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
@@ -37,6 +38,15 @@ def unmarked(text: str) -> str:
     list marker or its heading number."""
     text = ARTICLE_HEAD.sub("", text)
     return HEADING_MARKER.sub("", LIST_MARKER.sub("", text, count=1), count=1).lstrip()
+
+
+# a reference inside a sentence to what the text said before it: 人民法院应当自收到上述申请书之日起…
+INNER_REFERENCE = re.compile(r"(?<!以)上述|前款|前[两二三四五]款|前述")
+
+
+def refers_back(text: str) -> bool:
+    """The sentence opens with a back-reference or holds one (…收到上述申请书…)."""
+    return opens_with_reference(text) or INNER_REFERENCE.search(strip_markers(text)) is not None
 
 
 def opens_with_reference(text: str) -> bool:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -103,7 +104,7 @@ def _below_10k(value: int) -> str:
 
 _CN_RUN = re.compile(_CN_NUMBER)
 _FRACTIONS = ("二分之一", "三分之一", "三分之二", "四分之一", "四分之三", "五分之一", "五分之四")
-_SMALL_STEPS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90)  # the counts rules set: 三日, 七个工作日, 十五日
+_SMALL_STEPS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180)  # the counts rules set: 三日, 七个工作日, 十五日
 
 
 def scaled_chinese_figures(figure: str) -> list[str]:
@@ -118,9 +119,10 @@ def scaled_chinese_figures(figure: str) -> list[str]:
     if not runs or any(v >= 10 ** 7 for v in values):
         return []
     out: list[str] = []
-    for factor in _factors(values[0]):
+    for factor in count_factors(values[0], figure[runs[0].end():]):
         new = [round(v * factor) for v in values]
-        if any(n <= 0 or n >= 10 ** 8 or (n > 90 and not _round(n)) for n in new) or new == values:
+        steps = steps_for(figure[runs[0].end():])
+        if any(n <= 0 or n >= 10 ** 8 or (n > 90 and not round_figure(n) and n not in steps) for n in new) or new == values:
             continue
         text, at = "", 0
         for m, n in zip(runs, new):
@@ -135,17 +137,35 @@ def scaled_chinese_figures(figure: str) -> list[str]:
 _COUNTED = re.compile("个|名|年|天|周|次|人|倍|件|份|项|种|小时")  # 两个工作日, 两名, but 二日
 
 
-def _round(value: int) -> bool:
+def round_figure(value: int) -> bool:
     """One significant digit: 500, 2000, 30000 (not 250 or 2500)."""
     while value % 10 == 0:
         value //= 10
     return value < 10
 
 
-def _factors(value: int) -> list[float]:
-    """Counts move along the steps rules use (三日 -> 五日, 七日 …), amounts by round factors."""
-    if value <= 90:
-        near = sorted((s for s in _SMALL_STEPS if s != value), key=lambda s: (abs(s - value), s))
+# the counts rules set for a unit: 二十四小时, 七十二小时 (not 四十五小时); 六个月, 十八个月 (not
+# 十一个月); trainers judged 11个月, 99日内 and 四十五小时内 no wrong answer anyone would believe
+_STEPS_BY_UNIT = (
+    (re.compile(r"^\s*(?:个)?(?:小时|钟头)"), (1, 2, 3, 4, 6, 8, 12, 24, 36, 48, 72, 96)),
+    (re.compile(r"^\s*(?:个)?(?:月|自然月)"), (1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60)),
+    (re.compile(r"^\s*(?:周)?年"), (1, 2, 3, 5, 8, 10, 15, 20, 30, 50)),
+    (re.compile(r"^\s*(?:周岁|岁)"), (3, 6, 8, 12, 14, 16, 18, 20, 22, 25, 28, 30, 35, 40, 45, 50, 55, 60, 65, 70, 80)),
+)
+
+
+def steps_for(unit: str) -> tuple[int, ...]:
+    """The counts rules set for what follows a number (小时, 个月, 日 …)."""
+    return next((steps for pattern, steps in _STEPS_BY_UNIT if pattern.match(unit)), _SMALL_STEPS)
+
+
+def count_factors(value: int, unit: str = "") -> list[float]:
+    """Counts move along the steps rules use for their unit (三日 -> 五日, 七日 …; 十二个月 ->
+    六个月, 十八个月 …), amounts by round factors."""
+    steps = steps_for(unit)
+    if value <= steps[-1]:
+        # the nearest steps on both sides (90日 -> 60日, 120日 …), so the right one is no extreme
+        near = sorted((s for s in steps if s != value), key=lambda s: (abs(math.log(s / value)), s))
         return [s / value for s in near[:6]]
     return [2.0, 0.5, 0.2, 5.0, 3.0, 10.0, 4.0, 0.4, 0.1, 20.0]
 

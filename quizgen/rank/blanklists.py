@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import itemchecks
 from ..lang import markup, segment
-from ..lang.chunks.agreement import agree, is_verb
+from ..lang.chunks.agreement import SHARED_HEADS, agree, is_verb
 
 
 def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
@@ -19,7 +19,7 @@ def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
         members = [parts[i] for i in run]
         answers = [m.answer for m in members if isinstance(m, markup.Deletion)]
         items = [segment.tokens(answer) for answer in answers]
-        if _shares_head(items):
+        if _shares_head(items) or _head_of_last_only(answers):
             for i, answer in zip(run, answers):
                 parts[i] = answer
             continue
@@ -52,6 +52,18 @@ def run_of(parts: list[markup.Segment], index: int) -> list[str]:
     """The answers of the list of blanks ``parts[index]`` is a member of (itself alone when none)."""
     run = next((run for run in _member_runs(parts) if index in run), [index])
     return [p.answer for p in (parts[i] for i in run) if isinstance(p, markup.Deletion)]
+
+
+# the heads a list's members share when only the last shows it ([排放检验]与[维护制度],
+# [上传检验]、[维修信息], [采取封锁]、[消灭措施]): the members are modifiers of it
+_HEADS = SHARED_HEADS | frozenset("信息 罪 标准 要求 机制 体系 费用 手续 材料 职责 内容".split())
+
+
+def _head_of_last_only(answers: list[str]) -> bool:
+    """The last member ends with a head noun that no other member ends with."""
+    *others, last = answers
+    head = next((h for h in _HEADS if last.endswith(h) and len(last) > len(h)), None)
+    return head is not None and not any(o.endswith(head) for o in others)
 
 
 def _shares_head(items: list[list[segment.Token]]) -> bool:
