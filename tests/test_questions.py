@@ -309,3 +309,18 @@ def test_a_figures_wrong_options_are_counts_rules_set_for_its_unit(figure, belie
     assert believable <= wrong and not absurd & wrong, wrong
     values = [int(w.removesuffix("日内")) for w in perturbed_figures("90日内")[:3]]
     assert min(values) < 90 < max(values)  # the right value is no extreme of the options
+
+
+def test_a_ranges_wrong_options_keep_its_bounds_in_order_and_a_time_of_day_moves_by_hours():
+    # fresh8: “5倍以上5倍以下” and “7万元以上5万元以下” were judged absurd options
+    from quizgen.generate.distractors import perturbed_figures
+    from quizgen.lang.numerals import scaled_chinese_figures
+
+    for figure in ("2倍以上5倍以下", "2万元以上5万元以下", "10万元以上50万元以下"):
+        for wrong in perturbed_figures(figure):
+            low, high = (int(n) for n in re.findall(r"\d+", wrong))
+            assert low < high, wrong
+    assert "四倍以上十倍以下" in scaled_chinese_figures("二倍以上五倍以下")
+    assert "五倍以上五倍以下" not in scaled_chinese_figures("二倍以上五倍以下")
+    assert set(perturbed_figures("22时至次日6时")) >= {"21时至次日5时", "23时至次日7时"}
+    assert "9时30分" in perturbed_figures("8时30分")

@@ -843,3 +843,22 @@ def test_subject_a_reference_inside_a_sentence_brings_the_sentence_it_points_to(
         front = markup.reveal(item.text) if isinstance(item, Cloze) else getattr(item, "statement", "") or item.question
         if "上述申请书" in front:
             assert "书面申请调整报酬方案" in front, front  # shown after the sentence it refers to
+
+
+def test_subject_a_period_that_continues_the_sentence_before_leans_on_it():
+    # fresh9: 满12个月，确需继续接管的… “drops the clause before it that says which period is meant”
+    from quizgen.lang.markers import opens_with_reference
+
+    assert opens_with_reference("满12个月，确需继续接管的，国务院证券监督管理机构可以决定延长接管期限。")
+    assert not opens_with_reference("满十八周岁的公民有权参加选举。")
+
+
+def test_markup_a_question_on_a_list_item_shows_its_lead_without_the_items_number():
+    # fresh8, fresh9: “the list marker （三） is left in the question”
+    text = ("第十九条 人民防空建设项目计划按下列规定审批，并报上一级人民防空主管部门备案：\n"
+            "（一）建筑面积八百平方米以上的单建式人民防空工程，由市人民防空主管部门审批；\n"
+            "（二）建筑面积在八百平方米以下的单建式人民防空工程，由区县人民防空主管部门审批。\n")
+    questions = [i for i in _kept(text) if isinstance(i, Choice)]
+    assert questions
+    for question in questions:
+        assert "（一）" not in question.question and "（二）" not in question.question, question.question

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lang import segment
-from ..lang.numerals import count_factors, round_figure, scaled_chinese_figures, steps_for
+from ..lang.numerals import RANGE_FACTORS, count_factors, round_figure, scaled_chinese_figures, steps_for
 from ..ingest.clean import is_han
 from ..model import Document, Phrase, SiblingSet
 from ..analyse.junk import is_junk
@@ -243,6 +243,11 @@ def perturbed_figures(key: str) -> list[str]:
     m = _NUMBER_RE.search(key)
     if not m:
         return scaled_chinese_figures(key)
+    numbers = list(_NUMBER_RE.finditer(key))
+    if _CLOCK.search(key):
+        return _shifted_clock(key, numbers)
+    if len(numbers) > 1 and "." not in key:
+        return _scaled_range(key, numbers)
     value = float(m.group())
     decimals = len(m.group().split(".")[1]) if "." in m.group() else 0
     out = []
@@ -257,6 +262,42 @@ def perturbed_figures(key: str) -> list[str]:
             continue
         text = f"{new:.{decimals}f}" if decimals else str(int(round(new)))
         out.append(key[: m.start()] + _in_digits_of(m.group(), text) + key[m.end():])
+    return out
+
+
+_CLOCK = re.compile(r"(?<!小)\d+(?:时(?!间|候|期|段|效|限)|点(?!\d))")  # 22时, 8点 (not 24小时)
+
+
+def _shifted_clock(key: str, numbers: list[re.Match[str]]) -> list[str]:
+    """22时至次日6时 -> 21时至次日5时, 23时至次日7时 …: a time of day moves by an hour or two."""
+    out: list[str] = []
+    hours = {m.start() for m in _CLOCK.finditer(key)}
+    for delta in (-1, 1, -2, 2, 3):
+        new = [int(n.group()) + (delta if n.start() in hours else 0) for n in numbers]
+        if any(not 0 <= n <= 24 for n, m in zip(new, numbers) if m.start() in hours):
+            continue
+        text, at = "", 0
+        for match, n in zip(numbers, new):
+            text += key[at:match.start()] + _in_digits_of(match.group(), str(n))
+            at = match.end()
+        out.append(text + key[at:])
+    return out
+
+
+def _scaled_range(key: str, numbers: list[re.Match[str]]) -> list[str]:
+    """2倍以上5倍以下 -> 4倍以上10倍以下, 1倍以上… : every bound of a range moved by one factor, so
+    the bounds keep their order (never 5倍以上5倍以下 or 7万元以上5万元以下)."""
+    values = [int(n.group()) for n in numbers]
+    out: list[str] = []
+    for factor in RANGE_FACTORS:
+        new = [v * factor for v in values]
+        if any(n != round(n) or n <= 0 or (n > 90 and not round_figure(int(n))) for n in new):
+            continue
+        text, at = "", 0
+        for match, n in zip(numbers, new):
+            text += key[at:match.start()] + _in_digits_of(match.group(), str(int(n)))
+            at = match.end()
+        out.append(text + key[at:])
     return out
 
 

@@ -15,7 +15,8 @@ BACK_REFERENCE = re.compile(
     # a reference after the preposition that opens the sentence (依照前款规定…, 对于前两款规定的情形,
     # 从上述条款可知), and the case a case report speaks of (本案中, 以本案为例)
     r"|(?:依照|按照|根据|依据|对于|对|除|从|以|违反|有)?(?:前[两二三四五六七八九]?款|上述|前述|前条|前项|本款|本案)"
-    r"|双方(?!当事人))")
+    r"|双方(?!当事人)"
+    r"|满[\d０-９一二三四五六七八九十百两]+个?(?:年|月|日|天|周|小时|工作日)[，,])")  # 满12个月，确需继续接管的: the period of the sentence before
 LIST_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是要]"
                          r"|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、,])")
 ARTICLE_MARKER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")

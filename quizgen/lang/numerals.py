@@ -119,7 +119,10 @@ def scaled_chinese_figures(figure: str) -> list[str]:
     if not runs or any(v >= 10 ** 7 for v in values):
         return []
     out: list[str] = []
-    for factor in count_factors(values[0], figure[runs[0].end():]):
+    factors = RANGE_FACTORS if len(values) > 1 else count_factors(values[0], figure[runs[0].end():])
+    for factor in factors:
+        if len(values) > 1 and any(v * factor != round(v * factor) for v in values):
+            continue  # a range moves whole, by a factor that keeps its bounds whole (二倍至五倍 -> 四倍至十倍)
         new = [round(v * factor) for v in values]
         steps = steps_for(figure[runs[0].end():])
         if any(n <= 0 or n >= 10 ** 8 or (n > 90 and not round_figure(n) and n not in steps) for n in new) or new == values:
@@ -157,6 +160,10 @@ _STEPS_BY_UNIT = (
 def steps_for(unit: str) -> tuple[int, ...]:
     """The counts rules set for what follows a number (小时, 个月, 日 …)."""
     return next((steps for pattern, steps in _STEPS_BY_UNIT if pattern.match(unit)), _SMALL_STEPS)
+
+
+# the factors a range of figures (2倍以上5倍以下, 一万元以上五万元以下) moves by, all its bounds at once
+RANGE_FACTORS = (2.0, 0.5, 3.0, 5.0, 0.2, 10.0, 4.0, 0.1, 20.0)
 
 
 def count_factors(value: int, unit: str = "") -> list[float]:

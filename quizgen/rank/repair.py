@@ -116,14 +116,19 @@ def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
                 return None, "clause-statement"
             if _twin_in_stem(item):
                 return None, "leak"
-            return replace(item, question=context + (item.question if context else unmarked(item.question))), ""
+            # a question shows no list marker, after its lead or alone (judged markup: …审批：（二）建筑面积…)
+            return replace(item, question=_MARKER_AFTER_LEAD.sub("", context + unmarked(item.question), count=1)), ""
         case Judge():
             if _spliced(item):
                 return None, "spliced"
             if _clause_only(item):
                 return None, "clause-statement"
-            return replace(item, statement=context + (item.statement if context else unmarked(item.statement))), ""
+            return replace(item, statement=_MARKER_AFTER_LEAD.sub("", context + unmarked(item.statement), count=1)), ""
     return item, ""
+
+
+# a list item's number after its lead: （二）, 2., ② (an ordinal word such as 二是 is the text's own)
+_MARKER_AFTER_LEAD = re.compile(r"(?<=[：:])\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])")
 
 
 def _is_heading(item: Item) -> bool:
