@@ -40,6 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "bench" / "corpus")]
 from check import read_text  # noqa: E402
 from quality import bare  # noqa: E402
 
+from quizgen import itemchecks  # noqa: E402
 from quizgen.lang import markup, segment  # noqa: E402
 from quizgen.lang.numerals import parse_number  # noqa: E402
 
@@ -128,9 +129,13 @@ def cut_defect(item: dict) -> bool:
         piece = part.answer if isinstance(part, markup.Deletion) else part
         if isinstance(part, markup.Deletion):
             after = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts[i + 1:])
+            before = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts[:i])
+            # a motto asked whole (“不管黑猫白猫，捉到老鼠就是好猫”, 上面端平，下面抹平，左右摆平) is
+            # what the mission names worth remembering, as a whole enumerated item is
+            motto = itemchecks.motto(before, piece, after)
             if (pos not in edges or pos + len(piece) not in edges or bare(piece) in STOP
                     or (NUMBER.match(piece) and UNIT_AFTER.match(after))
-                    or (len(piece) > 12 and not list_note)):
+                    or (len(piece) > 12 and not list_note and not motto)):
                 return True
         pos += len(piece)
     return False

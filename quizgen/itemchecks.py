@@ -162,7 +162,7 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
         codes.append("number-without-unit")
     if UNIT_ONLY.match(answer):
         codes.append("unit-without-number")
-    if len(answer) > max_blank(answer) and not whole_items and not parallel(answer):
+    if len(answer) > max_blank(answer) and not whole_items and not motto(before, answer, after):
         codes.append("long-blank")
     if len(flat) >= 2 and flat in bare(before + after) or _negation_shown(flat, bare(before + after)):
         codes.append("leak")
@@ -288,6 +288,16 @@ def _on_word_edges(before: str, answer: str, after: str) -> bool:
         pos += len(word)
         edges.add(pos)
     return len(before) in edges and len(before) + len(answer) in edges
+
+
+def motto(before: str, answer: str, after: str) -> bool:
+    """A motto a long blank may ask whole: quoted (“不管黑猫白猫，捉到老鼠就是好猫”) or of
+    four-character members (上面端平，下面抹平，左右摆平); not two clauses of a rule
+    (不得违反法律，不得违背公序良俗), which trainers judged a blank too long."""
+    if not parallel(answer):
+        return False
+    quoted = before.endswith(("“", "「")) and after.startswith(("”", "」"))
+    return quoted or all(len(m) <= 4 for m in re.split(r"[、，,；]", answer))
 
 
 def parallel(answer: str) -> bool:

@@ -323,4 +323,7 @@ def test_a_ranges_wrong_options_keep_its_bounds_in_order_and_a_time_of_day_moves
     assert "四倍以上十倍以下" in scaled_chinese_figures("二倍以上五倍以下")
     assert "五倍以上五倍以下" not in scaled_chinese_figures("二倍以上五倍以下")
     assert set(perturbed_figures("22时至次日6时")) >= {"21时至次日5时", "23时至次日7时"}
+    # a compound count is no range: its first count moves (fresh8: “七年十二个月/十八个月 is absurd”)
+    assert "八年零六个月" in scaled_chinese_figures("七年零六个月")
+    assert not [w for w in scaled_chinese_figures("七年零六个月") if not w.endswith("零六个月")]
     assert "9时30分" in perturbed_figures("8时30分")

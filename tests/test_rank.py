@@ -862,3 +862,16 @@ def test_markup_a_question_on_a_list_item_shows_its_lead_without_the_items_numbe
     assert questions
     for question in questions:
         assert "（一）" not in question.question and "（二）" not in question.question, question.question
+
+
+def test_cut_two_clauses_of_a_rule_are_no_motto_to_blank_whole():
+    # the issue: a blank of more than 12 characters only for a whole enumerated item; a motto
+    # (quoted, or of four-character members) is asked whole
+    from quizgen.itemchecks import blank_problems
+
+    rule = markup.parse("民事主体从事民事活动，{{c1::不得违反法律，不得违背公序良俗}}。")
+    assert "long-blank" in blank_problems(rule, 1, False)
+    quoted = markup.parse("正如人们常说的：“{{c1::不管黑猫白猫，捉到老鼠就是好猫}}”。")
+    assert "long-blank" not in blank_problems(quoted, 1, False)
+    motto = markup.parse("这就是我们通常说的：{{c1::上面端平，下面抹平，左右摆平}}。")
+    assert "long-blank" not in blank_problems(motto, 1, False)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lang import segment
-from ..lang.numerals import RANGE_FACTORS, count_factors, round_figure, scaled_chinese_figures, steps_for
+from ..lang.numerals import RANGE, RANGE_FACTORS, count_factors, round_figure, scaled_chinese_figures, steps_for
 from ..ingest.clean import is_han
 from ..model import Document, Phrase, SiblingSet
 from ..analyse.junk import is_junk
@@ -246,7 +246,7 @@ def perturbed_figures(key: str) -> list[str]:
     numbers = list(_NUMBER_RE.finditer(key))
     if _CLOCK.search(key):
         return _shifted_clock(key, numbers)
-    if len(numbers) > 1 and "." not in key:
+    if len(numbers) > 1 and "." not in key and RANGE.search(key):
         return _scaled_range(key, numbers)
     value = float(m.group())
     decimals = len(m.group().split(".")[1]) if "." in m.group() else 0

@@ -119,9 +119,12 @@ def scaled_chinese_figures(figure: str) -> list[str]:
     if not runs or any(v >= 10 ** 7 for v in values):
         return []
     out: list[str] = []
-    factors = RANGE_FACTORS if len(values) > 1 else count_factors(values[0], figure[runs[0].end():])
+    ranged = len(values) > 1 and RANGE.search(figure) is not None
+    if len(values) > 1 and not ranged:  # 七年零六个月: the first count moves, the rest stays
+        runs, values = runs[:1], values[:1]
+    factors = RANGE_FACTORS if ranged else count_factors(values[0], figure[runs[0].end():])
     for factor in factors:
-        if len(values) > 1 and any(v * factor != round(v * factor) for v in values):
+        if ranged and any(v * factor != round(v * factor) for v in values):
             continue  # a range moves whole, by a factor that keeps its bounds whole (二倍至五倍 -> 四倍至十倍)
         new = [round(v * factor) for v in values]
         steps = steps_for(figure[runs[0].end():])
@@ -162,6 +165,8 @@ def steps_for(unit: str) -> tuple[int, ...]:
     return next((steps for pattern, steps in _STEPS_BY_UNIT if pattern.match(unit)), _SMALL_STEPS)
 
 
+# a figure of two bounds (十日至三十日, 二千元以上二万元以下), not a compound count (七年零六个月)
+RANGE = re.compile(r"至|到|－|-|—|~|～|以上.*(?:以下|不满|不足|未满)")
 # the factors a range of figures (2倍以上5倍以下, 一万元以上五万元以下) moves by, all its bounds at once
 RANGE_FACTORS = (2.0, 0.5, 3.0, 5.0, 0.2, 10.0, 4.0, 0.1, 20.0)
 
