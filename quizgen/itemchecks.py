@@ -290,14 +290,17 @@ def _on_word_edges(before: str, answer: str, after: str) -> bool:
     return len(before) in edges and len(before) + len(answer) in edges
 
 
+MOTTO_MEMBER = 5  # characters of a member of an unquoted motto: 想领导之所想，想领导之应想
+
+
 def motto(before: str, answer: str, after: str) -> bool:
-    """A motto a long blank may ask whole: quoted (“不管黑猫白猫，捉到老鼠就是好猫”) or of
-    four-character members (上面端平，下面抹平，左右摆平); not two clauses of a rule
-    (不得违反法律，不得违背公序良俗), which trainers judged a blank too long."""
+    """A motto a long blank may ask whole: quoted (“不管黑猫白猫，捉到老鼠就是好猫”) or of short
+    members (上面端平，下面抹平，左右摆平; 想领导之所想，想领导之应想，想领导之未想); not two clauses
+    of a rule (不得违反法律，不得违背公序良俗), which trainers judged a blank too long."""
     if not parallel(answer):
         return False
     quoted = before.endswith(("“", "「")) and after.startswith(("”", "」"))
-    return quoted or all(len(m) <= 4 for m in re.split(r"[、，,；]", answer))
+    return quoted or all(len(m) <= MOTTO_MEMBER for m in re.split(r"[、，,；]", answer))
 
 
 def parallel(answer: str) -> bool:

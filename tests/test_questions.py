@@ -290,6 +290,10 @@ def test_a_figure_under_a_condition_that_only_qualifies_an_earlier_case_is_not_a
     doc = process(Source("条例", text))
     stems = {i.options[i.answer[0]]: i.question for i in generate(doc) if i.kind == "choice" and "-figure" in i.id}
     assert "二百元以下" not in stems
+    # fresh9: 尚不构成犯罪的，可以根据情节轻重处以（　　）罚款 “without saying who”
+    doc = process(Source("条例", "第二十九条 被申请人违反人身安全保护令，构成犯罪的，依法追究刑事责任；尚不构成犯罪的，"
+                                 "人民法院可以根据情节轻重处以一千元以下罚款、十五日以下拘留。\n"))
+    assert not [i for i in generate(doc) if i.kind == "choice" and i.question.startswith("尚不构成犯罪")]
     assert "擅自收购烟叶的" in stems["一千元以上五千元以下"]  # a case told in full is asked
 
 

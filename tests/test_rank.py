@@ -875,3 +875,5 @@ def test_cut_two_clauses_of_a_rule_are_no_motto_to_blank_whole():
     assert "long-blank" not in blank_problems(quoted, 1, False)
     motto = markup.parse("这就是我们通常说的：{{c1::上面端平，下面抹平，左右摆平}}。")
     assert "long-blank" not in blank_problems(motto, 1, False)
+    motto = markup.parse("办公室人员要{{c1::守得住清贫，耐得住寂寞，经得起诱惑}}。")
+    assert "long-blank" not in blank_problems(motto, 1, False)

@@ -27,7 +27,7 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条\s
 
 # a condition that qualifies a case told before it, not the case: 没有违法所得的, 未造成严重后果的,
 # 情节严重的, 逾期不改正的 (trainers kept none of the judged figure questions asked under one)
-_QUALIFIER = re.compile(r"^(?:未|没有|不|无|尚未|逾期不|情节|违法所得|货值金额|数额|在限定期限内|限期内)")
+_QUALIFIER = re.compile(r"^(?:未|没有|不|无|尚未|尚不|构成犯罪|有违法所得|逾期不|情节|违法所得|货值金额|数额|在限定期限内|限期内)")
 
 
 def _condition_before(sentence: str, end: int) -> str | None:
