@@ -735,6 +735,13 @@ def test_cut_a_list_whose_last_blank_holds_the_head_all_members_share_is_no_list
     assert "{{c" not in _agreed(text)
 
 
+def test_cut_an_empty_blank_in_a_list_of_blanks_is_left_to_the_checks():
+    from quizgen.rank.blanklists import agreed_lists
+
+    parts = [markup.Deletion(1, ""), "、", markup.Deletion(2, "生态环境")]
+    assert agreed_lists(parts) == parts
+
+
 def test_cut_a_list_of_members_of_their_own_keeps_its_blanks():
     for text in ("对{{c1::检疫证明}}、{{c2::免疫证明}}等文件进行查验。",
                  "鼓励{{c1::企业}}、{{c2::事业单位}}、{{c3::社会团体和公民}}等社会力量。",

@@ -19,6 +19,8 @@ def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
         members = [parts[i] for i in run]
         answers = [m.answer for m in members if isinstance(m, markup.Deletion)]
         items = [segment.tokens(answer) for answer in answers]
+        if not all(items):
+            continue  # an empty blank: the checks refuse it
         if _shares_head(items) or _head_of_last_only(answers):
             for i, answer in zip(run, answers):
                 parts[i] = answer
