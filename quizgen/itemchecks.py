@@ -178,13 +178,13 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
     return codes
 
 
-_NEGATION = re.compile(r"^(?:不|未|没有|无|已)")
+_POLARITY = re.compile(r"^(?:不|未|没有|无|已)")  # what negates or affirms the words after it
 
 
 def _negation_shown(flat: str, shown: str) -> bool:
     """The blank negates (or affirms) words the note shows: [未造成严重后果]的，…；造成严重后果
     的，…; [已规定法律责任]的，从其规定；未规定法律责任的，…"""
-    rest = _NEGATION.sub("", flat)
+    rest = _POLARITY.sub("", flat)
     return rest != flat and len(rest) >= 3 and rest in shown
 
 

@@ -255,9 +255,9 @@ def perturbed_figures(key: str) -> list[str]:
     # a measure (4.5厘米) or an amount by round factors
     counted = not decimals and value >= 1
     factors = count_factors(int(value), key[m.end():]) if counted else (0.5, 0.8, 0.9, 1.2, 1.5, 2.0, 1.1, 0.7, 3.0)
+    steps = steps_for(key[m.end():])
     for factor in factors:
         new = round(value * factor, decimals)
-        steps = steps_for(key[m.end():])
         if new <= 0 or new == value or (counted and new > 90 and not round_figure(int(new)) and new not in steps):
             continue
         text = f"{new:.{decimals}f}" if decimals else str(int(round(new)))
@@ -274,13 +274,8 @@ def _shifted_clock(key: str, numbers: list[re.Match[str]]) -> list[str]:
     hours = {m.start() for m in _CLOCK.finditer(key)}
     for delta in (-1, 1, -2, 2, 3):
         new = [int(n.group()) + (delta if n.start() in hours else 0) for n in numbers]
-        if any(not 0 <= n <= 24 for n, m in zip(new, numbers) if m.start() in hours):
-            continue
-        text, at = "", 0
-        for match, n in zip(numbers, new):
-            text += key[at:match.start()] + _in_digits_of(match.group(), str(n))
-            at = match.end()
-        out.append(text + key[at:])
+        if all(0 <= n <= 24 for n, m in zip(new, numbers) if m.start() in hours):
+            out.append(_renumbered(key, numbers, new))
     return out
 
 
@@ -291,14 +286,18 @@ def _scaled_range(key: str, numbers: list[re.Match[str]]) -> list[str]:
     out: list[str] = []
     for factor in RANGE_FACTORS:
         new = [v * factor for v in values]
-        if any(n != round(n) or n <= 0 or (n > 90 and not round_figure(int(n))) for n in new):
-            continue
-        text, at = "", 0
-        for match, n in zip(numbers, new):
-            text += key[at:match.start()] + _in_digits_of(match.group(), str(int(n)))
-            at = match.end()
-        out.append(text + key[at:])
+        if all(n == round(n) and n > 0 and (n <= 90 or round_figure(int(n))) for n in new):
+            out.append(_renumbered(key, numbers, [int(n) for n in new]))
     return out
+
+
+def _renumbered(key: str, numbers: list[re.Match[str]], values: list[int]) -> str:
+    """``key`` with each of its ``numbers`` replaced by the value in its place, in its digits."""
+    text, at = "", 0
+    for match, value in zip(numbers, values):
+        text += key[at:match.start()] + _in_digits_of(match.group(), str(value))
+        at = match.end()
+    return text + key[at:]
 
 
 _FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")

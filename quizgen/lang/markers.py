@@ -17,8 +17,11 @@ BACK_REFERENCE = re.compile(
     r"|(?:依照|按照|根据|依据|对于|对|除|从|以|违反|有)?(?:前[两二三四五六七八九]?款|上述|前述|前条|前项|本款|本案)"
     r"|双方(?!当事人)"
     r"|满[\d０-９一二三四五六七八九十百两]+个?(?:年|月|日|天|周|小时|工作日)[，,])")  # 满12个月，确需继续接管的: the period of the sentence before
-LIST_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是要]"
-                         r"|\d{1,2}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[，、,])")
+# a list item's number: （二）, 2., ② (the ordinal words 二是, 第二， are the text's own words)
+_NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳]"
+LIST_MARKER = re.compile(rf"^\s*(?:{_NUMBER_MARK}|[一二三四五六七八九十]{{1,3}}[是要]|第[一二三四五六七八九十]{{1,3}}[，、,])")
+# that number after the lead a question shows before its item (…审批：（二）建筑面积…)
+MARKER_AFTER_LEAD = re.compile(rf"(?<=[：:])\s*(?:{_NUMBER_MARK})")
 ARTICLE_MARKER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
 # an article number that heads its article (第十条 …, 第十条（一）), not one referred to (第八条规定…)
 ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条(?:\s+|(?=[（(]))")

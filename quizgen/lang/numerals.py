@@ -122,12 +122,12 @@ def scaled_chinese_figures(figure: str) -> list[str]:
     ranged = len(values) > 1 and RANGE.search(figure) is not None
     if len(values) > 1 and not ranged:  # 七年零六个月: the first count moves, the rest stays
         runs, values = runs[:1], values[:1]
+    steps = steps_for(figure[runs[0].end():])
     factors = RANGE_FACTORS if ranged else count_factors(values[0], figure[runs[0].end():])
     for factor in factors:
         if ranged and any(v * factor != round(v * factor) for v in values):
             continue  # a range moves whole, by a factor that keeps its bounds whole (二倍至五倍 -> 四倍至十倍)
         new = [round(v * factor) for v in values]
-        steps = steps_for(figure[runs[0].end():])
         if any(n <= 0 or n >= 10 ** 8 or (n > 90 and not round_figure(n) and n not in steps) for n in new) or new == values:
             continue
         text, at = "", 0

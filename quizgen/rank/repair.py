@@ -23,7 +23,7 @@ from ..ingest.clean import is_han
 from ..lang import markup
 from ..lang.bodies import BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
 from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
-from ..lang.markers import CHAPTER, strip_markers, unmarked
+from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
 from .blanklists import agreed_lists, merged as _merged, run_of
 from .features import MAX_PHRASE, DocumentFacts
@@ -117,18 +117,14 @@ def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
             if _twin_in_stem(item):
                 return None, "leak"
             # a question shows no list marker, after its lead or alone (judged markup: …审批：（二）建筑面积…)
-            return replace(item, question=_MARKER_AFTER_LEAD.sub("", context + unmarked(item.question), count=1)), ""
+            return replace(item, question=MARKER_AFTER_LEAD.sub("", context + unmarked(item.question), count=1)), ""
         case Judge():
             if _spliced(item):
                 return None, "spliced"
             if _clause_only(item):
                 return None, "clause-statement"
-            return replace(item, statement=_MARKER_AFTER_LEAD.sub("", context + unmarked(item.statement), count=1)), ""
+            return replace(item, statement=MARKER_AFTER_LEAD.sub("", context + unmarked(item.statement), count=1)), ""
     return item, ""
-
-
-# a list item's number after its lead: （二）, 2., ② (an ordinal word such as 二是 is the text's own)
-_MARKER_AFTER_LEAD = re.compile(r"(?<=[：:])\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])")
 
 
 def _is_heading(item: Item) -> bool:
@@ -346,13 +342,11 @@ def _bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
         if not isinstance(part, markup.Deletion):
             out.append(part)
             continue
-        m = BODY_AND_VERB.fullmatch(part.answer)
-        if m is None and (m := VERB_AND_BODY.fullmatch(part.answer)) is not None and NOT_A_NAME.search(m.group("body")):
-            m = None  # 报[单位和个人]: no name of a body
-        body = m.group("body") if m is not None else ""
-        if m is None:
-            out.append(part)
+        m = BODY_AND_VERB.fullmatch(part.answer) or VERB_AND_BODY.fullmatch(part.answer)
+        if m is None or (m.re is VERB_AND_BODY and NOT_A_NAME.search(m.group("body"))):
+            out.append(part)  # 报[单位和个人]: no name of a body
             continue
+        body = m.group("body")
         blank = markup.Deletion(part.number, body, part.hint and f"{len(body)}字")
         out += [blank, m.group("verb")] if m.start("body") == 0 else [m.group("verb"), blank]
     return _merged(out)
