@@ -310,24 +310,32 @@ def _in_digits_of(original: str, number: str) -> str:
 
 
 @cache
-def _index() -> dict[tuple[str, int, str], list[str]]:
-    """Dictionary words of 2–4 Han characters (frequency ≥ 20) by (end, length, char):
-    ('last', 3, '心') -> ['中心', …], most frequent first. Built once per process from a
-    ranked word list cached next to jieba's own cache."""
-    index: dict[tuple[str, int, str], list[str]] = {}
-    for word in segment.dictionary_cache("ranked-words", _ranked_words).split("\n"):
-        index.setdefault(("last", len(word), word[-1]), []).append(word)
-        index.setdefault(("first", len(word), word[0]), []).append(word)
-    return index
+def _index() -> dict[str, str]:
+    """Dictionary words of 2–4 Han characters (frequency ≥ 20) by end, length and character,
+    most frequent first: 'last3心' -> '中心 …' (words split only when asked for). Built once
+    per process from a word index cached next to jieba's own cache."""
+    rows = segment.dictionary_cache("word-index", _indexed_words).split("\n")
+    return dict(row.split("\t", 1) for row in rows if row)
 
 
-def _ranked_words(dictionary: str) -> str:
-    """The words ``_index`` files, most frequent first (equal frequencies: by word, descending)."""
+def _indexed(end: str, length: int, char: str) -> list[str]:
+    """The dictionary words of ``length`` whose ``end`` ('first' or 'last') character is ``char``."""
+    row = _index().get(f"{end}{length}{char}")
+    return row.split(" ") if row else []
+
+
+def _indexed_words(dictionary: str) -> str:
+    """The rows ``_index`` reads: the words of each key, most frequent first (equal
+    frequencies: by word, descending)."""
     ranked = []
     for word, freq in re.findall(r"^(\S{2,4}) (\d+) ", dictionary, re.M):
         if int(freq) >= 20 and all(is_han(c) for c in word):
             ranked.append((int(freq), word))
-    return "\n".join(w for _, w in sorted(ranked, reverse=True))
+    rows: dict[str, list[str]] = {}
+    for _, word in sorted(ranked, reverse=True):
+        rows.setdefault(f"last{len(word)}{word[-1]}", []).append(word)
+        rows.setdefault(f"first{len(word)}{word[0]}", []).append(word)
+    return "\n".join(f"{key}\t{' '.join(words)}" for key, words in rows.items())
 
 
 def dictionary_neighbours(key: str, limit: int = 30, suffix: str = "") -> list[str]:
@@ -336,20 +344,19 @@ def dictionary_neighbours(key: str, limit: int = 30, suffix: str = "") -> list[s
     the key's length (or one shorter or longer) ending with it."""
     if not key or len(key) > 4 or not all(is_han(c) for c in key):
         return []
-    index = _index()
     if suffix:
         freq = segment.tokenizer().FREQ
         out = []
         for length in (len(key), len(key) - 1, len(key) + 1):
-            words = [w for w in index.get(("last", length, suffix[-1]), [])
+            words = [w for w in _indexed("last", length, suffix[-1])
                      if w.endswith(suffix) and w != key
                      # 市中心 is 市+中心, not a kind of 心
                      and not (len(w) > len(suffix) + 1 and freq.get(w[-len(suffix) - 1:], 0) > 0)]
             out += words[:limit]
         return out
-    words = [w for w in index.get(("last", len(key), key[-1]), []) if w != key]
+    words = [w for w in _indexed("last", len(key), key[-1]) if w != key]
     if not words:
-        words = [w for w in index.get(("first", len(key), key[0]), []) if w != key]
+        words = [w for w in _indexed("first", len(key), key[0]) if w != key]
     return words[:limit]
 
 
