@@ -20,7 +20,6 @@ import json
 import random
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -58,9 +58,31 @@ def corpus() -> list[tuple[str, Source, dict]]:
     return docs
 
 
-def score(answers: list[str], annotation: dict, broken: list[str] = ()) -> tuple[float, float, int, int]:
+_MEMBER_SEPARATOR = re.compile(r"[、,，;；]")
+
+
+def groups_of(items: list) -> list[set[str]]:
+    """The answers of each item, bare."""
+    return [{bare(a) for a in item.answers()} for item in items]
+
+
+def asked(phrase: dict, got: set[str], groups: list[set[str]] = ()) -> bool:
+    """An annotated key phrase is asked when an answer is one of its accepted spellings, or
+    when a spelling is a list (准确捕捉、冷静思索、科学把握) whose members are all answers of
+    one item: a note that blanks the list member by member asks the whole list."""
+    for spelling in phrase["accept"]:
+        if bare(spelling) in got:
+            return True
+        members = [m for m in map(bare, _MEMBER_SEPARATOR.split(spelling)) if m]
+        if len(members) >= 2 and any(all(m in group for m in members) for group in groups):
+            return True
+    return False
+
+
+def score(answers: list[str], annotation: dict, broken: list[str] = (),
+          groups: list[set[str]] = ()) -> tuple[float, float, int, int]:
     got = {bare(a) for a in answers}
-    found = sum(1 for kp in annotation["key_phrases"] if any(bare(s) in got for s in kp["accept"]))
+    found = sum(1 for kp in annotation["key_phrases"] if asked(kp, got, groups))
     junk_list = {bare(j) for j in annotation.get("junk", [])}
     junk = sum(1 for a in answers if bare(a) in junk_list or is_junk(a)) + len(broken)
     total = len(annotation["key_phrases"])
@@ -150,7 +172,7 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         answers = answers_of(items)
         broken = cut_through_words(items)
-        recall, junk, found, total = score(answers, annotation, broken)
+        recall, junk, found, total = score(answers, annotation, broken, groups_of(items))
         complete, nsets, missing = sets_complete(doc, annotation)
         cloze_notes = sum(1 for i in items if i.kind == "cloze")
         print(f"\n== {name}  ({len(doc.text)} chars, {elapsed:.2f} s)")
@@ -162,8 +184,7 @@ def main() -> None:
         totals.setdefault("quizgen", []).append(recall)
         if args.verbose:
             got = {bare(a) for a in answers}
-            missed = [kp["accept"][0] for kp in annotation["key_phrases"]
-                      if not any(bare(s) in got for s in kp["accept"])]
+            missed = [kp["accept"][0] for kp in annotation["key_phrases"] if not asked(kp, got, groups_of(items))]
             junk_answers = sorted({a for a in answers if is_junk(a) or bare(a) in
                                    {bare(j) for j in annotation.get("junk", [])}})
             print(f"    missed: {missed}")

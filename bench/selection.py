@@ -2,7 +2,8 @@
 
 For every document of a split (default: test) prints
 - recall: share of the annotated key phrases that are answers of the build (cloze deletions and the
-  correct options of choice and multi questions);
+  correct options of choice and multi questions; a list phrase also when one item has each of its
+  members as an answer, ``quality.asked``);
 - precision: share of the build's answers that are annotated key phrases or members of an
   annotated sibling set (punctuation and its width ignored; an answer counts when it equals, or
   contains or is contained in, an accepted spelling of at least two characters);
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "bench" / "corpus")]
 
 from check import read_text  # noqa: E402  (bench/corpus/check.py: reads a document's text)
-from quality import bare, baselines  # noqa: E402
+from quality import asked, bare, baselines, groups_of  # noqa: E402
 
 from quizgen.build import document_items  # noqa: E402
 from quizgen.ingest.clean import clean_text  # noqa: E402
@@ -49,10 +50,10 @@ def matches(answer: str, wanted: set[str]) -> bool:
     return a in wanted or any(len(w) >= 2 and len(a) >= 2 and (w in a or a in w) for w in wanted)
 
 
-def measure(answers: list[str], annotation: dict) -> tuple[float, float]:
+def measure(answers: list[str], annotation: dict, groups: list[set[str]] = ()) -> tuple[float, float]:
     got = {bare(a) for a in answers}
     phrases = annotation["key_phrases"]
-    found = sum(1 for kp in phrases if any(bare(s) in got for s in kp["accept"]))
+    found = sum(1 for kp in phrases if asked(kp, got, groups))
     wanted = {bare(s) for kp in phrases for s in kp["accept"]}
     wanted |= {bare(m) for group in annotation.get("sibling_sets", []) for m in group}
     good = sum(1 for a in answers if matches(a, wanted))
@@ -74,7 +75,7 @@ def main() -> None:
         answers = answers_of(items)
         cards = sum(i.cards for i in items)
         chars = len(clean_text(text))
-        recall, precision = measure(answers, annotation)
+        recall, precision = measure(answers, annotation, groups_of(items))
         genre = annotation["genre"]
         for key in (genre, "all"):
             rows[key]["quizgen"].append((recall, precision))
@@ -90,7 +91,7 @@ def main() -> None:
         if args.verbose:
             got = {bare(a) for a in answers}
             print("   missed:", [kp["accept"][0] for kp in annotation["key_phrases"]
-                                  if not any(bare(s) in got for s in kp["accept"])])
+                                  if not asked(kp, got, groups_of(items))])
     print(f"\nmeans ({args.split} split): recall / precision; cards per 1,000 characters")
     for key in sorted(rows, key=lambda k: (k == "all", k)):
         cells = [f"{name} {sum(r for r, _ in v) / len(v):.2f}/{sum(p for _, p in v) / len(v):.2f}"

@@ -37,6 +37,7 @@ STOP_WORDS = frozenset(
     ["其实", "众所周知", "制定", "组织", "进行", "开展", "加强", "做好", "工作", "下功夫", "任何人", "以下", "之日起", "有关部门", "请示", "通知", "决定", "办法", "本法", "本办法", "本条例", "有关", "相关", "一定", "应当", "应该", "可以", "必须", "不得", "以及", "或者", "并且", "同时", "因此", "所以", "但是", "而且", "如果", "这样", "那么", "我们", "他们", "一些", "各种", "方面", "情况", "问题", "要求", "规定", "实施", "重要", "主要", "做到", "就是", "还是", "已经", "能够", "通过", "按照", "根据", "依照", "对于", "关于", "以上", "以下", "其中", "之一", "一是", "二是", "三是", "下列", "如下", "等等"])
 FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常|所谓|任何|依法|予以|给予|认真|建立健全|加以|提出|列出|做起|有关)"
                     r"|(?:之日起|以下准则|予以支持|的规定|的要求)$")
+_MEMBERS_INSIDE = re.compile(r"[，、；]")
 NUMBER_RUN = re.compile(r"[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+$")
 UNIT_AFTER = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|条|项|倍|岁|名|家|级|份|页)")
 UNIT_ONLY = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|倍|岁|名)$")
@@ -156,8 +157,8 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
     answer, before, after = deletion.answer, _text(parts[:index]), _text(parts[index + 1:])
     codes = []
     flat = bare(answer)
-    if flat in STOP_WORDS or FILLER.match(answer):
-        codes.append("stop-blank")
+    if flat in STOP_WORDS or (FILLER.match(answer) and not _MEMBERS_INSIDE.search(answer)):
+        codes.append("stop-blank")  # (认真总结，掌握规律，及时反馈 is a list's members, no filler)
     if NUMBER_RUN.match(answer) and UNIT_AFTER.match(after):
         codes.append("number-without-unit")
     if UNIT_ONLY.match(answer):
@@ -238,7 +239,7 @@ def compound_around(before: str, answer: str, after: str) -> tuple[int, int]:
     inside = [w for w in words if start <= w.start and w.end <= end]
     if not inside:
         return 0, 0
-    if _common_idiom(answer) or inside[-1].tag[:1] in ("a", "v", "i", "l", "d"):
+    if common_idiom(answer) or inside[-1].tag[:1] in ("a", "v", "i", "l", "d"):
         return 0, 0  # a predicate (安置协议[合法有效], 办公室工作[千头万绪]), not a noun
     prev = next((w for w in reversed(words) if w.end == start), None)
     nxt = next((w for w in words if w.start == end), None)
@@ -250,7 +251,8 @@ def compound_around(before: str, answer: str, after: str) -> tuple[int, int]:
 IDIOM_FREQUENCY = 20  # jieba counts: 千头万绪 60 is an idiom, 安全事故 3 a compound it files as one
 
 
-def _common_idiom(text: str) -> bool:
+def common_idiom(text: str) -> bool:
+    """An idiom of jieba's dictionary that is in common use (千头万绪, 眼观六路)."""
     return text in segment.idioms() and segment.tokenizer().FREQ.get(text, 0) >= IDIOM_FREQUENCY
 
 

@@ -283,3 +283,17 @@ def test_a_quote_closed_across_a_paragraph_break_is_no_part_of_the_next_sentence
     doc = structure(text, "案例")
     second = doc.sentences[-1]
     assert second.text == "同年4月19日，双方订立协议。" and doc.text[second.start:second.end] == second.text
+
+
+def test_a_heading_above_numbered_rules_opens_its_section():
+    """二、 after the rules 1.…；2.…； of 一、 is the next heading, not a line of rule 3; and a
+    rule numbered beyond 99 (100.…；) is a rule like the others (judged on a held-out set: the
+    cards of rules 100 to 108 showed the section line 99.)."""
+    rules_a = "\n\n".join(f"{n}.船舶租用合同纠纷案件；" for n in range(1, 101))
+    text = (f"# 规定\n\n一、海事侵权纠纷案件\n\n{rules_a}\n\n二、海商合同纠纷案件\n\n"
+            "101.港口货物抵押合同纠纷案件；\n\n102.港口货物质押合同纠纷案件；")
+    doc = structure(text, "规定")
+    titles = [s.title for s in doc.sections]
+    assert "二、海商合同纠纷案件" in titles and "100." in titles and "101." in titles
+    second = next(s for s in doc.sections if s.title == "二、海商合同纠纷案件")
+    assert next(s for s in doc.sections if s.title == "101.").parent == second.index

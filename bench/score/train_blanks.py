@@ -31,7 +31,8 @@ from quizgen.lang import markup  # noqa: E402
 from quizgen.model import Source  # noqa: E402
 from quizgen.rank.blanks import MODEL, THRESHOLD, blank_features, note_blanks  # noqa: E402
 from quizgen.rank.features import DocumentFacts  # noqa: E402
-from quizgen.rank.repair import _split_lists, _whole_compounds, _whole_items  # noqa: E402
+from quizgen.rank.cuts import split_lists as _split_lists, whole_compounds as _whole_compounds  # noqa: E402
+from quizgen.rank.repair import _whole_items  # noqa: E402
 
 
 def blanks(note: Cloze):

@@ -27,8 +27,8 @@ _LINE_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("tiao", re.compile(rf"^(第({_NUM})条)(?:\s+|(?=[\u4e00-\u9fff（]))(.*)$")),
     ("dun", re.compile(rf"^(({_CN})、)\s*(.+)$")),
     ("paren", re.compile(rf"^([（(]({_CN})[）)])\s*(.+)$")),
-    ("aparen", re.compile(r"^([（(](\d{1,2})[）)])\s*(.+)$")),
-    ("arabic", re.compile(r"^((\d{1,2})(?:[.．](?!\d)|、))\s*(.+)$")),
+    ("aparen", re.compile(r"^([（(](\d{1,3})[）)])\s*(.+)$")),
+    ("arabic", re.compile(r"^((\d{1,3})(?:[.．](?!\d)|、))\s*(.+)$")),
     ("shi", re.compile(rf"^(({_CN})是)(.+)$")),
     ("di", re.compile(rf"^(第({_CN})[，,、：:])(.+)$")),
     ("seq", re.compile(r"^((首先|其次|再次|然后|最后)[，,：:])(.+)$")),
@@ -394,16 +394,19 @@ def _sections(candidates: list[_Candidate], article_styles: set[str], list_lines
     style_order: list[str] = []
     sections = [Section(0, "", start=0, level=0)]
     list_candidates: list[_Candidate] = []
-    in_article = False
+    in_article, article_level = False, 0  # in an article (a rule), and the articles' level
     for cand in candidates:
         article = cand.style == "tiao" or (cand.style in article_styles and not cand.md_level)
-        if cand.paragraph.index in list_lines or (not article and not _is_heading(cand, in_article)):
+        # a heading of a level above the articles (二、 after 1.…；2.…；) opens its section
+        above = cand.style in style_order and style_order.index(cand.style) + 1 < article_level
+        if cand.paragraph.index in list_lines or (not article and not _is_heading(cand, in_article and not above)):
             list_candidates.append(cand)
             continue
         if cand.style not in style_order:
             style_order.append(cand.style)
         level = style_order.index(cand.style) + 1
         in_article = article
+        article_level = level if article else article_level
         if article:
             heading, heading_end = "", cand.rest_start
         else:

@@ -18,7 +18,7 @@ BACK_REFERENCE = re.compile(
     r"|双方(?!当事人)"
     r"|满[\d０-９一二三四五六七八九十百两]+个?(?:年|月|日|天|周|小时|工作日)[，,])")  # 满12个月，确需继续接管的: the period of the sentence before
 # a list item's number: （二）, 2., ② (the ordinal words 二是, 第二， are the text's own words)
-_NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳]"
+_NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d)|[①-⑳]"
 LIST_MARKER = re.compile(rf"^\s*(?:{_NUMBER_MARK}|[一二三四五六七八九十]{{1,3}}[是要]|第[一二三四五六七八九十]{{1,3}}[，、,])")
 # that number after the lead a question shows before its item (…审批：（二）建筑面积…)
 MARKER_AFTER_LEAD = re.compile(rf"(?<=[：:])\s*(?:{_NUMBER_MARK})")

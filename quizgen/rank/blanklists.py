@@ -25,6 +25,14 @@ def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
             for i, answer in zip(run, answers):
                 parts[i] = answer
             continue
+        trimmed = _overlong_member(answers)
+        if trimmed is not None:
+            k, width = trimmed
+            member = parts[run[k]]
+            assert isinstance(member, markup.Deletion)
+            parts[run[k]:run[k] + 1] = [markup.Deletion(member.number, member.answer[:width], member.hint and f"{width}字"),
+                                        member.answer[width:]]
+            continue
         cut = agree(items)[0][0].start - items[0][0].start
         # members of one width are parallel as written (见证历史、以史鉴今、启迪后人)
         if cut and any(len(answer) != len(answers[0]) for answer in answers[1:]):
@@ -33,6 +41,26 @@ def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
             rest = first.answer[cut:]
             parts[run[0]:run[0] + 1] = [first.answer[:cut], markup.Deletion(first.number, rest, first.hint and f"{len(rest)}字")]
     return merged(parts)
+
+
+def _overlong_member(answers: list[str]) -> tuple[int, int] | None:
+    """(index, width) of a member that goes on past the list: the members before it are of one
+    width and end with one character, and it ends with that character at that width and then
+    says more ([居民委员会]、[村民委员会联系] → [村民委员会]联系; [假药]、[劣药仍然销售] → [劣药]仍然销售;
+    [领誓人]、[宣誓人自报姓名]). A tail of one character is a compound's head (保险、保险费), and
+    a dictionary word is one member ([企业]、[事业单位])."""
+    for k in range(1, len(answers)):
+        before, member = answers[:k], answers[k]
+        width = len(before[0])
+        if any(len(b) != width or b[-1] != before[0][-1] for b in before):
+            return None
+        if len(member) < width + 2 or member[width - 1] != before[0][-1] or itemchecks.bare(member) != member:
+            continue
+        tail = segment.tokens(member[width:])
+        # 事业单位 after 企业 is one word of the dictionary, not 事业 + 单位
+        if tail and not segment.word_frequency(member[:width] + tail[0].text):
+            return k, width
+    return None
 
 
 def _member_runs(parts: list[markup.Segment]) -> list[list[int]]:

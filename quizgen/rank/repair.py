@@ -21,11 +21,11 @@ from ..generate.subjects import context_of, list_of
 from ..items import Choice, Cloze, Item, Judge, Multi
 from ..ingest.clean import is_han
 from ..lang import markup
-from ..lang.bodies import BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
 from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
 from .blanklists import agreed_lists, merged as _merged, run_of
+from .cuts import bodies_alone, numbered, objects_alone, split_lists, whole_compounds
 from .features import MAX_PHRASE, DocumentFacts
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
@@ -86,14 +86,24 @@ def _rewritten(item: Item, rewrite: Callable[[str, bool], str | None]) -> Item:
 _THIS_RULE = re.compile(r"本(办法|条例|规定|法|细则|准则|决定|制度|规则|解释|意见|须知|方案)(?![律规则院官定案])")
 
 
+# 本市, 本省…: the place a local rule is made for; its title opens with it (重庆市宪法宣誓实施办法)
+_THIS_PLACE = re.compile(r"本(自治区|自治州|省|市|县)(?![场长委级])")
+_TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:自治区|自治州|省|市|县)")
+
+
 def _named(item: Item, title: str) -> Item:
     """本办法自（　　）起施行 → 《企业职工带薪年休假实施办法》自（　　）起施行: a card or a
-    question taken out of its document names the document a rule speaks of."""
+    question taken out of its document names the document a rule speaks of, and the place of a
+    local rule: 本市各级人民政府 → 重庆市各级人民政府 (title 重庆市宪法宣誓实施办法)."""
     name = re.sub(r"[（(][^）)]*[）)]$", "", title.strip()).strip("《》 ")
+    place = _TITLE_PLACE.match(name)
 
     def named(text: str, escape: bool) -> str:
         shown = markup.escape(name) if escape else name  # a cloze note's text is HTML
-        return _THIS_RULE.sub(lambda m: f"《{shown}》" if name.endswith(m.group(1)) else m.group(0), text)
+        text = _THIS_RULE.sub(lambda m: f"《{shown}》" if name.endswith(m.group(1)) else m.group(0), text)
+        if place is not None:
+            text = _THIS_PLACE.sub(lambda m: place.group() if place.group().endswith(m.group(1)) else m.group(0), text)
+        return text
 
     return _rewritten(item, named)
 
@@ -235,17 +245,19 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
         return None, "markup"
     whole = _whole_items(item)
     if not whole:
-        parts = _split_lists(parts)
+        parts = split_lists(parts)
     scores: dict[int, float] = {}
     if not whole:
         parts = agreed_lists(parts)
-    parts = _good_blanks(_bodies_alone(_whole_compounds(parts)), whole, phrases, facts, scores, item.section)
+    if not whole:
+        parts = objects_alone(parts)
+    parts = _good_blanks(bodies_alone(whole_compounds(parts)), whole, phrases, facts, scores, item.section)
     if not whole:
         parts = _no_twins(parts)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
     if not deletions:
         return None, "no-good-blank"
-    parts = _numbered(parts, MAX_SENTENCE_BLANKS if not whole else itemchecks.MAX_DELETIONS,
+    parts = numbered(parts, MAX_SENTENCE_BLANKS if not whole else itemchecks.MAX_DELETIONS,
                       itemchecks.MAX_DELETIONS, scores)
     if not any(isinstance(p, markup.Deletion) for p in parts):
         return None, "no-good-blank"
@@ -260,45 +272,6 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
 def _whole_items(item: Cloze) -> bool:
     """A list note, whose blanks are the whole items of a list."""
     return bool(LIST_NOTE.search(item.id)) and "{{c2::" in item.text
-
-
-def _split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
-    """A blank that holds a list (见证历史、以史鉴今、启迪后人) becomes a blank per member."""
-    out: list[markup.Segment] = []
-    top = max((p.number for p in parts if isinstance(p, markup.Deletion)), default=0)
-    for part in parts:
-        members = part.answer.split("、") if isinstance(part, markup.Deletion) else []
-        if not isinstance(part, markup.Deletion) or len(members) < 2 or not all(2 <= len(m) <= 8 for m in members):
-            out.append(part)
-            continue
-        for k, member in enumerate(members):
-            if k:
-                out.append("、")
-                top += 1
-            out.append(markup.Deletion(part.number if k == 0 else top, member))
-    return out
-
-
-def _whole_compounds(parts: list[markup.Segment]) -> list[markup.Segment]:
-    """A blank that is one noun of a compound takes the whole compound: 生产[安全事故] →
-    [生产安全事故], [档案]工作 → [档案工作] (when the words it takes are plain text)."""
-    parts = list(parts)
-    for i, part in enumerate(parts):
-        if not isinstance(part, markup.Deletion):
-            continue
-        before = parts[i - 1] if i > 0 else ""
-        after = parts[i + 1] if i + 1 < len(parts) else ""
-        if not isinstance(before, str) or not isinstance(after, str):
-            continue
-        left, right = itemchecks.compound_around(before, part.answer, after)
-        if left + right == 0 or len(part.answer) + left + right > itemchecks.max_blank(part.answer):
-            continue
-        parts[i] = markup.Deletion(part.number, before[len(before) - left:] + part.answer + after[:right])
-        if i > 0:
-            parts[i - 1] = before[:len(before) - left]
-        if i + 1 < len(parts):
-            parts[i + 1] = after[right:]
-    return parts
 
 
 def _listed(parts: list[markup.Segment], i: int) -> bool:
@@ -333,32 +306,18 @@ def _twins(a: str, b: str) -> bool:
     return hi - lo <= 2 and any(frozenset((a[start:hi], b[start:hi])) in _OPPOSITES for start in (lo, max(0, lo - 1)))
 
 
-def _bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
-    """A blank of a body and the verb of its duty asks the body: 由[法务部保管] → 由[法务部]保管,
-    向[保卫处报告] → 向[保卫处]报告, [报市人民政府]批准 → 报[市人民政府]批准 (the verb is the
-    sentence's, the body is the fact)."""
-    out: list[markup.Segment] = []
-    for part in parts:
-        if not isinstance(part, markup.Deletion):
-            out.append(part)
-            continue
-        m = BODY_AND_VERB.fullmatch(part.answer) or VERB_AND_BODY.fullmatch(part.answer)
-        if m is None or (m.re is VERB_AND_BODY and NOT_A_NAME.search(m.group("body"))):
-            out.append(part)  # 报[单位和个人]: no name of a body
-            continue
-        body = m.group("body")
-        blank = markup.Deletion(part.number, body, part.hint and f"{len(body)}字")
-        out += [blank, m.group("verb")] if m.start("body") == 0 else [m.group("verb"), blank]
-    return _merged(out)
-
-
 def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[str],
                  facts: DocumentFacts | None = None, scores: dict[int, float] | None = None,
                  section: str = "") -> list[markup.Segment]:
-    """The parts with every blank a trainer would delete turned back into text: those the
-    checks refuse, those that cut a key phrase of the sentence in two (对下{协调要在…}) and,
-    in a sentence note, those the blank score (:mod:`.blanks`) finds not worth asking; the
-    scores of the blanks kept go to ``scores`` (by cloze number)."""
+    """The parts with every blank a trainer would delete turned back into text: in a sentence
+    note, those the blank score (:mod:`.blanks`) finds not worth asking (first: a blank they
+    touch is judged without them), then those the checks refuse and those that cut in two a
+    key phrase at least as good as their own (对下{协调要在…}); the scores of the blanks kept
+    go to ``scores`` (by cloze number)."""
+    weighed = _scored_blanks(parts, whole, facts)
+    parts = _merged([p.answer if isinstance(p, markup.Deletion) and weighed[i] < BLANK_THRESHOLD else p
+                     for i, p in enumerate(parts)])
+    weighed = _scored_blanks(parts, whole, facts)
     out: list[markup.Segment] = []
     plain = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
     spans = _phrase_spans(plain, phrases)
@@ -366,9 +325,10 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
     for i, part in enumerate(parts):
         size = len(part.answer if isinstance(part, markup.Deletion) else part)
         start, end, at = at, at + size, at + size
-        crosses = any(p < start < q < end or start < p < end < q for p, q in spans)
-        score = blank_score(plain[:start], part.answer, plain[end:], facts) \
-            if isinstance(part, markup.Deletion) and not whole and facts is not None else 1.0
+        own = _phrase_score(part.answer, facts) if isinstance(part, markup.Deletion) else 0.0
+        crosses = any((p < start < q < end or start < p < end < q) and _phrase_score(plain[p:q], facts) >= own
+                      for p, q in spans)
+        score = weighed[i]
         # a clause around a key phrase worth a blank: blank the phrase, not the clause (另{一个名称叫“不管部”})
         wraps = not whole and isinstance(part, markup.Deletion) and not itemchecks.parallel(plain[start:end]) \
             and not _listed(parts, i) and any(
@@ -376,8 +336,10 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
             and (facts is None or blank_score(plain[:p], plain[p:q], plain[q:], facts) >= BLANK_THRESHOLD)
             for p, q in spans)
         # the sentence's subject: a stem names it, never blanks it, unless what is asked is who
-        # has the duty (｛镇人民政府｝应当…) or what a defined term is called (｛厂务公开｝是指…)
-        opening = i == 0 and not whole and not _ACTOR_OR_TERM.match(plain[end:])
+        # has the duty (｛镇人民政府｝应当…) or what a defined term is called (｛厂务公开｝是指…);
+        # an idiom is no subject (｛眼观六路｝，耳听八方)
+        opening = i == 0 and not whole and not _ACTOR_OR_TERM.match(plain[end:]) \
+            and not (isinstance(part, markup.Deletion) and itemchecks.common_idiom(part.answer))
         trivia = isinstance(part, markup.Deletion) and (case_figure(plain, part.answer, section)
                                                         or day_of_date(plain[:start], part.answer))
         # a stock phrase of regulations in an article (…的，依法追究[刑事责任]) asks nothing of it;
@@ -386,7 +348,7 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
         stock = isinstance(part, markup.Deletion) and not whole \
             and itemchecks.stock_in_article(part.answer, section) \
             and (not _listed(parts, i) or all(itemchecks.stock_in_article(m, section) for m in run_of(parts, i)))
-        if isinstance(part, markup.Deletion) and (opening or crosses or wraps or trivia or stock or score < BLANK_THRESHOLD
+        if isinstance(part, markup.Deletion) and (opening or crosses or wraps or trivia or stock
                                                   or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)
         else:
@@ -394,6 +356,25 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
             if isinstance(part, markup.Deletion) and scores is not None:
                 scores[part.number] = max(score, scores.get(part.number, 0.0))
     return out
+
+
+def _scored_blanks(parts: list[markup.Segment], whole: bool, facts: DocumentFacts | None) -> list[float]:
+    """The blank score of each part (1.0 for text, for a list note's items and without ``facts``)."""
+    plain = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
+    out, at = [], 0
+    for part in parts:
+        size = len(part.answer if isinstance(part, markup.Deletion) else part)
+        out.append(blank_score(plain[:at], part.answer, plain[at + size:], facts)
+                   if isinstance(part, markup.Deletion) and not whole and facts is not None else 1.0)
+        at += size
+    return out
+
+
+def _phrase_score(text: str, facts: DocumentFacts | None) -> float:
+    """The best score of a key phrase of this text (0: none; without ``facts`` every phrase counts alike)."""
+    if facts is None:
+        return 0.0
+    return max((p.score for p in facts.phrases.get(itemchecks.bare(text), [])), default=0.0)
 
 
 _ACTOR_OR_TERM = re.compile(r"(应当|应|必须|负责|不得|有权|是指|是)(?![以的])")
@@ -404,23 +385,3 @@ def _phrase_spans(plain: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
     so the cost grows with the note, not with the document's phrases."""
     return [(start, start + size) for size in range(2, MAX_PHRASE + 1)
             for start in range(len(plain) - size + 1) if plain[start:start + size] in phrases]
-
-
-def _numbered(parts: list[markup.Segment], limit: int, stretch: int = 0,
-              scores: dict[int, float] | None = None) -> list[markup.Segment]:
-    """Deletions renumbered c1, c2, … in order of their old numbers; beyond ``limit`` cloze
-    numbers the lowest-scored become text (a list's members are kept together, or all become
-    text; a list of more members than ``limit`` may take up to ``stretch`` numbers on its own)."""
-    scores = scores or {}
-    listed = {p.number for k, p in enumerate(parts) if isinstance(p, markup.Deletion)
-              and any(0 <= j < len(parts) and isinstance(parts[j], str) and parts[j] in ("、", "和", "及")
-                      for j in (k - 1, k + 1))}
-    limit = max(limit, min(len(listed), stretch))
-    # members of a list first, then the others: a list is never half blanked for a clause
-    order = sorted({p.number for p in parts if isinstance(p, markup.Deletion)},
-                   key=lambda n: (n not in listed, -scores.get(n, 0.0), n))[:limit]
-    if listed and not set(order) >= listed:
-        order = sorted(n for n in order if n not in listed)  # the whole list does not fit
-    new = {old: n for n, old in enumerate(sorted(order), 1)}
-    return [markup.Deletion(new[p.number], p.answer, p.hint) if isinstance(p, markup.Deletion) and p.number in new
-            else (p.answer if isinstance(p, markup.Deletion) else p) for p in parts]

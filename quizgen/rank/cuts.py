@@ -1,0 +1,145 @@
+"""How a sentence note's blanks are cut before they are judged: a blank holding a list becomes
+a blank per member, a blank of one noun of a compound takes the compound, a body or an object
+is blanked without its verb; and, once judged, which blanks a note keeps within its limit."""
+
+from __future__ import annotations
+
+from .. import itemchecks
+from ..lang import markup, segment
+from ..lang.bodies import BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
+from ..lang.numerals import FIGURE_RE
+from .blanklists import merged as _merged
+
+
+def split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank that holds a list (见证历史、以史鉴今、启迪后人) becomes a blank per member."""
+    out: list[markup.Segment] = []
+    top = max((p.number for p in parts if isinstance(p, markup.Deletion)), default=0)
+    for part in parts:
+        members = part.answer.split("、") if isinstance(part, markup.Deletion) else []
+        if not isinstance(part, markup.Deletion) or len(members) < 2 or not all(2 <= len(m) <= 8 for m in members):
+            out.append(part)
+            continue
+        for k, member in enumerate(members):
+            if k:
+                out.append("、")
+                top += 1
+            out.append(markup.Deletion(part.number if k == 0 else top, member))
+    return out
+
+
+def whole_compounds(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank that is one noun of a compound takes the whole compound: 生产[安全事故] →
+    [生产安全事故], [档案]工作 → [档案工作] (when the words it takes are plain text)."""
+    parts = list(parts)
+    for i, part in enumerate(parts):
+        if not isinstance(part, markup.Deletion):
+            continue
+        before = parts[i - 1] if i > 0 else ""
+        after = parts[i + 1] if i + 1 < len(parts) else ""
+        if not isinstance(before, str) or not isinstance(after, str):
+            continue
+        left, right = itemchecks.compound_around(before, part.answer, after)
+        if left + right == 0 or len(part.answer) + left + right > itemchecks.max_blank(part.answer):
+            continue
+        parts[i] = markup.Deletion(part.number, before[len(before) - left:] + part.answer + after[:right])
+        if i > 0:
+            parts[i - 1] = before[:len(before) - left]
+        if i + 1 < len(parts):
+            parts[i + 1] = after[right:]
+    return parts
+
+
+def bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank of a body and the verb of its duty asks the body: 由[法务部保管] → 由[法务部]保管,
+    向[保卫处报告] → 向[保卫处]报告, [报市人民政府]批准 → 报[市人民政府]批准 (the verb is the
+    sentence's, the body is the fact)."""
+    out: list[markup.Segment] = []
+    for part in parts:
+        if not isinstance(part, markup.Deletion):
+            out.append(part)
+            continue
+        m = BODY_AND_VERB.fullmatch(part.answer) or VERB_AND_BODY.fullmatch(part.answer)
+        if m is None or (m.re is VERB_AND_BODY and NOT_A_NAME.search(m.group("body"))):
+            out.append(part)  # 报[单位和个人]: no name of a body
+            continue
+        body = m.group("body")
+        blank = markup.Deletion(part.number, body, part.hint and f"{len(body)}字")
+        out += [blank, m.group("verb")] if m.start("body") == 0 else [m.group("verb"), blank]
+    return _merged(out)
+
+
+_OBJECT_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "b", "ng"})
+MIN_OBJECT = 3  # characters of an object asked without its verb (出具[检查通知书], not 保守[秘密])
+
+
+def objects_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank of a verb and its object asks the object, the thing the rule names:
+    应当[出具检查通知书] → 应当出具[检查通知书], [事先拟订检查计划] → 事先拟订[检查计划]
+    (the verb and its adverbs stay; an object of one or two characters stays with its verb)."""
+    out: list[markup.Segment] = []
+    for part in parts:
+        split = _object_of(part) if isinstance(part, markup.Deletion) else None
+        if split is None:
+            out.append(part)
+            continue
+        verb, thing = split
+        assert isinstance(part, markup.Deletion)
+        out += [verb, markup.Deletion(part.number, thing, part.hint and f"{len(thing)}字")]
+    return _merged(out)
+
+
+def _object_of(blank: markup.Deletion) -> tuple[str, str] | None:
+    """(verb, object) of a blank that is a verb (with its adverbs) and a noun object of at
+    least :data:`MIN_OBJECT` characters; None for any other blank."""
+    words = segment.tokens(blank.answer)
+    if len(words) < 2 or FIGURE_RE.search(blank.answer):
+        return None
+    k = len(words)
+    while k > 0 and words[k - 1].tag in _OBJECT_TAGS:
+        k -= 1
+    head, tail = words[:k], words[k:]
+    thing = "".join(w.text for w in tail)
+    if len(thing) < MIN_OBJECT or not any(w.tag == "v" for w in head) \
+            or any(w.tag not in ("v", "d", "ad") for w in head):
+        return None
+    return "".join(w.text for w in head), thing
+
+
+def numbered(parts: list[markup.Segment], limit: int, stretch: int = 0,
+             scores: dict[int, float] | None = None) -> list[markup.Segment]:
+    """Deletions renumbered c1, c2, … in order of their old numbers; beyond ``limit`` cloze
+    numbers the lowest-scored become text. A list's members are kept together or all become
+    text, lists before the other blanks and the best-scored list first (of two lists in one
+    sentence, the one that fits is kept); a list of more members than ``limit`` may take up
+    to ``stretch`` numbers on its own."""
+    scores = scores or {}
+    runs = _list_runs(parts)
+    listed = {n for run in runs for n in run}
+    limit = max(limit, min(max((len(run) for run in runs), default=0), stretch))
+    order: list[int] = []
+    for run in sorted(runs, key=lambda run: (-max(scores.get(n, 0.0) for n in run), min(run))):
+        if len(order) + len(run) <= limit:
+            order += run
+    others = sorted({p.number for p in parts if isinstance(p, markup.Deletion)} - listed,
+                    key=lambda n: (-scores.get(n, 0.0), n))
+    order += others[:max(0, limit - len(order))]
+    new = {old: n for n, old in enumerate(sorted(order), 1)}
+    return [markup.Deletion(new[p.number], p.answer, p.hint) if isinstance(p, markup.Deletion) and p.number in new
+            else (p.answer if isinstance(p, markup.Deletion) else p) for p in parts]
+
+
+def _list_runs(parts: list[markup.Segment]) -> list[list[int]]:
+    """The cloze numbers of each list blanked member by member ([A]、[B]和[C]), in text order."""
+    runs: list[list[int]] = []
+    joined = False  # the text since the last blank joins it to the next
+    for part in parts:
+        if isinstance(part, markup.Deletion):
+            if joined and runs:
+                runs[-1].append(part.number)
+            else:
+                runs.append([part.number])
+            joined = False
+        else:
+            joined = part in ("、", "和", "及")
+    return [run for run in runs if len(run) > 1]
