@@ -7,6 +7,11 @@ already in ``bench/corpus/`` or in a judged file of ``bench/judgments/``, and wr
 
     python bench/draw_fresh.py /work/.mirror/LawRefBook+Laws/repo --seed 20261206 -o /tmp/fresh8
     python bench/draw_fresh.py /work/.mirror/LawRefBook+Laws/repo --seed 20261207 -o /tmp/fresh9 --exclude /tmp/fresh8
+    python bench/draw_fresh.py /work/.mirror/LawRefBook+Laws/repo --seed 20261208 -o /tmp/fresh10 --exclude /tmp/fresh8 --exclude /tmp/fresh9 \
+        --mix "DLC=6,行政法规=3,部门规章=2,司法解释=2,案例=1"
+
+Once a set is judged, its titles are in ``bench/judgments/`` and a second draw leaves them out: a judged set is
+found again by the ``doc`` names of its judged file (the snapshot's ``<title>.md`` files).
 
 The mix (``--mix``) says how many documents to draw from each top-level folder of the snapshot
 (local regulations, administrative regulations, departmental rules, judicial interpretations,
