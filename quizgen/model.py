@@ -199,6 +199,16 @@ class Document:
     def section_of(self, offset: int) -> Section:
         return self.sections[max(0, bisect_right(self.starts("sections"), offset) - 1)]
 
+    def section_line(self, index: int) -> str:
+        """The section line a card of section ``index`` shows: its title, and for a rule
+        numbered 1., 2. … without a heading, the heading it stands under too (六、海事特别程序案件　100.:
+        the number alone does not say what the rule is about)."""
+        section = self.sections[index]
+        parent = self.sections[section.parent] if section.parent is not None else None
+        if section.style == "arabic" and not section.heading and parent is not None and parent.heading:
+            return f"{parent.title}\u3000{section.title}"
+        return section.title
+
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self.starts("sentences"), offset) - 1
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None

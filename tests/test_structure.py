@@ -297,3 +297,16 @@ def test_a_heading_above_numbered_rules_opens_its_section():
     assert "二、海商合同纠纷案件" in titles and "100." in titles and "101." in titles
     second = next(s for s in doc.sections if s.title == "二、海商合同纠纷案件")
     assert next(s for s in doc.sections if s.title == "101.").parent == second.index
+
+
+def test_a_card_of_a_rule_numbered_without_a_heading_shows_the_heading_it_stands_under():
+    """六、海事特别程序案件 100.: the number alone does not say what a rule is about (judged on a
+    held-out set: "never says these are cases the maritime courts accept")."""
+    from quizgen.build import process
+    from quizgen.model import Source
+
+    rules = "\n\n".join(f"{n}.船舶{kind}合同纠纷案件；" for n, kind in enumerate(("租用", "抵押", "建造"), 1))
+    doc = process(Source("规定", f"# 规定\n\n一、海商合同纠纷案件\n\n{rules}\n\n二、其他规定\n\n4.本规定自2016年3月1日起施行。"))
+    second = next(s for s in doc.sections if s.title == "2.")
+    assert doc.section_line(second.index) == "一、海商合同纠纷案件\u30002."
+    assert doc.section_line(1) == "一、海商合同纠纷案件"  # a heading is its own line

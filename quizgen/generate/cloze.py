@@ -91,7 +91,7 @@ def sentence_notes(ctx: GeneratorContext) -> None:
                      for k, p in enumerate(chosen, 1)]
             ctx.items.append(Cloze(
                 id=f"{location(doc, index)}-cloze{n if n > 1 else ''}",
-                section=section.title,
+                section=doc.section_line(section.index),
                 source=sentence.text,
                 text=cloze_markup(sentence.text, spans),
                 tags=sorted({p.kind for p in chosen}),

@@ -44,7 +44,7 @@ class GeneratorContext:
 
     # -- helpers ------------------------------------------------------------------
     def section_title(self, phrase: Phrase) -> str:
-        return self.doc.sections[phrase.section].title
+        return self.doc.section_line(phrase.section)
 
     def sentence(self, phrase: Phrase) -> str:
         return self.doc.sentences[phrase.sentence].text if phrase.sentence >= 0 else phrase.text
