@@ -15,7 +15,7 @@ def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
     [生态环境]); a list whose last member ends with the head its members share ([预防]、
     [控制措施], [隐藏]、[转移财产], [判决]、[裁定罪]) is no list of blanks, and is text."""
     parts = list(parts)
-    for run in reversed(_member_runs(parts)):  # from the end: a cut moves only what follows it
+    for run in reversed(member_runs(parts)):  # from the end: a cut moves only what follows it
         members = [parts[i] for i in run]
         answers = [m.answer for m in members if isinstance(m, markup.Deletion)]
         items = [segment.tokens(answer) for answer in answers]
@@ -63,14 +63,14 @@ def _overlong_member(answers: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _member_runs(parts: list[markup.Segment]) -> list[list[int]]:
+def member_runs(parts: list[markup.Segment], joiners: tuple[str, ...] = itemchecks.JOINERS) -> list[list[int]]:
     """Indices of the deletions that follow one another joined only by 、 or a conjunction
-    (runs of two or more)."""
+    (one of ``joiners``; runs of two or more)."""
     runs: list[list[int]] = []
     for i, part in enumerate(parts):
         if not isinstance(part, markup.Deletion):
             continue
-        joined = i >= 2 and isinstance(parts[i - 2], markup.Deletion) and parts[i - 1] in itemchecks.JOINERS
+        joined = i >= 2 and isinstance(parts[i - 2], markup.Deletion) and parts[i - 1] in joiners
         if joined and runs and runs[-1][-1] == i - 2:
             runs[-1].append(i)
         else:
@@ -80,7 +80,7 @@ def _member_runs(parts: list[markup.Segment]) -> list[list[int]]:
 
 def run_of(parts: list[markup.Segment], index: int) -> list[str]:
     """The answers of the list of blanks ``parts[index]`` is a member of (itself alone when none)."""
-    run = next((run for run in _member_runs(parts) if index in run), [index])
+    run = next((run for run in member_runs(parts) if index in run), [index])
     return [p.answer for p in (parts[i] for i in run) if isinstance(p, markup.Deletion)]
 
 

@@ -8,7 +8,7 @@ from .. import itemchecks
 from ..lang import markup, segment
 from ..lang.bodies import BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
 from ..lang.numerals import FIGURE_RE
-from .blanklists import merged as _merged
+from .blanklists import member_runs, merged as _merged
 
 
 def split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
@@ -114,7 +114,7 @@ def numbered(parts: list[markup.Segment], limit: int, stretch: int = 0,
     sentence, the one that fits is kept); a list of more members than ``limit`` may take up
     to ``stretch`` numbers on its own."""
     scores = scores or {}
-    runs = _list_runs(parts)
+    runs = [[_number(parts[i]) for i in run] for run in member_runs(parts, ("、", "和", "及"))]
     listed = {n for run in runs for n in run}
     limit = max(limit, min(max((len(run) for run in runs), default=0), stretch))
     order: list[int] = []
@@ -129,17 +129,6 @@ def numbered(parts: list[markup.Segment], limit: int, stretch: int = 0,
             else (p.answer if isinstance(p, markup.Deletion) else p) for p in parts]
 
 
-def _list_runs(parts: list[markup.Segment]) -> list[list[int]]:
-    """The cloze numbers of each list blanked member by member ([A]、[B]和[C]), in text order."""
-    runs: list[list[int]] = []
-    joined = False  # the text since the last blank joins it to the next
-    for part in parts:
-        if isinstance(part, markup.Deletion):
-            if joined and runs:
-                runs[-1].append(part.number)
-            else:
-                runs.append([part.number])
-            joined = False
-        else:
-            joined = part in ("、", "和", "及")
-    return [run for run in runs if len(run) > 1]
+def _number(part: markup.Segment) -> int:
+    assert isinstance(part, markup.Deletion)
+    return part.number

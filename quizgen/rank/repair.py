@@ -245,12 +245,8 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
         return None, "markup"
     whole = _whole_items(item)
     if not whole:
-        parts = split_lists(parts)
+        parts = objects_alone(agreed_lists(split_lists(parts)))
     scores: dict[int, float] = {}
-    if not whole:
-        parts = agreed_lists(parts)
-    if not whole:
-        parts = objects_alone(parts)
     parts = _good_blanks(bodies_alone(whole_compounds(parts)), whole, phrases, facts, scores, item.section)
     if not whole:
         parts = _no_twins(parts)
@@ -314,10 +310,9 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
     touch is judged without them), then those the checks refuse and those that cut in two a
     key phrase at least as good as their own (对下{协调要在…}); the scores of the blanks kept
     go to ``scores`` (by cloze number)."""
-    weighed = _scored_blanks(parts, whole, facts)
-    parts = _merged([p.answer if isinstance(p, markup.Deletion) and weighed[i] < BLANK_THRESHOLD else p
-                     for i, p in enumerate(parts)])
-    weighed = _scored_blanks(parts, whole, facts)
+    weighed = dict(zip(map(id, parts), _scored_blanks(parts, whole, facts)))  # the blanks stay the same objects
+    parts = _merged([p.answer if isinstance(p, markup.Deletion) and weighed[id(p)] < BLANK_THRESHOLD else p
+                     for p in parts])
     out: list[markup.Segment] = []
     plain = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
     spans = _phrase_spans(plain, phrases)
@@ -328,7 +323,7 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
         own = _phrase_score(part.answer, facts) if isinstance(part, markup.Deletion) else 0.0
         crosses = any((p < start < q < end or start < p < end < q) and _phrase_score(plain[p:q], facts) >= own
                       for p, q in spans)
-        score = weighed[i]
+        score = weighed.get(id(part), 1.0)
         # a clause around a key phrase worth a blank: blank the phrase, not the clause (另{一个名称叫“不管部”})
         wraps = not whole and isinstance(part, markup.Deletion) and not itemchecks.parallel(plain[start:end]) \
             and not _listed(parts, i) and any(
