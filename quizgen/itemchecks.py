@@ -86,6 +86,7 @@ def stem_problems(text: str) -> list[str]:
 
 # A case that is only another article's rule: 违反《…条例》第二十三条规定的, 违反第一项规定的,
 # 符合本办法第五条、第六条规定的. The learner cannot know what that article says.
+_LABEL_BEFORE = re.compile(r"(?:以下简称|以下称|以下统称|下称|简称)[“‘\"]?$")
 CROSS_REFERENCE = re.compile(r"(?:违反|不符合|符合)(?:《[^》]{1,40}》|本(?:条例|办法|规定|细则|法|决定|规则))?"
                              r"第[一二三四五六七八九十百零〇\d]+[条款项][^，,；;。（）]{0,40}?规定(?:的|之一的|情形)")
 
@@ -125,6 +126,8 @@ def cloze_problems(text: str, whole_items: bool, section: str = "") -> list[str]
         codes.append("markup")
     if LEAD_ONLY.search(plain.strip()):
         codes.append("fragment")  # a list's lead alone (a list note holds its items after it)
+    if CROSS_REFERENCE.search(plain):
+        codes.append("cross-reference")  # 违反第八条规定的，处以[…]罚款: whose fine, for what?
     answers = {d.answer for d in deletions}
     if len(answers) == 1 and stock_in_article(next(iter(answers)), section):
         codes.append("stock-blank")  # 应当承担相应的[赔偿责任]: asks nothing of this text
@@ -157,8 +160,9 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
     answer, before, after = deletion.answer, _text(parts[:index]), _text(parts[index + 1:])
     codes = []
     flat = bare(answer)
-    if flat in STOP_WORDS or (FILLER.match(answer) and not _MEMBERS_INSIDE.search(answer)):
+    if flat in STOP_WORDS or (FILLER.match(answer) and not _MEMBERS_INSIDE.search(answer)) or _LABEL_BEFORE.search(before):
         codes.append("stop-blank")  # (认真总结，掌握规律，及时反馈 is a list's members, no filler)
+        # (…的公民（以下称[上海市献血者]）: the label a text gives, read off the words before it)
     if NUMBER_RUN.match(answer) and UNIT_AFTER.match(after):
         codes.append("number-without-unit")
     if UNIT_ONLY.match(answer):

@@ -66,6 +66,7 @@ def test_parse_number_cases(text, value):
     ("原告连续7日或9日不间断", ["7日或9日"]),
     ("原告凌晨2点到8点的行驶距离", ["凌晨2点到8点"]),
     ("诉讼时效期间为三年", ["三年"]),
+    ("每次采集血液量一般为二百毫升", ["二百毫升"]),
 ])
 def test_figures(sentence, figures):
     assert [m.group() for m in FIGURE_RE.finditer(sentence)] == figures
@@ -310,3 +311,12 @@ def test_a_card_of_a_rule_numbered_without_a_heading_shows_the_heading_it_stands
     second = next(s for s in doc.sections if s.title == "2.")
     assert doc.section_line(second.index) == "一、海商合同纠纷案件\u30002."
     assert doc.section_line(1) == "一、海商合同纠纷案件"  # a heading is its own line
+
+
+def test_a_limit_of_one_or_two_is_a_figure_a_bare_count_is_not():
+    # fresh11: 超过[两年] is the fact of its rule; 两次, 一人 say nothing
+    from quizgen.analyse.phrases import analyze
+
+    doc = analyze("土地管理部门超过两年对非法占地行为进行处罚的，应当撤销。两次采集间隔不少于六个月。")
+    figures = {p.text for p in doc.phrases if p.kind == "figure"}
+    assert "两年" in figures and "六个月" in figures and "两次" not in figures

@@ -93,10 +93,19 @@ def actor_at(clause: str) -> str | None:
     for head in _HEAD.finditer(clause, 0, MAX_ACTOR + 1):
         name, rest = clause[:head.end()], clause[head.end():]
         whole = head.group("party") or (head.end() in nouns and head.end() not in continued)
-        if (len(name) >= 2 and rest and rest[0] not in "、的和与或及等之（(" and whole
+        if (len(name) >= 2 and rest and rest[0] not in "、的和与或及等之（(" and whole and not _modifies(rest)
                 and _is_name([w for w in words if w.end <= head.end()], name, bool(head.group("party")))):
             found = name
     return found
+
+
+def _modifies(rest: str) -> bool:
+    """What follows a name makes it part of a longer one: 沿海县级以上地方人民政府|指定的当地…
+    媒体应当… (the media must, not the government): a 的 inside the words before the clause's
+    modal, which do not end as a circumstance does (经营者在销售商品的过程中，… stays the seller's)."""
+    modal = MAIN_MODAL.search(rest)
+    before = rest[:modal.start()] if modal else rest
+    return "的" in before[:-1] and not _CONDITION_END.search(before)
 
 
 def _nominal(word: segment.Token) -> bool:

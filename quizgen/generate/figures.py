@@ -14,20 +14,23 @@ from .context import OPTIONS, GeneratorContext, tiers
 
 
 MAX_STEM = 70  # characters of a sentence a stem may start from; longer, the figure's clause alone
+MAX_CLAUSE = 110  # characters of the clause a stem shows
 
 
 # a clause that opens with what is done, not with who or what it concerns
 _SUBJECTLESS = re.compile(r"\s*(?:并|且|对个人|对单位|处|可以|可|应当|由|但|其中|对其)")
 _SUBJECTLESS_LINK = re.compile(r"^\s*(?:并|且|但|其中)")
 # a condition clause (…的，): the case a penalty or a deadline of a long sentence is for
-_CONDITION = re.compile(r"[^，；：。]{6,60}的[，；]")
+_CONDITION = re.compile(r"[^，；：。]{2,60}的[，；]")
+MIN_CONDITION = 6  # characters of a condition that states a case (shorter: 逾期不改正的 qualifies one)
 _JOINED = re.compile(r"(?:或者|或|以及|及|和|并且|并|且|、)")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇\d]+条\s*")
 
 
 # a condition that qualifies a case told before it, not the case: 没有违法所得的, 未造成严重后果的,
 # 情节严重的, 逾期不改正的 (trainers kept none of the judged figure questions asked under one)
-_QUALIFIER = re.compile(r"^(?:未|没有|不|无|尚未|尚不|构成犯罪|有违法所得|逾期不|情节|违法所得|货值金额|数额|在限定期限内|限期内)")
+_QUALIFIER = re.compile(r"^(?:未|没有|不|无|尚未|尚不|构成犯罪|有违法所得|逾期不|逾期仍|情节|违法所得|货值金额|数额|在限定期限内|限期内"
+                        r"|造成严重|造成重大|后果严重)")
 
 
 def _condition_before(sentence: str, end: int) -> str | None:
@@ -40,7 +43,7 @@ def _condition_before(sentence: str, end: int) -> str | None:
     condition = _ARTICLE.sub("", found[-1].group()[:-1]).strip()
     if _QUALIFIER.match(condition):
         return None
-    if "下列" in condition or "前款" in condition or len(condition) < 6 or _JOINED.match(condition):
+    if "下列" in condition or "前款" in condition or len(condition) < MIN_CONDITION or _JOINED.match(condition):
         return ""  # a list's pointer, or the last of several clauses (或者留滞…车辆的): not the whole case
     return condition
 
@@ -64,10 +67,19 @@ def figure_questions(b: GeneratorContext) -> None:
         clause_start = max(sentence.text.rfind(p, 0, phrase.start - sentence.start) for p in "，；：。") + 1
         clause_end = min([i for i in (sentence.text.find(p, phrase.end - sentence.start) for p in "，；。")
                           if i >= 0] or [len(sentence.text)])
+        if len(sentence.text[phrase.end - sentence.start:clause_end].strip("内以前后起")) == 0 \
+                and sentence.text[clause_end:clause_end + 1] == "，":
+            # a time or a measure the rule goes on to apply (自…公布之日起三个月内，…设立保护标志;
+            # …用血费的五倍，对其征收献血补偿金): the stem states what is done in it
+            ends = [i for i in (sentence.text.find(p, clause_end + 1) for p in "；。") if i >= 0]
+            clause_end = min(ends or [len(sentence.text)])
+        segment_start = max(sentence.text.rfind(p, 0, phrase.start - sentence.start) for p in "；。") + 1
         if len(sentence.text.rstrip("。；;")) <= MAX_STEM:
             clause_start, clause_end = 0, len(sentence.text.rstrip("。；;"))  # the whole sentence
         elif clause_end <= MAX_STEM:
             clause_start = 0  # the sentence from its start: the stem names its subject
+        elif sentence.text[segment_start:clause_start].startswith("对"):
+            clause_start = segment_start  # …；对金融机构负有直接责任的董事…给予警告，处（　　）罚款: whose fine
         if sentence.text[clause_start:clause_end].endswith("的") and sentence.text[clause_end:clause_end + 1] == "，":
             # a condition asks with its consequence: 擅自收购烟叶（　　）的，依法没收其违法所得
             following = [i for i in (sentence.text.find(p, clause_end + 1) for p in "，；。") if i >= 0]
@@ -79,14 +91,19 @@ def figure_questions(b: GeneratorContext) -> None:
             clause = clause[marker.end():]
         local = phrase.start - sentence.start - clause_start
         stem = clause[:local] + "（　　）" + clause[local + len(phrase.text):]
-        if len(clause) < len(phrase.text) + 4:
-            continue
+        if len(clause) < len(phrase.text) + 4 or len(clause) > MAX_CLAUSE or "下列" in clause:
+            continue  # (有下列行为之一的，…: the stem would not show the acts the figure is for)
         condition = _condition_before(sentence.text, clause_start) if clause_start else ""
         if condition is None:
             continue  # the stem would not say which case the figure is of
         if condition and bare(condition.removesuffix("的")) in bare(clause):
             condition = ""  # the clause states its case itself (擅自收购烟叶（　　）的)
-        if condition:  # which case the figure is of: 个人不履行…义务的，对直接负责的主管人员处（　　）罚款
+        at = sentence.text.rfind(condition, 0, clause_start) if condition else -1
+        if condition and at >= segment_start and clause_end - at <= MAX_CLAUSE:
+            # the case and what its clause goes on to say (需要进一步研究处理的，有关机关…应负责在…两个月内，
+            # 遇有特殊情况至迟不超过（　　）): a clause between them may hold the actor
+            stem = sentence.text[at:clause_start] + stem
+        elif condition:  # which case the figure is of: 个人不履行…义务的，对直接负责的主管人员处（　　）罚款
             stem = condition + "，" + _SUBJECTLESS_LINK.sub("", stem)
         elif clause_start and _SUBJECTLESS.match(clause):
             continue  # 并可以处（　　）罚款: a clause that does not say whose fine it is

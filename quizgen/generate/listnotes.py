@@ -10,7 +10,7 @@ from ..itemchecks import MAX_DELETIONS
 from ..items import Cloze
 from ..lang.markup import Deletion, Segment, to_markup
 from ..lang.numerals import parse_number
-from ..model import Document, Phrase, SiblingSet
+from ..model import Document, Phrase, SiblingSet, to_chinese_numeral
 from .context import GeneratorContext
 from .listing import list_lead, member_markers
 
@@ -77,10 +77,13 @@ def list_notes(ctx: GeneratorContext) -> None:
             continue  # （一）（三）（四）: items the structure stage did not read; the note would misstate the list
         rests = [_rest_of_item(doc, m) for m in sibling.members]
         entries = list(zip(sibling.members, markers, rests))
-        for part, chunk in enumerate(_chunks(entries, MAX_DELETIONS), 1):
+        chunks = _chunks(entries, MAX_DELETIONS)
+        goes_on = _goes_on(doc, sibling.members[-1], markers[-1])
+        for part, chunk in enumerate(chunks, 1):
             ctx.items.append(_note(chunk, lead, section.title,
                                    f"s{section_index}-list{per_section[section_index]}"
-                                   + (f"-part{part}" if part > 1 else "") + "-cloze"))
+                                   + (f"-part{part}" if part > 1 else "") + "-cloze",
+                                   partial=part < len(chunks) or goes_on))
 
 
 def _chunks(entries: list, size: int) -> list[list]:
@@ -96,11 +99,28 @@ def _chunks(entries: list, size: int) -> list[list]:
     return out
 
 
-def _note(entries: list[tuple[Phrase, str, str]], lead: str, section: str, ident: str) -> Cloze:
-    """The note of a list's lead and ``entries`` (member, marker, rest of the item)."""
+def _goes_on(doc: Document, last: Phrase, marker: str) -> bool:
+    """The text's list has more items after the last one a note asks (（五）, a long item or a
+    catch-all the list leaves out follows （四）): the note says so, or it would pass four
+    items of six for the whole list."""
+    found = _NUMERAL.search(marker)
+    number = parse_number(found.group(0)) if found else None
+    if found is None or number is None:
+        return False
+    end = _ITEM_END.search(doc.text, last.end)
+    after = doc.text[end.end() if end else len(doc.text):].lstrip()
+    nxt = to_chinese_numeral(number + 1) if not found.group(0).isdigit() else str(number + 1)
+    return after.startswith(marker[:found.start()] + nxt + marker[found.end():])
+
+
+def _note(entries: list[tuple[Phrase, str, str]], lead: str, section: str, ident: str,
+          partial: bool = False) -> Cloze:
+    """The note of a list's lead and ``entries`` (member, marker, rest of the item); a
+    ``partial`` note (the list goes on after its items) ends with ……"""
     segments: list[Segment] = [lead]
     for n, (member, marker, rest) in enumerate(entries, 1):
         segments += ["；" if n > 1 else "", marker, Deletion(n, member.text, f"{len(member.text)}字"), rest]
-    source = "；".join(marker + m.text + rest for m, marker, rest in entries) + "。"
+    end = "；……" if partial else "。"
+    source = "；".join(marker + m.text + rest for m, marker, rest in entries) + end
     return Cloze(id=ident, section=section, source=(lead + source) if lead else source,
-                 text=to_markup([*segments, "。"]), tags=["enumeration"])
+                 text=to_markup([*segments, end]), tags=["enumeration"])

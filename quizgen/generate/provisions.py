@@ -68,9 +68,11 @@ def rule_questions(b: GeneratorContext) -> None:
         key = f"{b.loc(anchor)}-rule"
         kind = "prohibition" if rule.modal in _PROHIBITIONS else "obligation"
         b.add_judge(f"{key}-true", lead + rule.statement + "。", True, anchor, b.explain(anchor), [kind])
-        if kind == "prohibition" and not _UNLAWFUL.search(rule.statement):
+        if kind == "prohibition" and not _UNLAWFUL.search(rule.statement) and (rule.start or lead):
             # a duty turned round (…无须遵守…) is false for anyone; a ban turned round
-            # (…可以将印章带出…) is what a newcomer might believe (judged on the train split)
+            # (…可以将印章带出…) is what a newcomer might believe (judged on the train split),
+            # unless it binds no one: 禁止牟取暴利 → 允许牟取暴利 is false on its face (trainers
+            # kept 5 of 18 judged statements that open with 允许)
             b.add_judge(f"{key}-false", lead + turned(rule) + "。", False, anchor,
                         b.explain(anchor, f"应为“{rule.statement}”。"), [kind, "turned"])
 
@@ -88,6 +90,8 @@ def rule_of(text: str) -> Rule | None:
         modal_start = m.end() - len(m.group(1))
         if modal_start not in starts or m.end() not in ends:
             continue  # 应当即返还 is 应 + 当即, 都应当面 is 应 + 当面
+        if body.count("《", 0, modal_start) > body.count("》", 0, modal_start) or body[:modal_start].endswith(("将", "把")):
+            continue  # a title (《…禁止焚烧…规定》) or a ban named as a task (将禁止焚烧…工作纳入…): no rule here
         clause = _CLAUSE_BREAK.search(body, m.end())
         if body[:clause.start() if clause else len(body)].endswith("的"):
             continue  # a condition (不得转借印章的，予以警告), not a rule

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 MAX_BODY = 16  # characters of a body's name before its head (部门, 处, 领导…)
-PERSON = r"(?:总监|部长|主任|负责人|管理层|领导|经理|主管|局长|厅长|院长|秘书长|书记)"
+PERSON = r"(?:总监|部长|主任|负责人|责任人|管理层|领导|经理|主管|局长|厅长|院长|秘书长|书记)"
 ORGAN = (r"(?:部门|机关|机构|委员会|办公室|办公厅|人民政府|政府|人民法院|法院|人民检察院|检察院|公安机关|"
-         r"管理局|局|厅|中心|工会|小组|代表大会|档案馆|部|处|科|室|单位|组织)")
-BODY = rf"[\u4e00-\u9fffA-Za-z（）()]{{1,{MAX_BODY}}}?(?:{PERSON}|{ORGAN})"
+         r"管理局|局|厅|中心|工会|小组|代表大会|主席团|海关|档案馆|部|处|科|室|单位|组织)")
+BODY = rf"(?:[\u4e00-\u9fffA-Za-z（）()]{{1,{MAX_BODY}}}?(?:{PERSON}|{ORGAN})|海关|主席团)"
 DUTY_VERBS = (r"(?:负责|批准|审批|审核|审定|备案|决定|同意|认定|确定|报告|申请|投诉|举报|组织|指导|监督|管理|受理|"
               r"保管|办理|核准|签发|登记)")
 # who answers for it: 由X负责 / 经X批准 / 报X备案 / 向X报告 / X负责…
@@ -19,7 +19,8 @@ SUBJECT = re.compile(rf"(?:^|[，。；：])(?P<body>{BODY})(?=(?:应当|负责|
 # words no name of a body holds: 具体办法由…部门, 的, 和 (two bodies), 前款
 NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|及|并|前款|上述|发现|具体|其|该")
 # a body and the verb of its duty as one span: 保卫处报告, 法务部保管, 分管领导审核, 人民政府给予奖励
-BODY_AND_VERB = re.compile(rf"(?P<body>{BODY})(?P<verb>(?:统一)?{DUTY_VERBS}|(?:给予|承担)[\u4e00-\u9fff]{{0,4}})")
+BODY_AND_VERB = re.compile(rf"(?P<body>{BODY})(?P<verb>(?:统一)?(?:{DUTY_VERBS}|规划|公告|追偿)"
+                           rf"|(?:给予|承担|予以)[\u4e00-\u9fff]{{0,4}})")
 # the verb that sends a matter to a body and the body as one span: 报市人民政府, 到公安机关
 VERB_AND_BODY = re.compile(rf"(?P<verb>报请|报经|报送|报告|报|提请|送交|移送|交由|到|接受|委托|会同)(?P<body>{BODY})")
 

@@ -24,7 +24,7 @@ from ..lang import markup
 from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
-from .blanklists import agreed_lists, merged as _merged, run_of
+from .blanklists import agreed_lists, member_runs, merged as _merged, run_of
 from .cuts import bodies_alone, numbered, objects_alone, split_lists, whole_compounds
 from .features import MAX_PHRASE, DocumentFacts
 
@@ -38,8 +38,9 @@ def repair(items: list[Item], facts: DocumentFacts) -> tuple[list[Item], dict[st
     """The items as mended, and how many were dropped for which reason."""
     kept: list[Item] = []
     dropped: dict[str, int] = {}
+    listed = _listed_items(items)
     for item in items:
-        mended, reason = _repair(item, facts)
+        mended, reason = _repair(item, facts, listed)
         if mended is None:
             dropped[reason] = dropped.get(reason, 0) + 1
         else:
@@ -47,8 +48,15 @@ def repair(items: list[Item], facts: DocumentFacts) -> tuple[list[Item], dict[st
     return kept, dropped
 
 
-def _repair(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
-    mended, reason = _mended(item, facts)
+def _listed_items(items: list[Item]) -> frozenset[str]:
+    """The items (bare) the list notes of ``items`` blank whole: a sentence that opens with
+    one is asked by its list's note."""
+    return frozenset(itemchecks.bare(answer) for item in items if isinstance(item, Cloze) and LIST_NOTE.search(item.id)
+                     for answer in item.answers())
+
+
+def _repair(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset()) -> tuple[Item | None, str]:
+    mended, reason = _mended(item, facts, listed)
     return (_named(_acted(mended, facts), facts.doc.title) if mended is not None else None), reason
 
 
@@ -108,7 +116,7 @@ def _named(item: Item, title: str) -> Item:
     return _rewritten(item, named)
 
 
-def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
+def _mended(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset()) -> tuple[Item | None, str]:
     if isinstance(item, Cloze) and (_is_heading(item) or _is_title(item, facts)):
         return None, "heading"  # a heading with a blank is not a question
     context = _context(item, facts)
@@ -116,7 +124,7 @@ def _mended(item: Item, facts: DocumentFacts) -> tuple[Item | None, str]:
         return None, "no-subject"
     match item:
         case Cloze():
-            if context and _list_item(item, facts):
+            if context and _list_item(item, facts, listed):
                 return None, "list-item"  # one item of a list: the list's note asks it, in its place
             return _repair_cloze(item, context, facts.phrase_texts, facts)
         case Choice() | Multi():
@@ -203,9 +211,14 @@ def _foreign(item: Choice | Multi, facts: DocumentFacts) -> bool:
                and itemchecks.bare(o) not in facts.bare_text for i, o in enumerate(item.options))
 
 
-def _list_item(item: Item, facts: DocumentFacts) -> bool:
+def _list_item(item: Item, facts: DocumentFacts, listed: frozenset[str]) -> bool:
+    """The item's sentence is an item of a list whose note asks it (a list of long items has
+    no note: its items' own notes ask them, after the list's lead)."""
     sentence = facts.sentence_of.get(item.source)
-    return sentence is not None and list_of(facts.doc, sentence, facts.lists) is not None
+    if sentence is None or list_of(facts.doc, sentence, facts.lists) is None:
+        return False
+    opening = itemchecks.bare(strip_markers(sentence.text))
+    return any(opening.startswith(answer) for answer in listed if len(answer) >= 2)
 
 
 def _spliced(item: Judge) -> bool:
@@ -253,8 +266,10 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
     if not deletions:
         return None, "no-good-blank"
-    parts = numbered(parts, MAX_SENTENCE_BLANKS if not whole else itemchecks.MAX_DELETIONS,
-                      itemchecks.MAX_DELETIONS, scores)
+    limit = MAX_SENTENCE_BLANKS if not whole else itemchecks.MAX_DELETIONS
+    parts = numbered(parts, limit, itemchecks.MAX_DELETIONS, scores)
+    if not whole:
+        parts = numbered(_settled(parts), limit, itemchecks.MAX_DELETIONS, scores)
     if not any(isinstance(p, markup.Deletion) for p in parts):
         return None, "no-good-blank"
     shown = _ANY_MARKER.sub("", "".join(p for p in parts if isinstance(p, str)))
@@ -263,6 +278,18 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     if context:
         parts = [context, *parts]
     return replace(item, text=markup.to_markup(_merged(parts))), ""
+
+
+def _settled(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """The blanks a check refuses once their neighbours are settled become text, until none
+    is left: a blank judged while the next one stood may be half a list once that one went
+    (不使用全国统一的[测绘基准]和测绘系统)."""
+    while True:
+        refused = next((i for i, p in enumerate(parts) if isinstance(p, markup.Deletion)
+                        and itemchecks.blank_problems(parts, i, False)), None)
+        if refused is None:
+            return parts
+        parts = _merged([p.answer if i == refused else p for i, p in enumerate(parts)])  # type: ignore[union-attr]
 
 
 def _whole_items(item: Cloze) -> bool:
@@ -311,8 +338,9 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
     key phrase at least as good as their own (对下{协调要在…}); the scores of the blanks kept
     go to ``scores`` (by cloze number)."""
     weighed = dict(zip(map(id, parts), _scored_blanks(parts, whole, facts)))  # the blanks stay the same objects
-    parts = _merged([p.answer if isinstance(p, markup.Deletion) and weighed[id(p)] < BLANK_THRESHOLD else p
-                     for p in parts])
+    listed = _run_scores(parts, weighed)
+    parts = _merged([p.answer if isinstance(p, markup.Deletion) and listed.get(id(p), weighed[id(p)]) < BLANK_THRESHOLD
+                     else p for p in parts])
     out: list[markup.Segment] = []
     plain = "".join(p.answer if isinstance(p, markup.Deletion) else p for p in parts)
     spans = _phrase_spans(plain, phrases)
@@ -350,6 +378,16 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
             out.append(part)
             if isinstance(part, markup.Deletion) and scores is not None:
                 scores[part.number] = max(score, scores.get(part.number, 0.0))
+    return out
+
+
+def _run_scores(parts: list[markup.Segment], weighed: dict[int, float]) -> dict[int, float]:
+    """The score of a list's members blanked member by member is the list's (their mean): a list
+    is asked whole or not at all ([朴素]、[实用]、[安全]、[节能] loses no member for its own score)."""
+    out: dict[int, float] = {}
+    for run in member_runs(parts, ("、",)):
+        mean = sum(weighed[id(parts[i])] for i in run) / len(run)
+        out.update((id(parts[i]), mean) for i in run)
     return out
 
 

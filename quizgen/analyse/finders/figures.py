@@ -11,6 +11,8 @@ from ..context import FinderContext
 
 _MAX_FIGURE_SET = 8
 _DATE_SCORE = 0.6
+# what makes a bare one or two of something a limit (超过两年, 不满一年, 间隔一年)
+_LIMIT_BEFORE = re.compile(r"(?:超过|满|逾|少于|多于|低于|高于|达到|间隔|届满)$")
 
 
 def find_figures(ctx: FinderContext) -> None:
@@ -24,8 +26,9 @@ def find_figures(ctx: FinderContext) -> None:
         if DATE_RE.fullmatch(value):
             ctx.add(value, "figure", m.start(), _DATE_SCORE)
             continue
-        if is_trivial_figure(value) or text[m.start() - 1: m.start()] == "第":
-            continue
+        if (is_trivial_figure(value) and not _LIMIT_BEFORE.search(text, max(0, m.start() - 3), m.start())) \
+                or text[m.start() - 1: m.start()] == "第":
+            continue  # 一人, 两次; but a limit is one: 超过两年, 不满一年
         phrase = ctx.add(value, "figure", m.start())
         if phrase is not None:
             found.append(phrase)
