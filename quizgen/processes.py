@@ -82,6 +82,10 @@ def _die_with_parent() -> bool:
 
 
 def _watch_parent(parent: int) -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        # the stop signals go to the main thread, where a file being created holds them
+        # (quizgen.atomic): one taken by this thread would run the handler mid-creation
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     while os.getppid() == parent:
         time.sleep(_WATCH_INTERVAL)
     remove_in_progress()

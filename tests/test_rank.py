@@ -1011,3 +1011,40 @@ def test_trivial_a_label_the_text_gives_and_a_case_told_by_another_article_are_n
     # fresh11: 违反…第八条规定的，…处以[五百元以上五千元以下]的罚款 — the learner cannot know what 第八条 says
     assert "cross-reference" in codes(cloze("违反本条例第八条规定的，由价格监督检查机构处以{{c1::五百元以上五千元以下}}的罚款。"))
     assert "cross-reference" not in codes(cloze("违反本条例规定，擅自收购烟叶的，处以{{c1::一千元以上五千元以下}}的罚款。"))
+
+
+def test_score_a_sentence_note_is_only_as_good_as_its_weakest_blank():
+    # judged notes of the fresh sets: the weakest blank told a kept note from another better than
+    # the item score; of two notes of one sentence, the one without the filler blank wins
+    text = "第十六条 采供血机构对献血者每次采集血液量一般为二百毫升，最多不得超过四百毫升，两次采集间隔不少于六个月。"
+    doc = process(Source("献血条例", text))
+    facts = DocumentFacts(doc)
+    clean = cloze("采供血机构对献血者每次采集血液量一般为{{c1::二百毫升}}，最多不得超过四百毫升，两次采集间隔不少于六个月。",
+                  source=doc.sentences[0].text, section="第十六条")
+    padded = cloze("采供血机构对{{c2::献血者}}每次采集血液量一般为{{c1::二百毫升}}，最多不得超过四百毫升，两次采集间隔不少于六个月。",
+                   source=doc.sentences[0].text, section="第十六条")
+    score_items([clean, padded], facts)
+    assert clean.score > padded.score
+    from quizgen.rank.score import weakest_blank
+
+    assert weakest_blank(padded, facts) < weakest_blank(clean, facts)
+
+
+def test_leak_a_blank_whose_words_the_note_shows_elsewhere_is_refused():
+    # fresh sets: 征收时未就房屋进行[安置补偿]，补偿安置时… — read off the note (15% of such notes kept)
+    assert "leak" in codes(cloze("征收时未就房屋进行{{c1::安置补偿}}，补偿安置时房屋所在地已纳入城市规划区的，应予支持。"))
+    assert "leak" not in codes(cloze("{{c1::医疗机构制剂}}是指医疗机构根据本单位临床需要而常规配制的医疗机构自用制剂。"))
+    assert "leak" not in codes(cloze("行政决定以{{c1::公告方式送达}}的，起诉期限自公告确定的期限届满之日起计算。"))
+
+
+def test_cut_an_adverb_of_zeal_and_its_verb_is_no_blank():
+    # fresh sets: [积极开展], [充分肯定], [不断提高产品质量] were all discarded as fillers
+    assert "stop-blank" in codes(cloze("新闻媒体应当{{c1::积极开展}}相关法律法规和知识的宣传。"))
+    assert "stop-blank" in codes(cloze("会议{{c1::充分肯定}}了一年来的工作。"))
+    assert "stop-blank" not in codes(cloze("要{{c1::积极协调，真督实查}}。"))  # a list's members
+
+
+def test_subject_a_sentence_opening_with_those_told_before_leans_back():
+    # fresh11: 以上机构或者常设办事处的名单由香港特别行政区政府向最高人民法院提供 (which bodies?)
+    assert "back-reference" in codes(cloze("以上机构或者常设办事处的名单由{{c1::香港特别行政区政府}}提供。"))
+    assert "back-reference" not in codes(cloze("县级以上人民政府应当加强{{c1::防汛}}工作。"))

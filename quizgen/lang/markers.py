@@ -16,6 +16,7 @@ BACK_REFERENCE = re.compile(
     # 从上述条款可知), and the case a case report speaks of (本案中, 以本案为例)
     r"|(?:依照|按照|根据|依据|对于|对|除|从|以|违反|有)?(?:前[两二三四五六七八九]?款|上述|前述|前条|前项|本款|本案)"
     r"|双方(?!当事人)"
+    r"|以上(?=[\u4e00-\u9fff]{0,6}(?:机构|单位|行为|情形|人员|规定|部门|事项|材料|措施|各项|所列|所述))"  # 以上机构…: those told before
     r"|满[\d０-９一二三四五六七八九十百两]+个?(?:年|月|日|天|周|小时|工作日)[，,])")  # 满12个月，确需继续接管的: the period of the sentence before
 # a list item's number: （二）, 2., ② (the ordinal words 二是, 第二， are the text's own words)
 _NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d)|[①-⑳]"

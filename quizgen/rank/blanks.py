@@ -17,7 +17,7 @@ from ..itemchecks import bare
 from ..lang import markup, segment
 from ..lang.numerals import FIGURE_RE
 from ..resources import DATA_DIR
-from .score import load
+from .logistic import load
 
 if TYPE_CHECKING:
     from .features import DocumentFacts
@@ -90,5 +90,10 @@ def note_blanks(parts: list[markup.Segment]) -> Iterator[tuple[str, str, str]]:
 
 
 def blank_score(before: str, answer: str, after: str, facts: DocumentFacts) -> float:
-    """How likely a trainer wants ``answer`` blanked here (0–1)."""
-    return load(MODEL).score(blank_features(before, answer, after, facts))
+    """How likely a trainer wants ``answer`` blanked here (0–1); computed once per blank of a
+    document (the repair and the item score both ask)."""
+    key = (before, answer, after)
+    found = facts.blank_scores.get(key)
+    if found is None:
+        found = facts.blank_scores[key] = load(MODEL).score(blank_features(before, answer, after, facts))
+    return found

@@ -42,6 +42,7 @@ class DocumentFacts:
         self.titles = {section.title for section in doc.sections}
         self.lists = list_index(doc)
         self._counts: dict[str, int] = {}
+        self.blank_scores: dict[tuple[str, str, str], float] = {}  # (before, answer, after): quizgen.rank.blanks
         # word-like key phrases (no punctuation inside): a blank must not cut one in two
         self.phrase_texts = frozenset(p.text for p in doc.phrases if 2 <= len(p.text) <= MAX_PHRASE
                                       and not re.search(r"[，、；：。“”《》（）]", p.text))

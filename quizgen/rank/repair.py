@@ -269,7 +269,7 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     limit = MAX_SENTENCE_BLANKS if not whole else itemchecks.MAX_DELETIONS
     parts = numbered(parts, limit, itemchecks.MAX_DELETIONS, scores)
     if not whole:
-        parts = numbered(_settled(parts), limit, itemchecks.MAX_DELETIONS, scores)
+        parts = numbered(_settled(parts, context), limit, itemchecks.MAX_DELETIONS, scores)
     if not any(isinstance(p, markup.Deletion) for p in parts):
         return None, "no-good-blank"
     shown = _ANY_MARKER.sub("", "".join(p for p in parts if isinstance(p, str)))
@@ -280,13 +280,15 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     return replace(item, text=markup.to_markup(_merged(parts))), ""
 
 
-def _settled(parts: list[markup.Segment]) -> list[markup.Segment]:
+def _settled(parts: list[markup.Segment], context: str = "") -> list[markup.Segment]:
     """The blanks a check refuses once their neighbours are settled become text, until none
     is left: a blank judged while the next one stood may be half a list once that one went
-    (不使用全国统一的[测绘基准]和测绘系统)."""
+    (不使用全国统一的[测绘基准]和测绘系统); a blank is judged with the ``context`` the note will
+    show before it (a list's lead may show its words)."""
     while True:
+        shown: list[markup.Segment] = [context, *parts]
         refused = next((i for i, p in enumerate(parts) if isinstance(p, markup.Deletion)
-                        and itemchecks.blank_problems(parts, i, False)), None)
+                        and itemchecks.blank_problems(shown, i + 1, False)), None)
         if refused is None:
             return parts
         parts = _merged([p.answer if i == refused else p for i, p in enumerate(parts)])  # type: ignore[union-attr]
