@@ -388,3 +388,13 @@ def test_a_figure_stem_keeps_whom_a_fine_is_for_and_the_clause_between_case_and_
                                           "直接责任人员给予警告，处（　　）的罚款。")
     assert asked["四个月"] == ("需要进一步研究处理的，有关机关和组织应负责在大会闭会之日起两个月内，遇有特殊情况至迟不超过（　　），"
                              "予以答复。")
+
+
+def test_a_placeholder_for_bodies_is_no_body_to_ask_or_swap():
+    # fresh13: 人力资源社会保障部门会同人民法院组织开展随军配偶职业培训 (for 会同有关部门) was discarded as absurd
+    text = ("第十三条 人力资源社会保障部门会同有关部门组织开展随军配偶职业培训。\n"
+            "第十四条 随军配偶的安置由县级人民政府负责。\n第十五条 军人子女入学由教育行政部门负责。\n"
+            "第十六条 军人军属的法律援助由司法行政部门负责。\n第十七条 本条例由省人民政府负责解释。\n")
+    items = generate(process(Source("条例", text)))
+    assert not any("有关部门" in a for i in items for a in i.answers())
+    assert not any(i.kind == "judge" and "会同有关部门" not in i.statement and "职业培训" in i.statement for i in items)

@@ -696,6 +696,9 @@ def test_subject_the_actor_a_sentence_names(sentence, actor):
     ("严禁任何单位和个人砍伐古树名木。", False),  # a ban binds everyone
     ("处置费用应当纳入建筑工程概预算。", False),
     ("在行业鉴定机构中从事司法鉴定工作的专业技术人员，必须符合规定的条件。", False),  # the clause is the actor
+    # fresh13: the 就 of 就业 is no preposition, the clause names who (a wrong actor was carried in)
+    ("就业有困难的随军配偶，应当纳入政府就业扶持范围。", False),
+    ("当事人不服的，可以申请复议。", False),
 ])
 def test_subject_a_rule_lacks_its_actor(sentence, lacks):
     from quizgen.generate.actors import lacks_actor
@@ -1048,3 +1051,17 @@ def test_subject_a_sentence_opening_with_those_told_before_leans_back():
     # fresh11: 以上机构或者常设办事处的名单由香港特别行政区政府向最高人民法院提供 (which bodies?)
     assert "back-reference" in codes(cloze("以上机构或者常设办事处的名单由{{c1::香港特别行政区政府}}提供。"))
     assert "back-reference" not in codes(cloze("县级以上人民政府应当加强{{c1::防汛}}工作。"))
+
+
+def test_subject_a_sentence_two_articles_share_is_shown_with_its_own_articles_lead():
+    # fresh13: （四）违法所得五千元以上或者造成经济损失一万元以上的； stands in 第一条 and in 第六条; the
+    # question of 第一条's item showed 第六条's lead under the section line 第一条
+    text = ("第一条 非法获取计算机信息系统数据，具有下列情形之一的，应当认定为“情节严重”：\n"
+            "（一）获取身份认证信息十组以上的；\n（二）违法所得五千元以上或者造成经济损失一万元以上的。\n"
+            "第六条 故意制作、传播计算机病毒等破坏性程序，具有下列情形之一的，应当认定为“后果严重”：\n"
+            "（一）提供计算机病毒等破坏性程序十人次以上的；\n（二）违法所得五千元以上或者造成经济损失一万元以上的。\n")
+    for item in _kept(text, "解释"):
+        shown = item.text if isinstance(item, Cloze) else getattr(item, "question", "") or getattr(item, "statement", "")
+        if "经济损失" in shown:
+            assert ("非法获取" in shown) == (item.section == "第一条"), (item.section, shown)
+            assert ("计算机病毒" in shown) == (item.section == "第六条"), (item.section, shown)

@@ -73,7 +73,17 @@ def _opens_with_noun(clause: str) -> bool:
 
 
 def _is_circumstance(clause: str) -> bool:
-    return bool(_CONDITION_END.search(clause) or _PREPOSITION.match(clause))
+    return bool(_CONDITION_END.search(clause) or _opens_with_preposition(clause))
+
+
+def _opens_with_preposition(clause: str) -> bool:
+    """The clause opens with a preposition as a word of its own: 因突发事故…, 对申请复验的; not the
+    就 of 就业有困难的随军配偶, the 经 of 经营者, the 当 of 当事人."""
+    m = _PREPOSITION.match(clause)
+    if m is None:
+        return False
+    words = segment.tokens(clause[:8])
+    return bool(words) and words[0].text == m.group()
 
 
 def _opens_with_actor(clause: str) -> bool:

@@ -9,11 +9,12 @@ import math
 import re
 from collections.abc import Iterable
 
+from ..generate.ids import location
 from ..generate.subjects import list_index
 from ..itemchecks import bare
 from ..items import Cloze, Item
 from ..lang import markup, segment
-from ..model import Document, Phrase
+from ..model import Document, Phrase, Sentence
 
 TAGS = ("enumeration", "clause", "heading", "frame", "sibling", "swap", "parallel", "term", "idiom",
         "quote", "negative", "definition", "figure", "section", "name", "obligation", "prohibition",
@@ -22,6 +23,8 @@ PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "id
                 "body")
 MAX_PHRASE = 12  # characters of the word-like key phrases a blank must not cut
 DIGIT = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两]")
+
+_LOCATION = re.compile(r"s\d+-p\d+-t\d+(?=-)")
 
 
 class DocumentFacts:
@@ -38,6 +41,9 @@ class DocumentFacts:
         tokenizer.check_initialized()
         self.freq, self.log_total = tokenizer.FREQ, math.log(tokenizer.total)
         self.sentence_of = {s.text: s for s in doc.sentences}
+        # by location (s3-p2-t4): a sentence a text repeats word for word (（四）违法所得五千元以上…的；
+        # in two articles) is the one the item's id names, with its own article and list
+        self.sentence_at = {location(doc, s.index): s for s in doc.sentences}
         self.bare_text = bare(doc.text)  # for "is it in the text?"
         self.titles = {section.title for section in doc.sections}
         self.lists = list_index(doc)
@@ -46,6 +52,15 @@ class DocumentFacts:
         # word-like key phrases (no punctuation inside): a blank must not cut one in two
         self.phrase_texts = frozenset(p.text for p in doc.phrases if 2 <= len(p.text) <= MAX_PHRASE
                                       and not re.search(r"[，、；：。“”《》（）]", p.text))
+
+    def sentence_for(self, item: Item) -> Sentence | None:
+        """The sentence ``item`` was made from: the one at the location its id starts with when
+        that sentence says the item's source, else the first that does."""
+        at = _LOCATION.match(item.id)
+        sentence = self.sentence_at.get(at.group()) if at else None
+        if sentence is not None and sentence.text == item.source:
+            return sentence
+        return self.sentence_of.get(item.source)
 
     def count(self, text: str) -> int:
         """How often ``text`` occurs in the document (counted once per distinct text)."""
@@ -100,7 +115,7 @@ def _answer_features(said: Iterable[str], facts: DocumentFacts) -> dict[str, flo
 
 
 def _place_features(item: Item, facts: DocumentFacts) -> dict[str, float]:
-    sentence = facts.sentence_of.get(item.source)
+    sentence = facts.sentence_for(item)
     count = max(1, len(facts.doc.sentences))
     return {
         "position": (sentence.index / count) if sentence else 0.5,

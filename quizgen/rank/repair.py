@@ -64,7 +64,7 @@ def _acted(item: Item, facts: DocumentFacts) -> Item:
     """因突发事故不能提前通知的，应当在抢修的同时通知用户 → …的，二次供水设施管理单位应当…: a
     rule that leaves out the actor its article named before names it again (quizgen.generate.
     actors), unless the actor is what the item asks."""
-    sentence = facts.sentence_of.get(item.source)
+    sentence = facts.sentence_for(item)
     if sentence is None or not lacks_actor(sentence.text):
         return item
     actor = carried_actor(facts.doc, sentence)
@@ -173,7 +173,7 @@ MIN_SHOWN = 4  # characters a note shows besides its blanks: a bare list item or
 
 def _context(item: Item, facts: DocumentFacts) -> str | None:
     """What to show before the item's sentence ("" when it stands alone)."""
-    sentence = facts.sentence_of.get(item.source)
+    sentence = facts.sentence_for(item)
     if sentence is None:
         return ""
     context = context_of(facts.doc, sentence, facts.lists)
@@ -214,7 +214,7 @@ def _foreign(item: Choice | Multi, facts: DocumentFacts) -> bool:
 def _list_item(item: Item, facts: DocumentFacts, listed: frozenset[str]) -> bool:
     """The item's sentence is an item of a list whose note asks it (a list of long items has
     no note: its items' own notes ask them, after the list's lead)."""
-    sentence = facts.sentence_of.get(item.source)
+    sentence = facts.sentence_for(item)
     if sentence is None or list_of(facts.doc, sentence, facts.lists) is None:
         return False
     opening = itemchecks.bare(strip_markers(sentence.text))
