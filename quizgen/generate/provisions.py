@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lang import segment
-from ..lang.bodies import NOT_A_NAME, ROLE, SUBJECT, body_kind
+from ..lang.bodies import NOT_A_NAME, PLACEHOLDER, ROLE, SUBJECT, body_kind
 from ..lang.markers import strip_markers
 from ..model import Document, Phrase, Sentence
 from . import distractors
@@ -186,7 +186,7 @@ def _one_body(text: str) -> bool:
     """A name of one body or role (保密行政管理部门), not two (档案主管部门和有关机关), nor a
     clause that ends in one (接到投诉的档案主管部门, 具体办法由市…部门)."""
     return (not _PUNCT.search(text) and text.count("（") == text.count("）")
-            and not NOT_A_NAME.search(text))
+            and not NOT_A_NAME.search(text) and not PLACEHOLDER.fullmatch(text))
 
 
 def _anchor(sentence: Sentence) -> Phrase:

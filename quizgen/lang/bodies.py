@@ -17,8 +17,10 @@ DUTY_VERBS = (r"(?:负责|批准|审批|审核|审定|备案|决定|同意|认�
 ROLE = re.compile(rf"(?:由|经过?|报请|报经|报|向|会同)(?P<body>{BODY})(?=(?:统一)?{DUTY_VERBS})")
 SUBJECT = re.compile(rf"(?:^|[，。；：])(?P<body>{BODY})(?=(?:应当|负责|可以|依法|有权|会同|统一|组织|主管))")
 # words no name of a body holds: 具体办法由…部门, 的, 和 (two bodies), 前款
-# (有关部门, 相关单位: a placeholder for bodies the text does not name; 会同人民法院 against 会同有关部门 is absurd)
-NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|及|并|前款|上述|发现|具体|其|该|有关|相关")
+NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|及|并|前款|上述|发现|具体|其|该")
+# 有关部门, 相关单位: a placeholder for bodies the text does not name, no body to ask or to swap (会同人民法院
+# for 会同有关部门 was judged absurd); 有关主管部门 names a kind of body and stays one
+PLACEHOLDER = re.compile(r"(?:其他)?(?:有关|相关)(?:部门|单位|机关|机构|组织|方面)")
 # a body and the verb of its duty as one span: 保卫处报告, 法务部保管, 分管领导审核, 人民政府给予奖励
 BODY_AND_VERB = re.compile(rf"(?P<body>{BODY})(?P<verb>(?:统一)?(?:{DUTY_VERBS}|规划|公告|追偿)"
                            rf"|(?:给予|承担|予以)[\u4e00-\u9fff]{{0,4}})")

@@ -4,7 +4,7 @@ approval it requires or to whom it reports (由保卫处负责, 经分管领导�
 
 from __future__ import annotations
 
-from ...lang.bodies import NOT_A_NAME, ROLE, SUBJECT
+from ...lang.bodies import NOT_A_NAME, PLACEHOLDER, ROLE, SUBJECT
 from ..context import FinderContext
 
 MIN_BODY = 2  # 部, 处 alone is no body
@@ -17,7 +17,8 @@ def find_bodies(ctx: FinderContext) -> None:
     for pattern in (ROLE, SUBJECT):
         for m in pattern.finditer(text):
             body = m.group("body")
-            if len(body) >= MIN_BODY and not NOT_A_NAME.search(body) and not _cut_short(text, m.start("body")) \
+            if len(body) >= MIN_BODY and not NOT_A_NAME.search(body) and not PLACEHOLDER.fullmatch(body) \
+                    and not _cut_short(text, m.start("body")) \
                     and not ctx.is_background(body):  # 人民检察院 in a rule of the procuratorate
                 ctx.add(body, "body", m.start("body"))
 
