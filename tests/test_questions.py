@@ -398,3 +398,16 @@ def test_a_placeholder_for_bodies_is_no_body_to_ask_or_swap():
     items = generate(process(Source("条例", text)))
     assert not any("有关部门" in a for i in items for a in i.answers())
     assert not any(i.kind == "judge" and "会同有关部门" not in i.statement and "职业培训" in i.statement for i in items)
+
+
+def test_a_figure_the_stem_shows_is_no_wrong_option():
+    # fresh13: …建筑面积超过五万平方米不足十万平方米的住宅区，…不少于（　　）。 offered 五万平方米 (judged absurd)
+    text = ("第十五条 新建住宅区应当配套建设体育健身设施，其中，室内体育健身用房按照下列标准配建：\n"
+            "（一）建筑面积不足五万平方米的住宅区，室内体育健身用房建筑面积不少于二百五十平方米；\n"
+            "（二）建筑面积超过五万平方米不足十万平方米的住宅区，室内体育健身用房建筑面积不少于三百五十平方米；\n"
+            "（三）建筑面积超过十万平方米的住宅区，室内体育健身用房建筑面积不少于五百平方米。\n")
+    asked = [i for i in generate(process(Source("条例", text))) if i.kind == "choice" and "-figure" in i.id]
+    assert asked
+    for item in asked:
+        wrong = [o for n, o in enumerate(item.options) if n not in item.answer]
+        assert not any(o in item.question for o in wrong), (item.question, item.options)

@@ -382,6 +382,8 @@ def test_kinds_a_list_longer_than_a_note_may_blank_is_asked_in_parts():
     ("违反本规定的，处五百元以上五千元以下罚款。", "五百元以上五千元以下", "一千元以上一万元以下"),
     ("职工代表大会须有全体职工代表三分之二以上出席方可召开。", "三分之二以上", "二分之一以上"),
     ("投诉人应当在收到决定之日起十五个工作日内提出复核申请。", "十五个工作日内", "十个工作日内"),
+    # fresh13: a rate moved to 三分之一 / 五分之四 beside 万分之三 and 百分之一点二 (judged absurd)
+    ("科学技术普及专项经费应占本年度财政预算支出的万分之三以上。", "万分之三以上", "万分之五以上"),
 ])
 def test_distractor_figures_in_chinese_numerals_are_asked_with_values_of_the_same_form(sentence, figure, wrong):
     from quizgen.lang.numerals import FIGURE_RE, chinese_number, parse_number, scaled_chinese_figures
@@ -1065,3 +1067,12 @@ def test_subject_a_sentence_two_articles_share_is_shown_with_its_own_articles_le
         if "经济损失" in shown:
             assert ("非法获取" in shown) == (item.section == "第一条"), (item.section, shown)
             assert ("计算机病毒" in shown) == (item.section == "第六条"), (item.section, shown)
+
+
+def test_markup_the_line_of_a_regulations_adoption_is_no_content():
+    # fresh13: 2020年8月27日 …常务委员会第三十六次会议通过并经[2020年9月25日]…批准 (discarded as metadata)
+    text = ("2015年3月27日浙江省第十二届人民代表大会常务委员会第十八次会议通过　根据2020年9月24日浙江省第十三届人民代表大会"
+            "常务委员会第二十四次会议《关于修改〈浙江省社会救助条例〉等六件地方性法规的决定》修正\n"
+            "第一条 为了保障军人军属的合法权益，制定本条例。\n第二条 军人优待工作实行属地管理，由县级人民政府负责。\n")
+    kept = _kept(text, "浙江省军人军属权益保障条例")
+    assert kept and not any("会议通过" in i.source for i in kept)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..itemchecks import bare
-from ..lang.numerals import case_figure, day_of_date
+from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..model import Document, Phrase, Sentence
 from . import distractors
 from .context import OPTIONS, GeneratorContext, tiers
@@ -108,7 +108,10 @@ def figure_questions(b: GeneratorContext) -> None:
         elif clause_start and _SUBJECTLESS.match(clause):
             continue  # 并可以处（　　）罚款: a clause that does not say whose fine it is
         key = b.phrase_key(phrase)
+        # a figure the stem shows is no wrong option (…超过五万平方米不足十万平方米的住宅区，…不少于（　　）:
+        # 五万平方米 was offered, judged absurd)
+        shown = [m.group() for m in FIGURE_RE.finditer(stem)]
         picks = distractors.choose(phrase.text, b.doc, None, "figure", OPTIONS - 1, b.rng(key),
-                                   near=phrase.start)
+                                   forbidden=shown, near=phrase.start)
         b.add_choice(f"{key}-choice", stem + "。", phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["figure", *tiers(picks)])

@@ -66,6 +66,8 @@ def figure_unit(figure: str) -> str:
     百分之十五以上 -> %以上, 五百元以上五千元以下 -> 元以上以下, 三分之二以上 -> 分之以上."""
     if figure.startswith("百分之"):
         return "%" + re.sub(rf"^百分之{_CN_NUMBER}", "", figure)
+    if figure.startswith(("千分之", "万分之")):  # a share of another scale than 三分之一 (万分之三 ≠ 三分之一)
+        return {"千": "‰", "万": "‱"}[figure[0]] + re.sub(rf"^[千万]分之{_CN_NUMBER}", "", figure)
     if _RANGE.fullmatch(figure) or _FRACTION.fullmatch(figure):
         return re.sub(NUMBER, "", figure)
     return re.sub(r"[或至到～~\-—].*$", "", _LEADING_NUMBER.sub("", figure)) or figure
@@ -112,6 +114,9 @@ def scaled_chinese_figures(figure: str) -> list[str]:
     """Wrong values of a figure written in Chinese numerals, in the same form: 七个工作日内 ->
     五个工作日内, 十个工作日内 …; 五百元以上五千元以下 -> 一千元以上一万元以下 …; 三分之二以上 ->
     二分之一以上 …. Every number of the figure moves by one factor; [] when it has none."""
+    if figure.startswith(("百分之", "千分之", "万分之")):  # a rate moves as a rate (万分之三 -> 万分之五), not to 三分之一
+        rest = figure[3:]
+        return [] if "分之" in rest else [figure[:3] + value for value in scaled_chinese_figures(rest)]
     fraction = re.match(rf"({_CN_NUMBER}分之{_CN_NUMBER})", figure)
     if fraction:
         return [f + figure[fraction.end():] for f in _FRACTIONS if f != fraction.group(1)]

@@ -119,6 +119,8 @@ def _named(item: Item, title: str) -> Item:
 def _mended(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset()) -> tuple[Item | None, str]:
     if isinstance(item, Cloze) and (_is_heading(item) or _is_title(item, facts)):
         return None, "heading"  # a heading with a blank is not a question
+    if _HISTORY.match(item.source.strip()):
+        return None, "markup"  # the line of a regulation's adoption and amendments is no content
     context = _context(item, facts)
     if context is None:
         return None, "no-subject"
@@ -154,6 +156,9 @@ def _is_heading(item: Item) -> bool:
 
 
 _ADDRESSEES = re.compile(r"^各[^。；！？]{2,80}[：:]$")
+# 2015年3月27日 浙江省第十二届人民代表大会常务委员会第十八次会议通过 根据…修正: when a regulation was made
+_HISTORY = re.compile(r"^[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+                      r"[^。；]{0,60}?(?:会议|常务委员会|国务院令|人民政府令|公告)[^。；]{0,80}?(?:通过|批准|公布|修正|修订|发布)")
 
 
 def _is_title(item: Item, facts: DocumentFacts) -> bool:
