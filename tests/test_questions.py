@@ -411,3 +411,10 @@ def test_a_figure_the_stem_shows_is_no_wrong_option():
     for item in asked:
         wrong = [o for n, o in enumerate(item.options) if n not in item.answer]
         assert not any(o in item.question for o in wrong), (item.question, item.options)
+
+
+def test_a_figure_stem_says_what_the_figure_allows():
+    # fresh13: 市人民代表大会代表（　　）联名。 did not say what the joint motion is for
+    text = ("第九条 市人民代表大会代表十人以上联名，可以向市人民代表大会提出地方性法规案，由主席团决定是否列入会议议程，"
+            "或者先交有关的专门委员会审议，提出是否列入会议议程的意见，再决定是否列入会议议程。\n")
+    assert choices(text)["十人以上"] == "市人民代表大会代表（　　）联名，可以向市人民代表大会提出地方性法规案。"

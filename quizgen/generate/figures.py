@@ -20,6 +20,7 @@ MAX_CLAUSE = 110  # characters of the clause a stem shows
 # a clause that opens with what is done, not with who or what it concerns
 _SUBJECTLESS = re.compile(r"\s*(?:并|且|对个人|对单位|处|可以|可|应当|由|但|其中|对其)")
 _SUBJECTLESS_LINK = re.compile(r"^\s*(?:并|且|但|其中)")
+_MODAL_NEXT = re.compile(r"(?:可以|应当|应|不得|须|必须|方可|才能)")
 # a condition clause (…的，): the case a penalty or a deadline of a long sentence is for
 _CONDITION = re.compile(r"[^，；：。]{2,60}的[，；]")
 MIN_CONDITION = 6  # characters of a condition that states a case (shorter: 逾期不改正的 qualifies one)
@@ -72,6 +73,10 @@ def figure_questions(b: GeneratorContext) -> None:
             # a time or a measure the rule goes on to apply (自…公布之日起三个月内，…设立保护标志;
             # …用血费的五倍，对其征收献血补偿金): the stem states what is done in it
             ends = [i for i in (sentence.text.find(p, clause_end + 1) for p in "；。") if i >= 0]
+            clause_end = min(ends or [len(sentence.text)])
+        elif _MODAL_NEXT.match(sentence.text, clause_end + 1) and sentence.text[clause_end:clause_end + 1] == "，":
+            # the figure's clause is who or when, the rule follows (代表十人以上联名，可以向…提出…案)
+            ends = [i for i in (sentence.text.find(p, clause_end + 1) for p in "，；。") if i >= 0]
             clause_end = min(ends or [len(sentence.text)])
         segment_start = max(sentence.text.rfind(p, 0, phrase.start - sentence.start) for p in "；。") + 1
         if len(sentence.text.rstrip("。；;")) <= MAX_STEM:
