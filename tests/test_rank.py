@@ -4,6 +4,7 @@ scored by the shipped model and selected under a budget (issues 12 and 13)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -1076,3 +1077,14 @@ def test_markup_the_line_of_a_regulations_adoption_is_no_content():
             "第一条 为了保障军人军属的合法权益，制定本条例。\n第二条 军人优待工作实行属地管理，由县级人民政府负责。\n")
     kept = _kept(text, "浙江省军人军属权益保障条例")
     assert kept and not any("会议通过" in i.source for i in kept)
+
+
+def test_subject_an_item_of_a_list_that_shows_nothing_but_its_blank_is_not_asked_alone():
+    # fresh15: …进行集体协商：（三）[休息休假]； — any other item of the list would fit (5 such notes discarded)
+    text = ("第十条 集体协商双方应当就下列多项或者某项内容进行集体协商，签订综合性集体合同或者专项集体合同：\n"
+            "（一）劳动报酬；\n（二）工作时间；\n（三）休息休假；\n（四）劳动安全与卫生；\n（五）补充保险和福利；\n"
+            "（六）女职工和未成年工特殊保护；\n（七）职业技能培训；\n（八）劳动合同管理；\n（九）奖惩；\n（十）裁员；\n"
+            "（十一）集体合同期限；\n（十二）变更、解除集体合同的程序以及集体合同终止后双方当事人各自的权利和义务；\n（十三）履行集体合同发生争议时的协商处理办法；\n"
+            "（十四）违反集体合同的责任；\n（十五）双方认为应当协商的其他内容。\n")
+    alone = [i for i in _kept(text, "集体合同条例") if isinstance(i, Cloze) and "-list" not in i.id]
+    assert not [n.text for n in alone if re.search(r"：（[一二三四五六七八九十]+）\{\{c1::[^}]*\}\}；$", n.text)]

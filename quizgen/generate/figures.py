@@ -65,53 +65,9 @@ def figure_questions(b: GeneratorContext) -> None:
         sentence = b.doc.sentences[phrase.sentence]
         if _trivia(b.doc, sentence, phrase):
             continue
-        clause_start = max(sentence.text.rfind(p, 0, phrase.start - sentence.start) for p in "，；：。") + 1
-        clause_end = min([i for i in (sentence.text.find(p, phrase.end - sentence.start) for p in "，；。")
-                          if i >= 0] or [len(sentence.text)])
-        if len(sentence.text[phrase.end - sentence.start:clause_end].strip("内以前后起")) == 0 \
-                and sentence.text[clause_end:clause_end + 1] == "，":
-            # a time or a measure the rule goes on to apply (自…公布之日起三个月内，…设立保护标志;
-            # …用血费的五倍，对其征收献血补偿金): the stem states what is done in it
-            ends = [i for i in (sentence.text.find(p, clause_end + 1) for p in "；。") if i >= 0]
-            clause_end = min(ends or [len(sentence.text)])
-        elif _MODAL_NEXT.match(sentence.text, clause_end + 1) and sentence.text[clause_end:clause_end + 1] == "，":
-            # the figure's clause is who or when, the rule follows (代表十人以上联名，可以向…提出…案)
-            ends = [i for i in (sentence.text.find(p, clause_end + 1) for p in "，；。") if i >= 0]
-            clause_end = min(ends or [len(sentence.text)])
-        segment_start = max(sentence.text.rfind(p, 0, phrase.start - sentence.start) for p in "；。") + 1
-        if len(sentence.text.rstrip("。；;")) <= MAX_STEM:
-            clause_start, clause_end = 0, len(sentence.text.rstrip("。；;"))  # the whole sentence
-        elif clause_end <= MAX_STEM:
-            clause_start = 0  # the sentence from its start: the stem names its subject
-        elif sentence.text[segment_start:clause_start].startswith("对"):
-            clause_start = segment_start  # …；对金融机构负有直接责任的董事…给予警告，处（　　）罚款: whose fine
-        if sentence.text[clause_start:clause_end].endswith("的") and sentence.text[clause_end:clause_end + 1] == "，":
-            # a condition asks with its consequence: 擅自收购烟叶（　　）的，依法没收其违法所得
-            following = [i for i in (sentence.text.find(p, clause_end + 1) for p in "，；。") if i >= 0]
-            clause_end = min(following or [len(sentence.text)])
-        clause = sentence.text[clause_start:clause_end]
-        marker = _ARTICLE.match(clause)
-        if marker and marker.end() <= phrase.start - sentence.start - clause_start:
-            clause_start += marker.end()
-            clause = clause[marker.end():]
-        local = phrase.start - sentence.start - clause_start
-        stem = clause[:local] + "（　　）" + clause[local + len(phrase.text):]
-        if len(clause) < len(phrase.text) + 4 or len(clause) > MAX_CLAUSE or "下列" in clause:
-            continue  # (有下列行为之一的，…: the stem would not show the acts the figure is for)
-        condition = _condition_before(sentence.text, clause_start) if clause_start else ""
-        if condition is None:
-            continue  # the stem would not say which case the figure is of
-        if condition and bare(condition.removesuffix("的")) in bare(clause):
-            condition = ""  # the clause states its case itself (擅自收购烟叶（　　）的)
-        at = sentence.text.rfind(condition, 0, clause_start) if condition else -1
-        if condition and at >= segment_start and clause_end - at <= MAX_CLAUSE:
-            # the case and what its clause goes on to say (需要进一步研究处理的，有关机关…应负责在…两个月内，
-            # 遇有特殊情况至迟不超过（　　）): a clause between them may hold the actor
-            stem = sentence.text[at:clause_start] + stem
-        elif condition:  # which case the figure is of: 个人不履行…义务的，对直接负责的主管人员处（　　）罚款
-            stem = condition + "，" + _SUBJECTLESS_LINK.sub("", stem)
-        elif clause_start and _SUBJECTLESS.match(clause):
-            continue  # 并可以处（　　）罚款: a clause that does not say whose fine it is
+        stem = figure_stem(sentence.text, phrase.start - sentence.start, phrase.text)
+        if stem is None:
+            continue
         key = b.phrase_key(phrase)
         # a figure the stem shows is no wrong option (…超过五万平方米不足十万平方米的住宅区，…不少于（　　）:
         # 五万平方米 was offered, judged absurd)
@@ -120,3 +76,63 @@ def figure_questions(b: GeneratorContext) -> None:
                                    forbidden=shown, near=phrase.start)
         b.add_choice(f"{key}-choice", stem + "。", phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["figure", *tiers(picks)])
+
+
+def figure_stem(text: str, start: int, figure: str) -> str | None:
+    """The stem that asks the figure at ``start`` of the sentence ``text``, blanked; None when
+    no stem would say what the figure is of."""
+    clause_start, clause_end, segment_start = _stem_bounds(text, start, start + len(figure))
+    clause = text[clause_start:clause_end]
+    marker = _ARTICLE.match(clause)
+    if marker and marker.end() <= start - clause_start:
+        clause_start += marker.end()
+        clause = clause[marker.end():]
+    local = start - clause_start
+    stem = clause[:local] + "（　　）" + clause[local + len(figure):]
+    if len(clause) < len(figure) + 4 or len(clause) > MAX_CLAUSE or "下列" in clause:
+        return None  # (有下列行为之一的，…: the stem would not show the acts the figure is for)
+    condition = _condition_before(text, clause_start) if clause_start else ""
+    if condition is None:
+        return None  # the stem would not say which case the figure is of
+    if condition and bare(condition.removesuffix("的")) in bare(clause):
+        condition = ""  # the clause states its case itself (擅自收购烟叶（　　）的)
+    at = text.rfind(condition, 0, clause_start) if condition else -1
+    if condition and at >= segment_start and clause_end - at <= MAX_CLAUSE:
+        # the case and what its clause goes on to say (需要进一步研究处理的，有关机关…应负责在…两个月内，
+        # 遇有特殊情况至迟不超过（　　）): a clause between them may hold the actor
+        return text[at:clause_start] + stem
+    if condition:  # which case the figure is of: 个人不履行…义务的，对直接负责的主管人员处（　　）罚款
+        return condition + "，" + _SUBJECTLESS_LINK.sub("", stem)
+    if clause_start and _SUBJECTLESS.match(clause):
+        return None  # 并可以处（　　）罚款: a clause that does not say whose fine it is
+    return stem
+
+
+def _next_stop(text: str, after: int, stops: str) -> int:
+    found = [i for i in (text.find(p, after) for p in stops) if i >= 0]
+    return min(found or [len(text)])
+
+
+def _stem_bounds(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Where the stem of the figure at ``start:end`` of ``text`` starts and ends, and where the
+    figure's part of the sentence (between ；) starts."""
+    clause_start = max(text.rfind(p, 0, start) for p in "，；：。") + 1
+    clause_end = _next_stop(text, end, "，；。")
+    if len(text[end:clause_end].strip("内以前后起")) == 0 and text[clause_end:clause_end + 1] == "，":
+        # a time or a measure the rule goes on to apply (自…公布之日起三个月内，…设立保护标志;
+        # …用血费的五倍，对其征收献血补偿金): the stem states what is done in it
+        clause_end = _next_stop(text, clause_end + 1, "；。")
+    elif _MODAL_NEXT.match(text, clause_end + 1) and text[clause_end:clause_end + 1] == "，":
+        # the figure's clause is who or when, the rule follows (代表十人以上联名，可以向…提出…案)
+        clause_end = _next_stop(text, clause_end + 1, "，；。")
+    segment_start = max(text.rfind(p, 0, start) for p in "；。") + 1
+    if len(text.rstrip("。；;")) <= MAX_STEM:
+        clause_start, clause_end = 0, len(text.rstrip("。；;"))  # the whole sentence
+    elif clause_end <= MAX_STEM:
+        clause_start = 0  # the sentence from its start: the stem names its subject
+    elif text[segment_start:clause_start].startswith("对"):
+        clause_start = segment_start  # …；对金融机构负有直接责任的董事…给予警告，处（　　）罚款: whose fine
+    if text[clause_start:clause_end].endswith("的") and text[clause_end:clause_end + 1] == "，":
+        # a condition asks with its consequence: 擅自收购烟叶（　　）的，依法没收其违法所得
+        clause_end = _next_stop(text, clause_end + 1, "，；。")
+    return clause_start, clause_end, segment_start

@@ -128,7 +128,7 @@ def _mended(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset
         case Cloze():
             if context and _list_item(item, facts, listed):
                 return None, "list-item"  # one item of a list: the list's note asks it, in its place
-            return _repair_cloze(item, context, facts.phrase_texts, facts)
+            return _repair_cloze(item, context, facts.phrase_texts, facts, bool(context) and _in_a_list(item, facts))
         case Choice() | Multi():
             if _foreign(item, facts):
                 return None, "foreign-distractor"
@@ -216,6 +216,11 @@ def _foreign(item: Choice | Multi, facts: DocumentFacts) -> bool:
                and itemchecks.bare(o) not in facts.bare_text for i, o in enumerate(item.options))
 
 
+def _in_a_list(item: Item, facts: DocumentFacts) -> bool:
+    sentence = facts.sentence_for(item)
+    return sentence is not None and list_of(facts.doc, sentence, facts.lists) is not None
+
+
 def _list_item(item: Item, facts: DocumentFacts, listed: frozenset[str]) -> bool:
     """The item's sentence is an item of a list whose note asks it (a list of long items has
     no note: its items' own notes ask them, after the list's lead)."""
@@ -255,7 +260,7 @@ MAX_SWAP = 6  # characters a swapped word may change a statement's length by
 
 
 def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
-                  facts: DocumentFacts | None = None) -> tuple[Item | None, str]:
+                  facts: DocumentFacts | None = None, list_item: bool = False) -> tuple[Item | None, str]:
     parts = markup.parse(item.text)
     if parts and isinstance(parts[0], str) and not context:
         parts[0] = unmarked(parts[0])  # a list item's marker stays after its lead: 一是{…}
@@ -278,8 +283,10 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     if not any(isinstance(p, markup.Deletion) for p in parts):
         return None, "no-good-blank"
     shown = _ANY_MARKER.sub("", "".join(p for p in parts if isinstance(p, str)))
-    if sum(is_han(c) for c in shown) < MIN_SHOWN and not context:
-        return None, "bare"  # - {廉洁自律}, {指导思想}；（二）{主要目标}
+    if sum(is_han(c) for c in shown) < MIN_SHOWN and (not context or list_item):
+        # - {廉洁自律}, {指导思想}；（二）{主要目标}; and an item of a list after its lead, which shows no
+        # more than the lead: any other item would fit (…：（十一）{集体合同期限}; fresh15, discarded)
+        return None, "bare"
     if context:
         parts = [context, *parts]
     return replace(item, text=markup.to_markup(_merged(parts))), ""
