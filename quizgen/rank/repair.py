@@ -126,9 +126,10 @@ def _mended(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset
         return None, "no-subject"
     match item:
         case Cloze():
-            if context and _list_item(item, facts, listed):
+            in_list = bool(context) and _in_a_list(item, facts)
+            if in_list and _asked_by_list_note(item, facts, listed):
                 return None, "list-item"  # one item of a list: the list's note asks it, in its place
-            return _repair_cloze(item, context, facts.phrase_texts, facts, bool(context) and _in_a_list(item, facts))
+            return _repair_cloze(item, context, facts.phrase_texts, facts, in_list)
         case Choice() | Multi():
             if _foreign(item, facts):
                 return None, "foreign-distractor"
@@ -221,11 +222,11 @@ def _in_a_list(item: Item, facts: DocumentFacts) -> bool:
     return sentence is not None and list_of(facts.doc, sentence, facts.lists) is not None
 
 
-def _list_item(item: Item, facts: DocumentFacts, listed: frozenset[str]) -> bool:
-    """The item's sentence is an item of a list whose note asks it (a list of long items has
-    no note: its items' own notes ask them, after the list's lead)."""
+def _asked_by_list_note(item: Item, facts: DocumentFacts, listed: frozenset[str]) -> bool:
+    """The item's sentence, an item of a list, opens with what the list's note blanks (a list
+    of long items has no note: its items' own notes ask them, after the list's lead)."""
     sentence = facts.sentence_for(item)
-    if sentence is None or list_of(facts.doc, sentence, facts.lists) is None:
+    if sentence is None:
         return False
     opening = itemchecks.bare(strip_markers(sentence.text))
     return any(opening.startswith(answer) for answer in listed if len(answer) >= 2)
