@@ -119,6 +119,9 @@ class Output:
     format: str
     notes: int = 0
     cards: int = 0
+    questions: int = 0  # on an exam paper (html, pdf): how many it has
+    asked: int | None = None  # and how many were asked for (--count)
+    deck: str = ""  # the name of the deck the paper is of
 
 
 def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, seed: int = 0,
@@ -139,14 +142,24 @@ def export(deck: Deck, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
     for job in jobs:
         with recording() as written:
             try:
-                for path in job.run(deck, out_dir, stem, options):
-                    outputs.append(Output(path, job.format_of(path), notes, cards))
+                paths = job.run(deck, out_dir, stem, options)
+                questions = _questions(deck, options) if job.name == "paper" else 0
+                for path in paths:
+                    outputs.append(Output(path, job.format_of(path), notes, cards, questions, options.paper.count,
+                                          deck.name))
             except (QuizgenError, OSError, KeyboardInterrupt) as exc:
                 # a PDF that cannot be rendered, a full disk, Ctrl-C: what was written is reported
                 done = {output.path for output in outputs}
                 outputs.extend(Output(p, job.format_of(p), notes, cards) for p in written if p not in done)
                 raise _with_outputs(exc, job.name, out_dir, outputs) from None
     return outputs
+
+
+def _questions(deck: Deck, options: BuildOptions) -> int:
+    """How many questions the papers just written have (every version has the same)."""
+    from .export.paper.selection import select  # lazy: the paper modules load only for a paper
+
+    return len(select(deck.items, options.seed, options.paper.count, options.paper.per_type))
 
 
 _batches: list[list[list[Output]]] = []  # per batch under way: the outputs list of each export

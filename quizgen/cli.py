@@ -196,6 +196,8 @@ def _selection_line(summary: dict) -> str:
 def _wrote(outputs) -> None:
     for output in outputs:
         detail = f"  ({output.notes} notes, {output.cards} cards)" if output.format == "apkg" else ""
+        if output.questions:
+            detail = f"  ({output.questions} questions)"
         typer.echo(f"wrote {output.path}{detail}")
 
 
@@ -214,6 +216,10 @@ def _report(result, verbose: bool) -> None:
             if label in result.selections:
                 typer.echo(f"  {_selection_line(result.selections[label])}", err=True)
     _wrote(result.outputs)
+    short = {o.deck: o for o in result.outputs if o.questions and o.asked and o.questions < o.asked}
+    for name, paper in short.items():
+        typer.echo(f"quizgen: note: the paper of {name} has {paper.questions} questions, not {paper.asked}: the "
+                   "deck has no more that neither ask a sentence again nor give another's answer away", err=True)
     for changes in result.changes:
         if changes.warning:
             typer.echo(f"quizgen: warning: {changes.warning}", err=True)

@@ -39,6 +39,12 @@ def test_build_without_arguments_builds_the_sample_into_decks(tmp_path):
     assert "办公室工作.apkg" in result.stdout and "notes" in result.stdout and "cards" in result.stdout
     data = json.loads((tmp_path / "decks" / "办公室工作.json").read_text(encoding="utf-8"))
     assert data["deck"] == "办公室工作" and len(data["items"]) >= 30
+    # the paper: how many questions it has, and why not the 30 asked for when it has fewer
+    shown = re.search(r"试卷\.html  \((\d+) questions\)", result.stdout)
+    assert shown and 12 <= int(shown.group(1)) < 30, result.stdout
+    assert f"has {shown.group(1)} questions, not 30" in result.stderr and "give another's answer away" in result.stderr
+    html = (tmp_path / "decks" / "办公室工作-试卷.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'id="q\d+"', html)) == int(shown.group(1))
     assert not [p for p in (tmp_path / "decks").iterdir() if p.name.endswith(".part")]
 
 

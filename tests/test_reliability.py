@@ -21,7 +21,7 @@ from terminal import as_at_a_terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
-WROTE = re.compile(r"^wrote (.+?)(?:  \(\d+ notes, \d+ cards\))?$", re.M)
+WROTE = re.compile(r"^wrote (.+?)(?:  \((?:\d+ notes, \d+ cards|\d+ questions)\))?$", re.M)
 
 
 def run(*args, cwd=None, timeout=300):

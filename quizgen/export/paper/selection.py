@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from ...errors import InputError
 from ...items import Cloze, Item, Judge
+from .conflicts import Exposure, clash, exposure
 from .kinds import normalise_kinds, paper_kind, usable
 from .model import PAPER_KINDS
 
@@ -65,15 +66,23 @@ def select(items: Sequence[Item], seed: int = 0, count: int | None = None,
     - ``count``: that many in total, split over the types in proportion to what there is
       (each type at least one when possible); with ``per_type`` as well, it caps the total.
 
-    A sentence one question asks is not asked again as a fill-in. Within the quotas, questions are taken round-robin over ``Item.section`` (sections in a
-    seeded order, each section's items shuffled): every type is spread over the sections and
-    so is the paper as a whole, so a short paper covers as many sections as it can instead
-    of the first N items. Deterministic for a given seed.
+    A sentence one question asks is not asked again as a fill-in, and no two questions of a
+    paper clash (:mod:`.conflicts`: one sentence asked twice, or one question showing another's
+    answer): a question that would clash with one already taken is left out, and with
+    ``count`` alone another type takes its place. Within the quotas, questions are taken
+    round-robin over ``Item.section`` (sections in a seeded order, each section's items
+    shuffled): every type is spread over the sections and so is the paper as a whole, so a
+    short paper covers as many sections as it can instead of the first N items.
+    Deterministic for a given seed.
     """
     pool = _once_per_sentence(usable(items))
     quota = _quotas(pool, count, per_type)
     rng = random.Random(f"{seed}:select")
-    return [pool[i] for i in sorted(_round_robin(quota, _by_section(pool, rng)))]
+    spare = count is not None and per_type is None  # a total: a type that runs out leaves room to the others
+    exposures = [exposure(i) for i in pool]
+    clashes = _clash_counts(exposures)
+    picks = _round_robin(quota, _by_section(pool, rng, clashes), exposures, clashes, spare)
+    return [pool[i] for i in sorted(picks)]
 
 
 Where = tuple[str, str]  # (document, section)
@@ -110,9 +119,26 @@ def _quotas(pool: Sequence[Item], count: int | None, per_type: Mapping[str, int]
     return quota
 
 
-def _by_section(pool: Sequence[Item], rng: random.Random) -> dict[Where, dict[str, list[int]]]:
+def _clash_counts(exposures: Sequence[Exposure]) -> list[int]:
+    """How many of the other questions each one clashes with (questions of different
+    documents never do)."""
+    counts = [0] * len(exposures)
+    by_document: dict[str, list[int]] = {}
+    for index, exposed in enumerate(exposures):
+        by_document.setdefault(exposed.document, []).append(index)
+    for indexes in by_document.values():
+        for n, i in enumerate(indexes):
+            for j in indexes[n + 1:]:
+                if clash(exposures[i], exposures[j]):
+                    counts[i] += 1
+                    counts[j] += 1
+    return counts
+
+
+def _by_section(pool: Sequence[Item], rng: random.Random, clashes: Sequence[int]) -> dict[Where, dict[str, list[int]]]:
     """{section: {type: indexes into ``pool``, in the order they are picked (from the end)}},
-    sections in a seeded order, each section's items shuffled."""
+    sections in a seeded order, each section's items shuffled, then those that clash with
+    the fewest others first (each pick leaves out what it clashes with: fewer are lost)."""
     sections: list[Where] = []
     by_section: dict[Where, dict[str, list[int]]] = {}
     for index, item in enumerate(pool):
@@ -124,44 +150,84 @@ def _by_section(pool: Sequence[Item], rng: random.Random) -> dict[Where, dict[st
     for number, groups in enumerate(by_section.values()):
         for group in groups.values():
             rng.shuffle(group)
+            group.sort(key=lambda i: -clashes[i])  # stable: the shuffle orders equals
         groups["judge"] = _alternate_truth(groups["judge"], pool, true_first=number % 2 == 0)
     rng.shuffle(sections)
     return {where: by_section[where] for where in sections}
 
 
-def _round_robin(quota: dict[str, int], by_section: dict[Where, dict[str, list[int]]]) -> list[int]:
+def _round_robin(quota: dict[str, int], by_section: dict[Where, dict[str, list[int]]],
+                 exposures: Sequence[Exposure], clashes: Sequence[int], spare: bool) -> list[int]:
     """Greedy round-robin: each pick goes to the (type, section) pair that has been used least
     for that type, then to the section with the fewest picks so far, then to sections that
     few of the wanted types can reach (so they are not left out), then to the type that can
-    go to the fewest sections not yet asked, then to the type furthest from its quota; ties
-    follow the seeded section order (``by_section``'s)."""
+    go to the fewest sections not yet asked, then to the question that clashes with the
+    fewest others, then to the type furthest from its quota; ties follow the seeded section
+    order (``by_section``'s). Each pick removes the questions that clash with it; with
+    ``spare``, what a type that ran out leaves goes to the others."""
     sections = list(by_section)
     rank = {name: n for n, name in enumerate(sections)}
     picks_section = dict.fromkeys(sections, 0)
     picks_pair: dict[tuple[str, Where], int] = {}
     remaining = dict(quota)
+    total = sum(quota.values())
     chosen: list[int] = []
-    while True:
-        best: tuple[str, Where] | None = None
-        best_key: tuple | None = None
-        # how many sections not yet asked a type can still go to: the scarcest type goes first
-        open_to = {k: sum(1 for n in sections if by_section[n][k] and not picks_section[n]) for k in PAPER_KINDS}
-        for kind in PAPER_KINDS:
-            if not remaining[kind]:
-                continue
-            behind = remaining[kind] / quota[kind]
-            for name in sections:
-                if not by_section[name][kind]:
-                    continue
-                reach = sum(1 for k in PAPER_KINDS if remaining[k] and by_section[name][k])
-                key = (picks_pair.get((kind, name), 0), picks_section[name], reach, open_to[kind], -behind,
-                       rank[name], PAPER_KINDS.index(kind))
-                if best_key is None or key < best_key:
-                    best, best_key = (kind, name), key
+    while len(chosen) < total:
+        best = _best_pick(remaining, quota, by_section, rank, picks_section, picks_pair, clashes)
         if best is None:
-            return chosen
+            left = total - len(chosen)
+            if not spare or not any(by_section[n][k] for n in sections for k in PAPER_KINDS if not remaining[k]):
+                return chosen
+            remaining = {k: left if any(by_section[n][k] for n in sections) else 0 for k in PAPER_KINDS}
+            continue
         kind, name = best
-        chosen.append(by_section[name][kind].pop())
+        pick = _take(by_section[name][kind], exposures, chosen)
+        chosen.append(pick)
+        _drop_clashes(by_section, exposures, pick)
         remaining[kind] -= 1
         picks_section[name] += 1
         picks_pair[best] = picks_pair.get(best, 0) + 1
+    return chosen
+
+
+def _take(group: list[int], exposures: Sequence[Exposure], chosen: Sequence[int]) -> int:
+    """The next question of ``group`` (from the end); of true/false statements, one of the
+    answer the paper has fewer of when the group has one (at a tie a false one: decks have
+    fewer of them, see quizgen.rank.select)."""
+    truths = [exposures[i].truth for i in chosen if exposures[i].truth is not None]
+    want = truths.count(True) < truths.count(False)
+    at = next((n for n in range(len(group) - 1, -1, -1) if exposures[group[n]].truth == want), len(group) - 1)
+    return group.pop(at)
+
+
+def _best_pick(remaining: dict[str, int], quota: dict[str, int], by_section: dict[Where, dict[str, list[int]]],
+               rank: dict[Where, int], picks_section: dict[Where, int],
+               picks_pair: dict[tuple[str, Where], int], clashes: Sequence[int]) -> tuple[str, Where] | None:
+    """The (type, section) the next question comes from (see :func:`_round_robin`)."""
+    best: tuple[str, Where] | None = None
+    best_key: tuple | None = None
+    # how many sections not yet asked a type can still go to: the scarcest type goes first
+    open_to = {k: sum(1 for n in by_section if by_section[n][k] and not picks_section[n]) for k in PAPER_KINDS}
+    for kind in PAPER_KINDS:
+        if not remaining[kind]:
+            continue
+        behind = remaining[kind] / max(quota[kind], 1)
+        for name in by_section:
+            if not by_section[name][kind]:
+                continue
+            reach = sum(1 for k in PAPER_KINDS if remaining[k] and by_section[name][k])
+            lost = clashes[by_section[name][kind][-1]]  # what taking its next question leaves out
+            key = (picks_pair.get((kind, name), 0), picks_section[name], reach, open_to[kind], lost, -behind,
+                   rank[name], PAPER_KINDS.index(kind))
+            if best_key is None or key < best_key:
+                best, best_key = (kind, name), key
+    return best
+
+
+def _drop_clashes(by_section: dict[Where, dict[str, list[int]]], exposures: Sequence[Exposure], pick: int) -> None:
+    """Questions that would clash with ``pick`` on the paper are no longer candidates."""
+    taken = exposures[pick]
+    for groups in by_section.values():
+        for kind, group in groups.items():
+            if group:
+                groups[kind] = [i for i in group if not clash(taken, exposures[i])]
