@@ -46,6 +46,7 @@ class DocumentFacts:
         self.sentence_at = {location(doc, s.index): s for s in doc.sentences}
         self.bare_text = bare(doc.text)  # for "is it in the text?"
         self.titles = {section.title for section in doc.sections}
+        self.doc_title = bare(doc.title)  # the deck's and the paper's name: a learner reads it
         self.lists = list_index(doc)
         self._counts: dict[str, int] = {}
         self.blank_scores: dict[tuple[str, str, str], float] = {}  # (before, answer, after): quizgen.rank.blanks
@@ -61,6 +62,11 @@ class DocumentFacts:
         if sentence is not None and sentence.text == item.source:
             return sentence
         return self.sentence_of.get(item.source)
+
+    def in_title(self, text: str) -> bool:
+        """``text`` (two characters or more) is in the document's title: the deck's name shows it."""
+        flat = bare(text)
+        return len(flat) >= 2 and flat in self.doc_title
 
     def count(self, text: str) -> int:
         """How often ``text`` occurs in the document (counted once per distinct text)."""

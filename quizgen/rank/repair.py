@@ -386,7 +386,10 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
         stock = isinstance(part, markup.Deletion) and not whole \
             and itemchecks.stock_in_article(part.answer, section) \
             and (not _listed(parts, i) or all(itemchecks.stock_in_article(m, section) for m in run_of(parts, i)))
-        if isinstance(part, markup.Deletion) and (opening or crosses or wraps or trivia or stock
+        # the document's own topic (集体合同 in 浙江省集体合同条例, 来华登山): the deck's name shows it
+        # (fresh11–15: 1 of 16 judged notes with such a blank kept)
+        titled = isinstance(part, markup.Deletion) and facts is not None and facts.in_title(part.answer)
+        if isinstance(part, markup.Deletion) and (opening or crosses or wraps or trivia or stock or titled
                                                   or itemchecks.blank_problems(parts, i, whole)):
             out.append(part.answer)
         else:
