@@ -193,6 +193,11 @@ def test_a_figure_of_a_long_sentence_is_asked_with_the_case_it_is_for():
     # harm done to a thing or to others' work: 1 of 8 such bans turned round was kept (fresh files)
     "第十八条 任何单位和个人不得阻挠公路绿化工作、毁坏行道树和绿化带。\n",
     "第三十二条 在公路两侧控制区边缘进行开发和建设，不得堵塞公路排水系统。\n",
+    # an act named by its wrong: fresh11–16 (dev), 7 such bans turned round judged, all discarded
+    "第九条 经营者不得牟取暴利。\n",
+    "第二十九条 任何单位和个人不得制造、散布地震谣言。\n",
+    "第三条 地方性法规不得与宪法、法律、行政法规相抵触。\n",
+    "第十九条 禁止随意倾倒、抛撒、堆放餐厨垃圾。\n",
 ])
 def test_a_ban_on_an_act_wrong_on_its_face_is_not_turned_round(text):
     # judged on the test split and fresh documents: 公示的行政处罚信息可以泄露国家秘密。 is false to

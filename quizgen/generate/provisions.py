@@ -39,7 +39,10 @@ _UNLAWFUL = re.compile(r"擅自|违法|非法|违规|私自|弄虚作假|伪造|
                        r"|侵占|挪用|涂改|贪污|受贿|索贿|谋取私利|虚假|冒用|盗用|伤害|侮辱|殴打|体罚|虐待|歧视|报复"
                        # harm done to a thing or to others' work (可以阻挠…, 可以危及…): trainers kept
                        # 1 of 8 such bans turned round in the judged files
-                       r"|破坏|损坏|毁坏|损害|危害|危及|阻挠|阻碍|妨碍|干扰|扰乱|堵塞|假冒|哄抢|私分|藏匿|盗窃|抢夺|污染|侵犯|侵害")
+                       r"|破坏|损坏|毁坏|损害|危害|危及|阻挠|阻碍|妨碍|干扰|扰乱|堵塞|假冒|哄抢|私分|藏匿|盗窃|抢夺|污染|侵犯|侵害"
+                       # acts named by their wrong (允许牟取暴利, 可以散布地震谣言, 可以与宪法…相抵触): of such
+                       # bans turned round on the dev sets fresh11–16, trainers discarded 7 and kept none
+                       r"|歪曲|丑化|亵渎|暴利|不正当|谣言|随意|倒卖|抵触")
 _SCOPE = re.compile(r"(?:遵守|适用|执行)本(?:条例|办法|规定|法|细则|制度|准则|决定)$")  # a scope, not a rule
 _PUNCT = re.compile(r"[，。；：、“”《》？！]")
 
