@@ -405,6 +405,23 @@ def test_a_placeholder_for_bodies_is_no_body_to_ask_or_swap():
     assert not any(i.kind == "judge" and "会同有关部门" not in i.statement and "职业培训" in i.statement for i in items)
 
 
+def test_the_texts_own_unit_and_a_role_are_no_bodies_to_swap():
+    # fresh16: 书面报实行单位办理… and 由实行单位负责人组织实施 (实行单位 read out of 实行单位负责人和工作人员分级
+    # 负责制, 告本单位 cut out of 报告本单位) were discarded
+    from quizgen.generate.provisions import bodies
+
+    text = ("第十六条 承办单位应当建立和健全办理工作制度，实行单位负责人和工作人员分级负责制。\n"
+            "第二十条 承办单位对代表的书面答复应当由本单位负责人审核签发，并加盖本单位公章。\n"
+            "第二十四条 承办单位应当向市人民政府办公厅书面报告本单位办理代表建议的情况。\n"
+            "第二十五条 自查工作应当由承办单位负责人组织实施。\n第二十六条 督办工作由大会秘书处负责。\n")
+    doc = process(Source("规定", text))
+    found = bodies(doc)
+    assert "承办单位" in found and "大会秘书处" in found
+    assert not {"实行单位", "本单位", "告本单位"} & set(found), found
+    swapped = [i.statement for i in generate(doc) if i.kind == "judge" and not i.answer]
+    assert not any("实行单位" in s or "告本单位" in s for s in swapped), swapped
+
+
 def test_a_figure_the_stem_shows_is_no_wrong_option():
     # fresh13: …建筑面积超过五万平方米不足十万平方米的住宅区，…不少于（　　）。 offered 五万平方米 (judged absurd)
     text = ("第十五条 新建住宅区应当配套建设体育健身设施，其中，室内体育健身用房按照下列标准配建：\n"
