@@ -41,7 +41,8 @@ FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常
                     r"|(?:之日起|以下准则|予以支持|的规定|的要求)$")
 _MEMBERS_INSIDE = re.compile(r"[，、；]")
 # rules the text refers to and does not state: 依照[国家有关规定处理], 应当[明确规定]施行日期, [另行规定]. Like
-# 有关部门 for bodies, a placeholder (of 26 judged notes with such a blank, trainers kept 1 and discarded 10)
+# 有关部门 for bodies, a placeholder (of 26 judged notes with such a blank, trainers kept 1 and discarded 10);
+# a whole item of a list is asked whole ((一)[企业规模达到国家规定的要求]: fresh17, kept)
 UNSTATED_RULES = re.compile(r"(?:有关|相关|国家|另行|明确)规定")
 NUMBER_RUN = re.compile(r"[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+$")
 UNIT_AFTER = re.compile(r"^(?:个|年|月|日|天|小时|分钟|周|元|万元|米|厘米|毫米|公里|%|％|人|次|条|项|倍|岁|名|家|级|份|页)")
@@ -166,7 +167,7 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
     codes = []
     flat = bare(answer)
     if flat in STOP_WORDS or (FILLER.match(answer) and not _MEMBERS_INSIDE.search(answer)) or _LABEL_BEFORE.search(before) \
-            or UNSTATED_RULES.search(answer):
+            or (UNSTATED_RULES.search(answer) and not whole_items):
         codes.append("stop-blank")  # (认真总结，掌握规律，及时反馈 is a list's members, no filler)
         # (…的公民（以下称[上海市献血者]）: the label a text gives, read off the words before it)
     if NUMBER_RUN.match(answer) and UNIT_AFTER.match(after):

@@ -196,6 +196,17 @@ def test_cut_whole_words_and_whole_lists_are_not_refused(text):
     assert not {"half-list", "cut-compound", "cut-word"} & set(codes(cloze(text)))
 
 
+def test_a_whole_list_item_naming_unstated_rules_is_still_asked():
+    # fresh17 (held out): (一)[企业规模达到国家规定的要求]；(二)[企业财务会计制度符合国家规定] was kept; as a
+    # sentence's blank, [国家规定纳税] was discarded
+    from quizgen import itemchecks
+
+    item = markup.parse("企业发行企业债券必须符合下列条件：（一）{{c1::企业规模达到国家规定的要求}}；"
+                        "（二）{{c2::企业财务会计制度符合国家规定}}；（三）{{c3::具有偿债能力}}。")
+    assert "stop-blank" not in itemchecks.blank_problems(item, 1, whole_items=True)
+    assert "stop-blank" in codes(cloze("单位和个人所得的企业债券利息收入，按照{{c1::国家规定纳税}}。"))
+
+
 def test_cut_a_blank_that_is_one_noun_of_a_compound_takes_the_whole_compound():
     parts = markup.parse("生产经营单位应当防止发生生产{{c1::安全事故}}。")
     assert markup.to_markup(whole_compounds(parts)) == "生产经营单位应当防止发生{{c1::生产安全事故}}。"
