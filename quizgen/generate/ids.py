@@ -7,6 +7,7 @@ id, so Anki updates the note in place; the GUID is made from (document, id).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Document, Phrase
@@ -21,6 +22,16 @@ def location(doc: Document, sentence_index: int) -> str:
             for section in doc.sections for p, paragraph in enumerate(section.paragraphs, 1)
             for t, sentence in enumerate(paragraph.sentences, 1)})
     return doc.locations[sentence_index]
+
+
+_SENTENCE_LOCATION = re.compile(r"s\d+-p\d+-t\d+(?=-|$)")
+
+
+def sentence_location(item_id: str) -> str:
+    """The sentence location an item id starts with ('s3-p2-t4' of 's3-p2-t4-frame1-m1-choice'),
+    or "" when it names none (a heading's or a list's item: 's0-list1-cloze')."""
+    at = _SENTENCE_LOCATION.match(item_id)
+    return at.group() if at else ""
 
 
 def phrase_location(doc: Document, phrase: Phrase) -> str:

@@ -9,7 +9,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from ..generate.ids import location
+from ..generate.ids import location, sentence_location
 from ..generate.subjects import list_index
 from ..itemchecks import bare
 from ..items import Cloze, Item
@@ -24,7 +24,6 @@ PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "id
 MAX_PHRASE = 12  # characters of the word-like key phrases a blank must not cut
 DIGIT = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两]")
 
-_LOCATION = re.compile(r"s\d+-p\d+-t\d+(?=-)")
 
 
 class DocumentFacts:
@@ -57,8 +56,8 @@ class DocumentFacts:
     def sentence_for(self, item: Item) -> Sentence | None:
         """The sentence ``item`` was made from: the one at the location its id starts with when
         that sentence says the item's source, else the first that does."""
-        at = _LOCATION.match(item.id)
-        sentence = self.sentence_at.get(at.group()) if at else None
+        at = sentence_location(item.id)
+        sentence = self.sentence_at.get(at) if at else None
         if sentence is not None and sentence.text == item.source:
             return sentence
         return self.sentence_of.get(item.source)

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 
 from ...itemchecks import bare
+from ...generate.ids import sentence_location
 from ...items import Choice, Cloze, Item, Judge, Multi
 from ...lang import markup
 
-_LOCATION = re.compile(r"s\d+-p\d+-t\d+(?=-|$)")
 _NOT_IN_LIST = re.compile(r"不包括|不属于")
 SHORTEST = 2  # characters: a shared single character gives nothing away
 _GAP = "\x00"  # between runs a learner reads apart (text around a blank, options)
@@ -40,9 +40,8 @@ class Exposure:
 
 
 def exposure(item: Item) -> Exposure:
-    at = _LOCATION.match(item.id)
     truth = item.answer if isinstance(item, Judge) else None
-    return Exposure(item.document, at.group() if at else "", _asks(item), _text(item), _options(item), truth)
+    return Exposure(item.document, sentence_location(item.id), _asks(item), _text(item), _options(item), truth)
 
 
 def clash(a: Exposure, b: Exposure) -> bool:
