@@ -170,20 +170,16 @@ def test_a_section_is_asked_of_its_own_formula_not_of_a_quoted_term():
     assert asked == {"“谁开设、谁主办”出自下列哪一部分？": "明确工作职责"}
 
 
-def test_a_figure_of_a_long_sentence_is_asked_with_the_case_it_is_for():
-    # judged on the test split: 对直接负责的主管人员和其他直接责任人员处（　　）罚款。 did not say for
-    # which violation (the article has two tiers); the clause alone was asked
+def test_a_sentence_is_asked_by_a_choice_on_its_first_figure_only():
+    # fresh sets: trainers kept 33 % of 69 judged questions on a sentence's second or later figure
+    # (对直接负责的主管人员和其他直接责任人员处（　　）罚款: for which tier?), 67 % of those on its first
     text = ("第四十五条 开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，由有关主管部门责令改正，给予警告，"
             "可以并处五万元以上五十万元以下罚款，对直接负责的主管人员和其他直接责任人员可以处一万元以上十万元以下罚款；"
             "拒不改正或者造成大量数据泄露等严重后果的，处五十万元以上二百万元以下罚款，并可以责令暂停相关业务、停业整顿，"
             "对直接负责的主管人员和其他直接责任人员处五万元以上二十万元以下罚款。\n")
     asked = choices(text)
-    # (and with what the tier's clause says between its case and the figure: the selection keeps no
-    # second question whose answer this stem shows)
-    assert asked["五万元以上二十万元以下"] == ("拒不改正或者造成大量数据泄露等严重后果的，处五十万元以上二百万元以下罚款，并可以责令"
-                                          "暂停相关业务、停业整顿，对直接负责的主管人员和其他直接责任人员处（　　）罚款。")
-    assert asked["一万元以上十万元以下"].startswith("开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，")
-    assert asked["一万元以上十万元以下"].endswith("对直接负责的主管人员和其他直接责任人员可以处（　　）罚款。")
+    assert list(asked) == ["五万元以上五十万元以下"]
+    assert asked["五万元以上五十万元以下"].startswith("开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，")
 
 
 @pytest.mark.parametrize("text", [
@@ -210,10 +206,12 @@ def test_a_ban_on_an_act_wrong_on_its_face_is_not_turned_round(text):
 def test_a_figure_condition_is_asked_whole_and_with_its_consequence():
     # fresh documents: 擅自收购烟叶的，擅自收购烟叶（　　）的。 (the case twice, no consequence) and
     # 或者留滞…车辆的，处以（　　）罚款。 (the last of the clauses of a case) were discarded
-    asked = choices("第二十一条 违反本办法规定，擅自收购烟叶的，由烟草专卖行政主管部门处以违法收购的烟叶价值"
-                    "百分之二十以上百分之五十以下的罚款，并按照查获地省级烟草专卖行政主管部门出具的上年度烟叶平均"
-                    "收购价格的百分之七十收购违法收购的烟叶；擅自收购烟叶一千千克以上的，依法没收其违法所得。\n")
-    assert asked["一千千克以上"] == "擅自收购烟叶（　　）的，依法没收其违法所得。"
+    from quizgen.generate.figures import figure_stem
+
+    sentence = ("违反本办法规定，擅自收购烟叶的，由烟草专卖行政主管部门处以违法收购的烟叶价值百分之二十以上百分之五十"
+                "以下的罚款，并按照查获地省级烟草专卖行政主管部门出具的上年度烟叶平均收购价格的百分之七十收购违法收购的"
+                "烟叶；擅自收购烟叶一千千克以上的，依法没收其违法所得。")
+    assert figure_stem(sentence, sentence.index("一千千克以上"), "一千千克以上") == "擅自收购烟叶（　　）的，依法没收其违法所得"
     asked = choices("第四十四条 违反本条例规定，阻碍院前医疗急救车辆通行，或者强行扣留、留滞院前医疗急救车辆以及车载"
                     "设备、设施的，由公安机关依照《中华人民共和国治安管理处罚法》的规定处罚，情节严重的，处以五千元以上"
                     "二万元以下罚款。\n")

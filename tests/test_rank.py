@@ -1116,3 +1116,46 @@ def test_subject_an_item_of_a_list_that_shows_nothing_but_its_blank_is_not_asked
             "（十四）违反集体合同的责任；\n（十五）双方认为应当协商的其他内容。\n")
     alone = [i for i in _kept(text, "集体合同条例") if isinstance(i, Cloze) and "-list" not in i.id]
     assert not [n.text for n in alone if re.search(r"：（[一二三四五六七八九十]+）\{\{c1::[^}]*\}\}；$", n.text)]
+
+
+def _objects(text: str) -> str:
+    from quizgen.rank.cuts import objects_alone
+
+    return markup.to_markup(objects_alone(markup.parse(text)))
+
+
+def test_cut_a_blank_asks_the_object_of_a_light_verb_or_of_a_modal_predicate_not_the_verbs():
+    # fresh16/17: [实行有偿使用] “the learner cannot tell what is asked”, 应当[召开全体会议审议]
+    # “a whole clause repeating 审议”, [承办单位应当] “drags in the modal”
+    assert _objects("泰山风景名胜资源{{c1::实行有偿使用}}，具体办法由省人民政府制定。") \
+        == "泰山风景名胜资源实行{{c1::有偿使用}}，具体办法由省人民政府制定。"
+    assert _objects("专门委员会审议地方性法规案时，应当{{c1::召开全体会议审议}}。") \
+        == "专门委员会审议地方性法规案时，应当召开{{c1::全体会议}}审议。"
+    assert _objects("在办理过程中，{{c1::承办单位应当}}与代表加强联系沟通。") \
+        == "在办理过程中，{{c1::承办单位}}应当与代表加强联系沟通。"
+    # a body and its verb after 由 is no verb and object: 保护 is not what governs 责任人
+    assert _objects("修缮费用由{{c1::保护责任人承担}}。") == "修缮费用由{{c1::保护责任人承担}}。"
+
+
+def test_cut_the_first_blank_of_a_list_loses_the_verb_its_head_shows_it_does_not_share():
+    # fresh17: [建设畜禽养殖场]、[养殖小区]、[水产养殖场] “c1 includes the verb 建设, so the blanks are not parallel”
+    assert _agreed("保护重点区域内禁止{{c1::建设畜禽养殖场}}、{{c2::养殖小区}}、{{c3::水产养殖场}}；") \
+        == "保护重点区域内禁止建设{{c1::畜禽养殖场}}、{{c2::养殖小区}}、{{c3::水产养殖场}}；"
+
+
+def test_subject_a_condition_whose_case_the_sentence_before_tells_leans_on_it():
+    # fresh sets: 确需调整的，…; 经同意，可以适当延长…; 自运的，…; 拒不承担责任的，… (1 of 10 and 6 of 30 kept)
+    from quizgen.lang.markers import opens_with_reference
+
+    for text in ("确需调整的，城乡规划部门应当征求意见。", "经同意，可以适当延长。", "逾期未清除的，由河道主管机关组织清除。",
+                 "有关情况应当记入评议笔录。", "自运的，应当采取密闭的方式。", "拒不承担责任的，地方工会可以发出整改意见书。",
+                 "联名提出的，领衔代表应当采取适当方式。"):
+        assert opens_with_reference(text), text
+    for text in ("套购玉米种子的，由农业行政主管部门收缴。", "解除集体合同的，用人单位应当报送备案。",
+                 "违反本条例规定的，由公安机关给予警告。", "有关部门应当予以配合。"):
+        assert not opens_with_reference(text), text
+    kept = _kept("第十一条 城市绿线不得擅自调整。确需调整的，城乡规划部门应当征求同级城市绿化行政主管部门的意见，"
+                 "并按照原批准程序审批。\n")
+    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question for i in kept]
+    assert fronts and all(not f.startswith("确需调整") for f in fronts), fronts
+    assert any(f.startswith("城市绿线不得擅自调整。确需调整的") for f in fronts), fronts

@@ -59,8 +59,14 @@ def _trivia(doc: Document, sentence: Sentence, phrase: Phrase) -> bool:
 
 
 def figure_questions(b: GeneratorContext) -> None:
+    """A choice question on the first figure of each sentence that one can be asked on: a
+    later figure's stem starts mid-sentence, without the case it is of, next to the figure
+    before it (fresh sets: trainers kept 33 % of 69 judged questions on a sentence's second or
+    later figure, 67 % of 445 on its first; the sentence's cloze note blanks them all)."""
+    asked: set[int] = set()
     for phrase in b.doc.phrases:
-        if phrase.kind != "figure" or not re.search(r"\d|[一二三四五六七八九十百千]", phrase.text):
+        if phrase.kind != "figure" or not re.search(r"\d|[一二三四五六七八九十百千]", phrase.text) \
+                or phrase.sentence in asked:
             continue
         sentence = b.doc.sentences[phrase.sentence]
         if _trivia(b.doc, sentence, phrase):
@@ -68,6 +74,7 @@ def figure_questions(b: GeneratorContext) -> None:
         stem = figure_stem(sentence.text, phrase.start - sentence.start, phrase.text)
         if stem is None:
             continue
+        asked.add(phrase.sentence)
         key = b.phrase_key(phrase)
         # a figure the stem shows is no wrong option (…超过五万平方米不足十万平方米的住宅区，…不少于（　　）:
         # 五万平方米 was offered, judged absurd)

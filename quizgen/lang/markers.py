@@ -17,7 +17,12 @@ BACK_REFERENCE = re.compile(
     r"|(?:依照|按照|根据|依据|对于|对|除|从|以|违反|有)?(?:前[两二三四五六七八九]?款|上述|前述|前条|前项|本款|本案)"
     r"|双方(?!当事人)"
     r"|以上(?=[\u4e00-\u9fff]{0,6}(?:机构|单位|行为|情形|人员|规定|部门|事项|材料|措施|各项|所列|所述))"  # 以上机构…: those told before
-    r"|满[\d０-９一二三四五六七八九十百两]+个?(?:年|月|日|天|周|小时|工作日)[，,])")  # 满12个月，确需继续接管的: the period of the sentence before
+    r"|满[\d０-９一二三四五六七八九十百两]+个?(?:年|月|日|天|周|小时|工作日)[，,]"  # 满12个月，确需继续接管的: the period of the sentence before
+    # a condition whose case or party is the sentence before's (确需调整的，…; 经同意，可以适当延长…;
+    # 逾期未清除的，…; 有关情况应当记入…: fresh sets, 1 of 10 judged items opening so kept)
+    r"|确需[\u4e00-\u9fff]{0,8}的[，,]|经(?:批准|同意|审查|审核|核准|查证|查实|核实)[，,后]|逾期(?:仍|拒|不|未)"
+    r"|情节(?:严重|较重|特别严重|轻微|恶劣)的[，,]|有关(?:情况|事项|材料|问题|内容)(?=[应由须])"
+    r"|达到(?:规定|上述)标准|拒不(?:改正|执行|履行)的|需要(?:延长|变更|调整)的[，,])")
 # a list item's number: （二）, 2., ② (the ordinal words 二是, 第二， are the text's own words)
 _NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d)|[①-⑳]"
 LIST_MARKER = re.compile(rf"^\s*(?:{_NUMBER_MARK}|[一二三四五六七八九十]{{1,3}}[是要]|第[一二三四五六七八九十]{{1,3}}[，、,])")
@@ -55,5 +60,24 @@ def refers_back(text: str) -> bool:
 
 
 def opens_with_reference(text: str) -> bool:
-    """其职责是… / 上述材料… / 但最长不超过…: the sentence leans on one before it."""
-    return bool(BACK_REFERENCE.match(strip_markers(text)))
+    """其职责是… / 上述材料… / 但最长不超过… / 自运的，…: the sentence leans on one before it."""
+    text = strip_markers(text)
+    return bool(BACK_REFERENCE.match(text)) or _bare_condition(text)
+
+
+# a short condition that opens a sentence: 自运的，应当采取密闭的方式; 同意的，由…核发…
+_SHORT_CONDITION = re.compile(r"^(?:对|凡)?([\u4e00-\u9fff]{1,6})的[，,]")
+_GENERIC_NOUNS = frozenset("规定 责任 要求 条件 情况 情形 程序 理由 期限 结果 决定 处理 意见 承担责任 符合规定".split())
+
+
+def _bare_condition(text: str) -> bool:
+    """The sentence opens with a condition of a few words that names no thing or party of its
+    own (自运的，拒不承担责任的，需要鉴定的，联名提出的): its case is the sentence before's.
+    One that does (套购玉米种子的，解除集体合同的) stands alone (fresh sets: trainers kept 6 of 30
+    judged items opening with a short condition, most of those that named their thing)."""
+    from .segment import tokens  # lazy: markers is imported by segment's importers before jieba loads
+    m = _SHORT_CONDITION.match(text)
+    if m is None:
+        return False
+    return not any(t.tag[:1] == "n" and len(t.text) >= 2 and t.text not in _GENERIC_NOUNS
+                   for t in tokens(m.group(1)))

@@ -73,37 +73,59 @@ _OBJECT_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "b", "ng"})
 MIN_OBJECT = 3  # characters of an object asked without its verb (出具[检查通知书], not 保守[秘密])
 
 
+# Verbs whose object is the whole content of what they say (实行[有偿使用], 进行[安全评估]):
+# the object is asked without them whatever its part of speech.
+LIGHT_VERBS = frozenset("实行 实施 进行 开展 给予 予以 加以 作出 做出 采取 推行".split())
+_TRAILING_MODALS = ("应当", "应该", "必须", "可以", "不得")
+_PREDICATE_OPENERS = ("应当", "应", "必须", "须", "可以", "应该")
+
+
 def objects_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
     """A blank of a verb and its object asks the object, the thing the rule names:
-    应当[出具检查通知书] → 应当出具[检查通知书], [事先拟订检查计划] → 事先拟订[检查计划]
-    (the verb and its adverbs stay; an object of one or two characters stays with its verb)."""
+    应当[出具检查通知书] → 应当出具[检查通知书], [事先拟订检查计划] → 事先拟订[检查计划],
+    应当[召开全体会议审议] → 应当召开[全体会议]审议, [实行有偿使用] → 实行[有偿使用] (the
+    verbs and their adverbs stay; an object of one or two characters stays with its verb); a
+    modal that ends a blank belongs to the verb after it: [承办单位应当]与… → [承办单位]应当与…"""
     out: list[markup.Segment] = []
-    for part in parts:
-        split = _object_of(part) if isinstance(part, markup.Deletion) else None
+    for i, part in enumerate(parts):
+        before = parts[i - 1] if i else ""
+        split = _object_of(part, isinstance(before, str) and before.endswith(_PREDICATE_OPENERS)) \
+            if isinstance(part, markup.Deletion) else None
         if split is None:
             out.append(part)
             continue
-        verb, thing = split
+        verb, thing, after = split
         assert isinstance(part, markup.Deletion)
-        out += [verb, markup.Deletion(part.number, thing, part.hint and f"{len(thing)}字")]
-    return _merged(out)
+        out += [verb, markup.Deletion(part.number, thing, part.hint and f"{len(thing)}字"), after]
+    return _merged([p for p in out if p != ""])
 
 
-def _object_of(blank: markup.Deletion) -> tuple[str, str] | None:
-    """(verb, object) of a blank that is a verb (with its adverbs) and a noun object of at
-    least :data:`MIN_OBJECT` characters; None for any other blank."""
-    words = segment.tokens(blank.answer)
-    if len(words) < 2 or FIGURE_RE.search(blank.answer):
+def _object_of(blank: markup.Deletion, predicate: bool = False) -> tuple[str, str, str] | None:
+    """(verb, object, what follows) of a blank that is a verb (with its adverbs), a noun
+    object of at least :data:`MIN_OBJECT` characters and, after a modal (``predicate``), perhaps
+    a second verb (由[保护责任人承担] is a body and its verb, not 保护 and an object); of a light
+    verb (:data:`LIGHT_VERBS`) and any object of two words; of a blank that ends with a
+    modal. None for any other blank."""
+    if FIGURE_RE.search(blank.answer):
         return None
-    k = len(words)
+    modal = next((m for m in _TRAILING_MODALS if blank.answer.endswith(m)), "")
+    if modal and len(blank.answer) - len(modal) >= 2:
+        return "", blank.answer[:-len(modal)], modal
+    words = segment.tokens(blank.answer)
+    if len(words) < 2:
+        return None
+    if words[0].text in LIGHT_VERBS and len(words) >= 3:
+        return words[0].text, blank.answer[len(words[0].text):], ""
+    end = len(words) - 1 if predicate and len(words) >= 3 and words[-1].tag == "v" else len(words)  # 召开全体会议|审议
+    k = end
     while k > 0 and words[k - 1].tag in _OBJECT_TAGS:
         k -= 1
-    head, tail = words[:k], words[k:]
+    head, tail = words[:k], words[k:end]
     thing = "".join(w.text for w in tail)
     if len(thing) < MIN_OBJECT or not any(w.tag == "v" for w in head) \
             or any(w.tag not in ("v", "d", "ad") for w in head):
         return None
-    return "".join(w.text for w in head), thing
+    return "".join(w.text for w in head), thing, "".join(w.text for w in words[end:])
 
 
 def numbered(parts: list[markup.Segment], limit: int, stretch: int = 0,

@@ -69,6 +69,9 @@ def _trim_first(first: list[Token], others: list[list[Token]]) -> list[Token]:
         return first
     if not all(verbless(o) for o in others):
         return first
+    if len(first) >= 3 and first[0].tag == "vn" and first[1].tag in ("n", "nz") \
+            and any(o[-1].text == first[-1].text for o in others):
+        return first[1:]  # 禁止建设|畜禽养殖场、养殖小区、水产养殖场 (its head shows it a member)
     cut = max((i + 1 for i in range(len(first) - 1) if _governs(first, i)), default=0)
     tail = first[cut:]
     if cut and verbless(tail) and length(tail) >= _MIN_ITEM and not (len(tail[0].text) == 1 and tail[0].tag in _NO_START):
