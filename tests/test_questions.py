@@ -438,3 +438,17 @@ def test_a_figure_stem_says_what_the_figure_allows():
     text = ("第九条 市人民代表大会代表十人以上联名，可以向市人民代表大会提出地方性法规案，由主席团决定是否列入会议议程，"
             "或者先交有关的专门委员会审议，提出是否列入会议议程的意见，再决定是否列入会议议程。\n")
     assert choices(text)["十人以上"] == "市人民代表大会代表（　　）联名，可以向市人民代表大会提出地方性法规案。"
+
+
+def test_figure_options_are_of_the_answers_scale_and_unit():
+    # fresh sets: 百分之一以上 offered with 三分之一以上 and 四分之三以上, 二百千瓦 with 六百瓦 and 一百二十瓦,
+    # the base year 一九八六年 with 十五年: judged absurd
+    text = ("第八条 科技企业的研究开发费用应占年产品销售收入的百分之一以上，重点企业不低于三分之一以上的增长。\n"
+            "第九条 总发射功率大于二百千瓦的广播电视发射塔，应当进行评价；功率在一百二十瓦以下的除外。\n"
+            "第十条 基数以一九八六年为准，期限为十五年。\n")
+    options = {i.options[i.answer[0]]: i.options for i in generate(process(Source("文件", text))) if i.kind == "choice"}
+    assert "百分之一以上" in options and "二百千瓦" in options
+    assert not {"三分之一以上"} & set(options["百分之一以上"])
+    assert all(o.endswith("千瓦") for o in options["二百千瓦"]), options["二百千瓦"]
+    if "一九八六年" in options:
+        assert "十五年" not in options["一九八六年"]

@@ -106,6 +106,7 @@ def _below_10k(value: int) -> str:
 
 
 _CN_RUN = re.compile(_CN_NUMBER)
+UNIT_PREFIX = re.compile(r"[千兆](?=瓦|米|克|伏|赫|帕|焦|字节)")  # 千瓦 is a unit of its own, not 千 瓦
 _FRACTIONS = ("二分之一", "三分之一", "三分之二", "四分之一", "四分之三", "五分之一", "五分之四")
 _SMALL_STEPS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180)  # the counts rules set: 三日, 七个工作日, 十五日
 
@@ -114,6 +115,10 @@ def scaled_chinese_figures(figure: str) -> list[str]:
     """Wrong values of a figure written in Chinese numerals, in the same form: 七个工作日内 ->
     五个工作日内, 十个工作日内 …; 五百元以上五千元以下 -> 一千元以上一万元以下 …; 三分之二以上 ->
     二分之一以上 …. Every number of the figure moves by one factor; [] when it has none."""
+    prefix = UNIT_PREFIX.search(figure)
+    if prefix:  # 二百千瓦 -> 一百千瓦, 四百千瓦 …: the 千 of 千瓦 is the unit's, not the number's
+        held = figure[:prefix.start()] + "\0" + figure[prefix.end():]
+        return [value.replace("\0", prefix.group()) for value in scaled_chinese_figures(held)]
     if figure.startswith(("百分之", "千分之", "万分之")):  # a rate moves as a rate (万分之三 -> 万分之五), not to 三分之一
         rest = figure[3:]
         return [] if "分之" in rest else [figure[:3] + value for value in scaled_chinese_figures(rest)]
