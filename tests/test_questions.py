@@ -192,6 +192,10 @@ def test_a_sentence_is_asked_by_a_choice_on_its_first_figure_only():
     # an act named by its wrong: fresh11–16 (dev), 7 such bans turned round judged, all discarded
     "第九条 经营者不得牟取暴利。\n",
     "第二十九条 任何单位和个人不得制造、散布地震谣言。\n",
+    # breaking a rule, anything of a kind: 3 of 20 such bans turned round were kept (judged files)
+    "第十条 用人单位不得违反本法规定延长劳动者的工作时间。\n",
+    "第十一条 禁止使用国家明令淘汰的工艺、设备和器具。\n",
+    "第十二条 检查人员不得接受被检查企业的任何馈赠、报酬、福利待遇。\n",
     "第三条 地方性法规不得与宪法、法律、行政法规相抵触。\n",
     "第十九条 禁止随意倾倒、抛撒、堆放餐厨垃圾。\n",
 ])
