@@ -456,3 +456,21 @@ def test_figure_options_are_of_the_answers_scale_and_unit():
     assert all(o.endswith("千瓦") for o in options["二百千瓦"]), options["二百千瓦"]
     if "一九八六年" in options:
         assert "十五年" not in options["一九八六年"]
+
+
+def test_a_body_is_never_swapped_for_another_name_the_text_gives_it():
+    # fresh18: 应当经市规划行政主管部门审核 marked false for 市测绘行政主管部门, which 第四条 names so
+    # (市规划行政主管部门主管本市测绘工作（以下统称市测绘行政主管部门）): judged wrong
+    text = ("第四条 市规划行政主管部门主管本市测绘工作（以下统称市测绘行政主管部门），负责测绘工作的统一监督和管理。\n"
+            "第五条 基础测绘成果由市测绘行政主管部门负责保管。\n"
+            "第六条 测绘资料由市档案行政管理部门负责接收。\n"
+            "第七条 测绘标志由区县人民政府负责保护。\n"
+            "第八条 测绘计划由市发展改革部门负责审批。\n"
+            "第九条 需要对外提供测绘成果的，应当经市测绘行政主管部门审核。\n")
+    items = generate(process(Source("北京市测绘条例", text)))
+    for item in items:
+        if "-body" in item.id and item.kind == "judge":
+            assert "市规划行政主管部门审核" not in item.statement and "市规划行政主管部门负责保管" not in item.statement
+        if "-body" in item.id and item.kind == "choice":  # two names of one body are never two options
+            assert not {"市测绘行政主管部门", "市规划行政主管部门"} <= set(item.options), item.options
+    assert any("-body" in i.id for i in items)

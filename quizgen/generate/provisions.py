@@ -135,6 +135,7 @@ def body_questions(b: GeneratorContext) -> None:
     """单选 on who decides or answers for something (参加商务宴请，必须经过（　　）批准。),
     and the rule with another body of the text in its place, as a false statement."""
     pool = bodies(b.doc)
+    named = _named_alike(b.doc, pool)
     for sentence in b.doc.sentences:
         if len(sentence.text) > MAX_STEM:
             continue
@@ -142,8 +143,9 @@ def body_questions(b: GeneratorContext) -> None:
             anchor = Phrase(body, "body", sentence.start + start, sentence.start + start + len(body),
                             sentence.index, sentence.section)
             key = f"{b.loc(anchor)}-body{n}"
-            same = [p for p in pool if body_kind(p) == body_kind(body) and p not in sentence.text]
-            picks = _typed_picks(body, same, b.rng(key))
+            same = [p for p in pool if body_kind(p) == body_kind(body) and p not in sentence.text
+                    and frozenset((p, body)) not in named]
+            picks = _typed_picks(body, same, b.rng(key), named)
             if len(picks) < OPTIONS - 1:
                 continue
             stem = sentence.text[:start] + "（　　）" + sentence.text[start + len(body):]
@@ -154,7 +156,8 @@ def body_questions(b: GeneratorContext) -> None:
                         b.explain(anchor, f"应为“{body}”。"), ["body", "turned"])
 
 
-def _typed_picks(key: str, pool: list[str], rng: random.Random) -> list[str]:
+def _typed_picks(key: str, pool: list[str], rng: random.Random,
+                 alike: set[frozenset[str]] | None = None) -> list[str]:
     """Three of ``pool`` for ``key``, none inside another: the closest in length first, ties
     broken by the seed (names of bodies vary more in length than other answers, and a body
     such as 办公室 is no junk here)."""
@@ -163,8 +166,8 @@ def _typed_picks(key: str, pool: list[str], rng: random.Random) -> list[str]:
     candidates.sort(key=lambda c: abs(len(c) - len(key)))
     picks: list[str] = []
     for candidate in candidates:
-        if len(picks) < OPTIONS - 1 and distractors.distinct(candidate, key, picks,
-                                                             slack=max(2, len(key) // 2)):
+        if len(picks) < OPTIONS - 1 and distractors.distinct(candidate, key, picks, slack=max(2, len(key) // 2)) \
+                and not any(frozenset((candidate, p)) in (alike or set()) for p in picks):  # two names of one body
             picks.append(candidate)
     return picks
 
@@ -179,6 +182,22 @@ def bodies(doc: Document) -> list[str]:
             if _one_body(m.group("body")):
                 found.setdefault(m.group("body"))
     return list(found)
+
+
+_ALIAS = re.compile(r"[（(](?:以下简称|以下统称|以下称|下称|统称|简称)[“\"]?([^）)”\"]{2,24})[”\"]?[）)]")
+
+
+def _named_alike(doc: Document, pool: list[str]) -> set[frozenset[str]]:
+    """Pairs of names that may name one body: those of a sentence that gives one of its bodies
+    another name (市规划行政主管部门主管本市测绘工作（以下统称市测绘行政主管部门）): swapped for
+    each other, a false statement would be true (fresh18, judged wrong)."""
+    pairs: set[frozenset[str]] = set()
+    for sentence in doc.sentences:
+        aliases = _ALIAS.findall(sentence.text)
+        if aliases:
+            names = {p for p in pool if p in sentence.text} | set(aliases)
+            pairs.update(frozenset((a, b)) for a in names for b in names if a != b)
+    return pairs
 
 
 def _roles(sentence: Sentence) -> Iterator[tuple[str, int]]:
