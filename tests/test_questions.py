@@ -474,3 +474,14 @@ def test_a_body_is_never_swapped_for_another_name_the_text_gives_it():
         if "-body" in item.id and item.kind == "choice":  # two names of one body are never two options
             assert not {"市测绘行政主管部门", "市规划行政主管部门"} <= set(item.options), item.options
     assert any("-body" in i.id for i in items)
+
+
+def test_the_upper_end_of_a_range_is_offered_only_above_its_lower_end():
+    # fresh18: 推举二至（　　）代表 offered 一名 and 两名; 每人100元以上（　　） offered 100元以下: impossible
+    text = ("第五条 各代表团推举二至三名代表作为本届预算审查监督联络员。\n"
+            "第六条 用人单位违反本条例规定的，可以按照受侵害的劳动者每人100元以上500元以下的标准计算罚款。\n")
+    for item in generate(process(Source("条例", text))):
+        if item.kind == "choice" and "二至（　　）" in item.question:
+            assert all(o[0] not in "一二两" for o in item.options), item.options
+        if item.kind == "choice" and "100元以上（　　）" in item.question:
+            assert all(int(o[:-3]) > 100 for o in item.options), item.options

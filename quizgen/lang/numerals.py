@@ -73,6 +73,32 @@ def figure_unit(figure: str) -> str:
     return re.sub(r"[或至到～~\-—].*$", "", _LEADING_NUMBER.sub("", figure)) or figure
 
 
+_LOWER_BOUND = re.compile(rf"({NUMBER})((?:{UNITS})?)(?:以上|至|到|～|~|—|-)$")
+_MAGNITUDE = {"万": 10_000, "亿": 100_000_000}
+
+
+def figure_value(figure: str) -> float | None:
+    """The value of a figure's first number in the units it counts (三万元 -> 30000,
+    2.5小时 -> 2.5, 百分之十五 -> 15); None when it has none."""
+    figure = re.sub(r"^[百千万]分之", "", figure)  # a share's value is its numerator
+    m = re.search(NUMBER, figure)
+    if m is None:
+        return None
+    text = m.group()
+    value: float | None = float(text) if re.fullmatch(r"\d+(?:\.\d+)?", text) else parse_number(text.split("点")[0])
+    if value is None:
+        return None
+    after = figure[m.end():m.end() + 1]
+    return value * _MAGNITUDE.get(after, 1)
+
+
+def lower_bound(before: str) -> float | None:
+    """The bound a blank's figure must exceed, when the text just before it is the lower end of
+    its range (二至（　　）名, 每人100元以上（　　）): its value; else None."""
+    m = _LOWER_BOUND.search(before)
+    return figure_value(m.group(1) + m.group(2)) if m else None
+
+
 def is_trivial_figure(figure: str) -> bool:
     """一人, 两次, 一日: a bare one or two of something says nothing worth asking."""
     return bool(re.fullmatch(rf"[一两1]?(?:{UNITS})", figure) or re.fullmatch(rf"[一两](?:{UNITS})", figure))
