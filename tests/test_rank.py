@@ -758,7 +758,12 @@ def test_subject_the_actor_goes_before_the_modal_outside_the_blanks():
 def _agreed(text: str) -> str:
     from quizgen.rank.blanklists import agreed_lists
 
-    return markup.to_markup(agreed_lists(markup.parse(text)))
+    return _cut_by(agreed_lists, text)
+
+
+def _cut_by(step, text: str) -> str:
+    """A note's text after one of the rank stage's cuts."""
+    return markup.to_markup(step(markup.parse(text)))
 
 
 def test_cut_the_blanks_of_a_list_leave_out_the_verb_that_governs_the_list():
@@ -1121,7 +1126,7 @@ def test_subject_an_item_of_a_list_that_shows_nothing_but_its_blank_is_not_asked
 def _objects(text: str) -> str:
     from quizgen.rank.cuts import objects_alone
 
-    return markup.to_markup(objects_alone(markup.parse(text)))
+    return _cut_by(objects_alone, text)
 
 
 def test_cut_a_blank_asks_the_object_of_a_light_verb_or_of_a_modal_predicate_not_the_verbs():
