@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lang import segment
-from ..lang.numerals import RANGE, RANGE_FACTORS, UNIT_PREFIX, count_factors, round_figure, scaled_chinese_figures, steps_for
+from ..lang.numerals import RANGE, RANGE_FACTORS, count_factors, figure_scale, round_figure, scaled_chinese_figures, steps_for
 from ..ingest.clean import is_han
 from ..model import Document, Phrase, SiblingSet
 from ..analyse.junk import is_junk
@@ -224,21 +224,13 @@ def _same_shape(a: str, b: str) -> bool:
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
-_FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千万\d]+)分之")
-_CALENDAR_YEAR = re.compile(r"(?:\d{4}|[零〇一二三四五六七八九]{4})年")  # 一九八六年 is no 十五年
-
-
 @lru_cache(maxsize=1 << 14)
 def _unit(text: str) -> str:
-    """What a figure counts, its numbers left out: two figures of one unit can stand for each
-    other as options. A share keeps its scale (百分之一 against 三分之一 or 万分之三 was judged
-    absurd: fresh sets), a unit its prefix (六百瓦 is no option for 二百千瓦), a calendar year
-    is no length of years."""
-    scale = "".join(f"/{d if d in ('百', '千', '万') else 'n'}" for d in _FRACTION.findall(text))
-    scale += "/百" * text.count("%") + "/千" * text.count("‰")
-    scale += "".join(f"/{p}" for p in UNIT_PREFIX.findall(text)) + ("/年份" if _CALENDAR_YEAR.search(text) else "")
+    """What a figure counts, its numbers left out, and its scale (:func:`figure_scale`): two
+    figures of one unit can stand for each other as options (百分之一 against 三分之一 or 万分之三,
+    六百瓦 against 二百千瓦 were judged absurd: fresh sets)."""
     plain = _NUMBER_RE.sub("", re.sub(r"[零〇一二两三四五六七八九十百千万]+", "", text.replace("%", "分之").replace("‰", "分之")))
-    return plain + scale
+    return plain + figure_scale(text)
 
 
 _YEAR_RE = re.compile(r"(\d{4})年")

@@ -79,11 +79,11 @@ def figure_questions(b: GeneratorContext) -> None:
         # a figure the stem shows is no wrong option (…超过五万平方米不足十万平方米的住宅区，…不少于（　　）:
         # 五万平方米 was offered, judged absurd)
         shown = [m.group() for m in FIGURE_RE.finditer(stem)]
-        picks = distractors.choose(phrase.text, b.doc, None, "figure", 3 * OPTIONS, b.rng(key),
-                                   forbidden=shown, near=phrase.start)
         # the upper end of a range whose lower end the stem shows (二至（　　）名, 100元以上（　　）):
         # a wrong option at or below that end is impossible (fresh18, judged so)
         floor = lower_bound(stem[:stem.index("（　　）")])
+        picks = distractors.choose(phrase.text, b.doc, None, "figure", OPTIONS - 1 if floor is None else 3 * OPTIONS,
+                                   b.rng(key), forbidden=shown, near=phrase.start)
         picks = [p for p in picks if floor is None or (figure_value(p.text) or 0) > floor][:OPTIONS - 1]
         b.add_choice(f"{key}-choice", stem + "。", phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["figure", *tiers(picks)])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from ..lang import segment
@@ -157,7 +157,7 @@ def body_questions(b: GeneratorContext) -> None:
 
 
 def _typed_picks(key: str, pool: list[str], rng: random.Random,
-                 alike: set[frozenset[str]] | None = None) -> list[str]:
+                 alike: Collection[frozenset[str]] = frozenset()) -> list[str]:
     """Three of ``pool`` for ``key``, none inside another: the closest in length first, ties
     broken by the seed (names of bodies vary more in length than other answers, and a body
     such as 办公室 is no junk here)."""
@@ -167,7 +167,7 @@ def _typed_picks(key: str, pool: list[str], rng: random.Random,
     picks: list[str] = []
     for candidate in candidates:
         if len(picks) < OPTIONS - 1 and distractors.distinct(candidate, key, picks, slack=max(2, len(key) // 2)) \
-                and not any(frozenset((candidate, p)) in (alike or set()) for p in picks):  # two names of one body
+                and not any(frozenset((candidate, p)) in alike for p in picks):  # two names of one body
             picks.append(candidate)
     return picks
 

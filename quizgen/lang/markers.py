@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .segment import tokens
+
 # 其次/其实 are not references to what came before (其他, 其中, 其余 are); 这/那 only as a pronoun
 BACK_REFERENCE = re.compile(
     r"^(?:其(?![次实])|该|此(?!外)|上述|前款|前述|前条|前项|本款|上款|否则|对此"
@@ -75,7 +77,6 @@ def _bare_condition(text: str) -> bool:
     own (自运的，拒不承担责任的，需要鉴定的，联名提出的): its case is the sentence before's.
     One that does (套购玉米种子的，解除集体合同的) stands alone (fresh sets: trainers kept 6 of 30
     judged items opening with a short condition, most of those that named their thing)."""
-    from .segment import tokens  # lazy: markers is imported by segment's importers before jieba loads
     m = _SHORT_CONDITION.match(text)
     if m is None:
         return False

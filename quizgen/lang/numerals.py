@@ -133,6 +133,18 @@ def _below_10k(value: int) -> str:
 
 _CN_RUN = re.compile(_CN_NUMBER)
 UNIT_PREFIX = re.compile(r"[千兆](?=瓦|米|克|伏|赫|帕|焦|字节)")  # 千瓦 is a unit of its own, not 千 瓦
+_DENOMINATOR = re.compile(rf"({NUMBER})分之")
+_CALENDAR_YEAR = re.compile(r"(?:\d{4}|[零〇一二三四五六七八九]{4})年")  # 一九八六年 is no 十五年
+
+
+def figure_scale(figure: str) -> str:
+    """What a figure's unit leaves out of its scale: the denominator of a share (百 of 百分之一 and
+    of 1%, a small one for 三分之一), the prefix of a unit (千 of 千瓦) and whether it is a calendar
+    year; "" for none of them."""
+    scale = "".join(f"/{d if d in ('百', '千', '万') else 'n'}" for d in _DENOMINATOR.findall(figure))
+    scale += "/百" * figure.count("%") + "/千" * figure.count("‰")
+    scale += "".join(f"/{p}" for p in UNIT_PREFIX.findall(figure))
+    return scale + ("/年份" if _CALENDAR_YEAR.search(figure) else "")
 _FRACTIONS = ("二分之一", "三分之一", "三分之二", "四分之一", "四分之三", "五分之一", "五分之四")
 _SMALL_STEPS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180)  # the counts rules set: 三日, 七个工作日, 十五日
 
