@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.ingest.clean import clean_text, is_han
+from quizgen.ingest.clean import clean_text, is_han, join_broken_lines, page_width
 
 WIDTH = str.maketrans("，：；？！（）", ",:;?!()")
 
@@ -107,6 +108,8 @@ LINE = st.lists(st.one_of(CJK, CJK, CJK, CJK_PUNCT, ASCII_WORD), min_size=1, max
 @given(st.lists(st.one_of(LINE, st.just("")), min_size=1, max_size=8).filter(lambda ls: ls[0] != ""),
        st.integers(0, 2**32 - 1))
 def test_injected_noise_is_removed(lines, seed):
+    # whole paragraphs (one that ends inside a sentence, or a line that opens on a comma, is joined)
+    lines = [("一" if line[:1] in "，。；：、！？”" else "") + f"{line}。" if line else line for line in lines]
     rng = random.Random(seed)
     noisy = inject(lines, rng)
     expected = [line for line in lines if line]
@@ -119,3 +122,74 @@ def test_cleaning_never_drops_adds_or_reorders_han(text):
     han = [c for c in unicodedata.normalize("NFC", text) if is_han(c)]
     assert [c for c in clean_text(text) if is_han(c)] == han
 
+
+
+# --- paragraphs broken where a page's line ended -----------------------------------
+
+
+def test_a_paragraph_broken_inside_a_sentence_is_joined():
+    # a held-out regulation converted from a PDF: every article broken where the page's line
+    # ended, so blanks cut 事故 (防止车辆发生事) and fines lost their case (处（　　）的罚款)
+    raw = ("商丘市市区饮用水水源保护条例\n\n"
+           "第二十六条 违反本条例第十三条第一款规定的，按照下列\n\n规定予以处罚：\n\n"
+           "（二）违反第二项规定的，由市环境保护主管部门或者县（区）环境保护主管部门责令停止违法行为，\n\n"
+           "处二万元以上十万元以下的罚款；\n\n"
+           "（三）个人游泳、垂钓等可能污染饮用水水体活动的，由市环境保护主管部门责令停止违法行为，可以处三百\n\n"
+           "元以上五百元以下的罚款；\n\n"
+           "第十条 县（区）人民政府应当在公路和桥梁设置限速、限高、电子监控等必要的防护措施，防止车辆发生事\n"
+           "故污染市区饮用水地表水源。\n")
+    assert clean_text(raw).splitlines() == [
+        "商丘市市区饮用水水源保护条例",
+        "第二十六条 违反本条例第十三条第一款规定的，按照下列规定予以处罚：",
+        "（二）违反第二项规定的，由市环境保护主管部门或者县（区）环境保护主管部门责令停止违法行为，"
+        "处二万元以上十万元以下的罚款；",
+        "（三）个人游泳、垂钓等可能污染饮用水水体活动的，由市环境保护主管部门责令停止违法行为，"
+        "可以处三百元以上五百元以下的罚款；",
+        "第十条 县（区）人民政府应当在公路和桥梁设置限速、限高、电子监控等必要的防护措施，"
+        "防止车辆发生事故污染市区饮用水地表水源。",
+    ]
+
+
+@pytest.mark.parametrize("lines", [
+    # a title, then a salutation
+    ["关于进一步加强和改进机关办公室工作，提高服务水平的意见", "各区、县人民政府，市政府各委、办、局："],
+    # a heading before its text; an article after a line that ends inside a sentence
+    ["## 第二章 工作报告的审议", "第五条 常务委员会听取和审议工作报告。"],
+    ["各区县人民政府应当按照本条例的规定，做好本行政区域内的", "第六条 市人民政府统一领导全市工作。"],
+    # labelled lines, each one point of a list
+    ["导语", "政治准确：严格遵循宣传口径，确保政策表述、术语使用符合官方规范", "逻辑清晰：遵循基本叙事结构"],
+    # members of a list set out a line each
+    ["全国人民代表大会常务委员会由下列人员组成：", "委员长，", "副委员长若干人，", "秘书长，", "委员若干人。"],
+    # a record line under the title
+    ["标题", "2021年4月7日 最高人民法院审判委员会第1835次会议修正，该修正自2021年4月15日施行",
+     "为依法惩治犯罪活动，根据刑法有关规定，制定本解释。"],
+])
+def test_a_line_that_ends_a_paragraph_is_not_joined(lines):
+    assert join_broken_lines(lines) == lines
+
+
+# common characters of prose: none of them opens a heading, a list item or an article
+PROSE = st.sampled_from("的是在和有对行为应当按照规定部门单位管理工作保护责任制度监督检查处理组织实施")
+
+
+CLAUSE = st.tuples(st.lists(PROSE, min_size=2, max_size=8).map("".join), st.sampled_from(["，", "、", ""]))
+
+
+@settings(max_examples=int(__import__("os").environ.get("QUIZGEN_HYPOTHESIS_EXAMPLES", 300)), deadline=None)
+@given(st.lists(st.lists(CLAUSE, min_size=80, max_size=120)
+                .map(lambda parts: "".join(c + sep for c, sep in parts).rstrip("，、") + "。"), min_size=1, max_size=4),
+       st.integers(20, 40))
+def test_paragraphs_wrapped_at_a_page_width_come_back_whole(paragraphs, width):
+    # a PDF copied as text: every line as wide as the page, whether it ends on a comma, inside
+    # a word or between two clauses without punctuation
+    wrapped = [p[i:i + width] for p in paragraphs for i in range(0, len(p), width)]
+    assert clean_text("\n".join(["标题", *wrapped])).splitlines() == ["标题", *paragraphs]
+
+
+def test_a_page_width_is_found_only_where_many_lines_share_it():
+    prose = ["第一条 为了规范机关公文处理工作，根据有关规定，制定本办法。",
+             "第二条 本办法适用于本市各级行政机关。",
+             "第三条 公文处理应当坚持实事求是、准确规范、精简高效、安全保密的原则。"]
+    assert page_width(prose * 2) is None
+    page = ["第一条 为了规范机关公文处理工作，根据有关规定，", "制定本办法。本办法适用于本市各级行政机关和乡镇"] * 4
+    assert page_width(page) == 24

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # --- jammer -----------------------------------------------------------------
 
@@ -165,5 +166,76 @@ def clean_text(text: str) -> str:
     text = _INVISIBLE_RE.sub("", text)
     text = _CONTROL_RE.sub("", _LINE_BREAK_RE.sub("\n", text))
     lines = (clean_line(line) for line in text.split("\n"))
-    kept = [line for line in lines if line]
+    kept = join_broken_lines([line for line in lines if line])
     return "\n".join(kept) + "\n" if kept else ""
+
+
+# --- paragraphs broken inside a sentence ---------------------------------------
+
+# What opens a paragraph of its own: a heading, an article, a list item, a table row,
+# a quote block, a date line.
+_BLOCK_START_RE = re.compile(
+    r"^(?:[#>|*\-]|第[一二三四五六七八九十百千零〇\d]+[编章节条款项部]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、是要]|\d{1,3}(?:[.．、]|\s)|[①-⑳㈠-㈩]|[【〔]|\d{4}\s*年|附[件录则]|注[：:]"
+    r"|[^，。；：:、\s]{1,8}[：:].)"  # a labelled line (政治准确：…, 主体：…)
+)
+_DATELINE_RE = re.compile(r"^\d{4}\s*年")  # 2021年4月7日 …通过, a record line or a signature's date
+_OPEN_END = "，、（《“‘〈「『"  # a paragraph never ends on one of these
+_CLAUSE_MARK_RE = re.compile("[，。；]")
+# A line that ends where its paragraph does not is as wide as the page; a shorter one
+# is a heading, a title or one member of a list set out a line each (委员长，/ 副委员长若干人，).
+_WRAPPED_MIN = 20
+# no paragraph opens on one of these (a closing quote may: the end of a quote of several paragraphs)
+_CONTINUATION_START = "，。；：、）》！？"
+_SENTENCE_END_RE = re.compile(r"[。！？!?…][”’」』）)]*$")
+_PAGE_LINES_MIN = 4  # lines of one length that show a page's width
+_PAGE_SHARE = 0.25  # of the lines long enough to have been wrapped
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Join a line to the one before when that one stops inside a sentence: text copied
+    from a PDF or a converted page breaks a paragraph where its line ended
+    (…责令停止违法行为，/ 处二万元以上十万元以下的罚款；, 可以处三百 / 元以上…).
+
+    A line continues the one before when it opens on punctuation, or when it does not
+    open a block of its own (a heading, an article, a list item, a labelled line) and the
+    one before, as long as a line of a page, ends on a comma or an opening bracket, or,
+    with clauses of its own, on a character that cannot end a sentence. When many lines
+    have one length, that is the page's width, and a line that fills it continues too."""
+    width = page_width(lines)
+    joined: list[str] = []
+    previous = ""
+    for line in lines:
+        if joined and _joins(previous, line, len(joined) == 1, width):
+            joined[-1] += line
+        else:
+            joined.append(line)
+        previous = line
+    return joined
+
+
+def page_width(lines: list[str]) -> int | None:
+    """The width of the page the text was wrapped on: the commonest length of its long
+    lines, when enough of them have it (``None`` for text laid out a paragraph a line)."""
+    long = [len(line) for line in lines if len(line) >= _WRAPPED_MIN]
+    if not long:
+        return None
+    width, count = max(Counter(long).items(), key=lambda pair: (pair[1], pair[0]))
+    return width if count >= _PAGE_LINES_MIN and count >= _PAGE_SHARE * len(long) else None
+
+
+def _joins(previous: str, line: str, first: bool, width: int | None) -> bool:
+    """Whether ``line`` goes on the paragraph of ``previous`` (the document's first line
+    is its title)."""
+    if first or _DATELINE_RE.match(previous):
+        return False
+    if line[0] in _CONTINUATION_START:
+        return True
+    if _BLOCK_START_RE.match(line) or len(previous) < _WRAPPED_MIN:
+        return False
+    last = previous[-1]
+    if width is not None and width - 1 <= len(previous) <= width + 1 and not _SENTENCE_END_RE.search(previous):
+        return True  # a sentence that ends with the line may end its paragraph too
+    if last in _OPEN_END:
+        return True
+    return (is_han(last) or last.isdigit()) and bool(_CLAUSE_MARK_RE.search(previous))
