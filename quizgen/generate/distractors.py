@@ -99,13 +99,25 @@ def choose(key: str, doc: Document, sibling: SiblingSet | None, kind: str, count
 
 # What the items of a list are, as its lead names them (有下列情形之一的, 应当提交下列材料)
 _CATEGORY = re.compile(r"情形|行为|条件|材料|资料|证件|文件|职责|职权|权利|义务|事项|内容|措施|原则|方式|"
-                       r"要求|标准|程序|活动|设施|信息|费用|项目|机构|单位|部门|人员|组织")
+                       r"要求|标准|规范|程序|活动|设施|信息|费用|项目|机构|单位|部门|人员|组织")
+
+
+# A lead of what is wrong (重点治理下列不文明行为, 有下列违法行为之一的): its items are not of a kind
+# with those of a lead of what is right (应当遵守下列文明行为规范, 应当履行下列职责)
+_WRONGS = re.compile(r"不文明|违法|违规|违反|违背|禁止|不得|严禁|治理|处罚|不良|危害")
+_WRONGS_REACH = 6  # characters before the kind's word
 
 
 def category(label: str) -> str:
-    """The kind of thing a list's lead says its items are (the last such word), or ''."""
-    found = _CATEGORY.findall(label)
-    return found[-1] if found else ""
+    """The kind of thing a list's lead says its items are (the last such word; marked when the
+    lead lists wrongs), or ''."""
+    found = list(_CATEGORY.finditer(label))
+    if not found:
+        return ""
+    last = found[-1]
+    # (the words just before the kind say what its items are: 不得 in 有下列情形之一的，不得招聘 does not)
+    wrongs = _WRONGS.search(label, max(0, last.start() - _WRONGS_REACH), last.start())
+    return last.group() + ("（不当）" if wrongs else "")
 
 
 def same_category(doc: Document, sibling: SiblingSet) -> list[str]:

@@ -18,7 +18,7 @@ MAX_CLAUSE = 110  # characters of the clause a stem shows
 
 
 # a clause that opens with what is done, not with who or what it concerns
-_SUBJECTLESS = re.compile(r"\s*(?:并|且|对个人|对单位|处|可以|可|应当|由|但|其中|对其)")
+_SUBJECTLESS = re.compile(r"\s*(?:并|且|或者|或|以及|对个人|对单位|处|可以|可|应当|由|但|其中|对其)")
 _SUBJECTLESS_LINK = re.compile(r"^\s*(?:并|且|但|其中)")
 _MODAL_NEXT = re.compile(r"(?:可以|应当|应|不得|须|必须|方可|才能)")
 # a condition clause (…的，): the case a penalty or a deadline of a long sentence is for

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..lang.markers import HEADING_MARKER
 from ..lang.numerals import CN_NUM_CHARS
 from ..model import Document, Phrase, SiblingSet
 
@@ -18,7 +19,8 @@ def list_lead(doc: Document, sibling: SiblingSet) -> str:
     candidates = doc.sentences[max(0, before - 3):before]
     for sentence in reversed(candidates):
         if label and label in sentence.text:
-            lead = doc.text[sentence.start: min(sentence.end, marker_start)]
+            # without the number that heads it: 一、国家教育委员会…，其主要职责是： under the section 一、
+            lead = HEADING_MARKER.sub("", doc.text[sentence.start: min(sentence.end, marker_start)], count=1)
             return lead.rstrip("：:，,。 ") + "："
     return label + "：" if label else ""
 
