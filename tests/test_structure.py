@@ -254,6 +254,18 @@ def test_announced_lines_are_a_list_and_not_headings():
     assert [len(e.items) for e in doc.enumerations] == [3]
 
 
+def test_articles_after_a_preamble_that_ends_on_a_colon_are_articles_not_its_list():
+    # held-out fresh20: …现就审理这类刑事案件具体应用法律的若干问题解释如下：/ 第一条 …/ 第二条 … made the
+    # first two articles one list of the preamble's (their cards under the section line 引言, 第一条 as content)
+    text = ("为依法惩治洗钱犯罪活动，根据刑法的规定，现就办理洗钱刑事案件适用法律的若干问题解释如下：\n"
+            "第一条 为掩饰、隐瞒本人实施的上游犯罪的所得的来源和性质，实施洗钱行为的，依照刑法的规定定罪处罚。\n"
+            "第二条 知道或者应当知道是他人实施的上游犯罪的所得，为掩饰、隐瞒其来源和性质，实施洗钱行为的，依照刑法的规定定罪处罚。\n"
+            "第三条 认定“知道或者应当知道”，应当根据行为人所接触的信息综合认定。\n")
+    doc = structure(text, "解释")
+    assert [s.marker for s in doc.sections[1:]] == ["第一条", "第二条", "第三条"]
+    assert not doc.enumerations
+
+
 def test_inline_ordinals_after_a_subject():
     text = "本案中，二被告一是已尽到提示义务；二是处罚合理且必要；三是维护了良好秩序。"
     doc = structure(text, "")

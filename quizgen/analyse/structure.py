@@ -373,9 +373,9 @@ def _announced_lists(candidates: list[_Candidate], paragraphs: list[Paragraph]) 
     items: set[int] = set()
     for i, cand in enumerate(candidates):
         index = cand.paragraph.index
-        if cand.number != 1 or cand.md_level or not index or \
+        if cand.number != 1 or cand.md_level or cand.style in _ALWAYS_HEADING or not index or \
                 not paragraphs[index - 1].text.rstrip().endswith(("：", ":")):
-            continue
+            continue  # (…解释如下：/ 第一条 …/ 第二条 …: articles, each a section, not a list)
         run = [cand]
         for nxt in candidates[i + 1:]:
             if nxt.style != cand.style or nxt.number != run[-1].number + 1 or \
