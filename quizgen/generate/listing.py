@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..lang.markers import HEADING_MARKER
+from ..lang.markers import unnumbered
 from ..lang.numerals import CN_NUM_CHARS
 from ..model import Document, Phrase, SiblingSet
 
@@ -20,7 +20,7 @@ def list_lead(doc: Document, sibling: SiblingSet) -> str:
     for sentence in reversed(candidates):
         if label and label in sentence.text:
             # without the number that heads it: 一、国家教育委员会…，其主要职责是： under the section 一、
-            lead = HEADING_MARKER.sub("", doc.text[sentence.start: min(sentence.end, marker_start)], count=1)
+            lead = unnumbered(doc.text[sentence.start: min(sentence.end, marker_start)])
             return lead.rstrip("：:，,。 ") + "："
     return label + "：" if label else ""
 

@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from ..lang import segment
-from ..lang.bodies import NOT_A_NAME, PLACEHOLDER, ROLE, SUBJECT, body_kind
+from ..lang.bodies import DESCRIBED, NOT_A_NAME, PLACEHOLDER, ROLE, SUBJECT, body_kind
 from ..lang.markers import strip_markers
 from ..model import Document, Phrase, Sentence
 from . import distractors
@@ -134,14 +134,14 @@ def turned(rule: Rule) -> str:
 def body_questions(b: GeneratorContext) -> None:
     """单选 on who decides or answers for something (参加商务宴请，必须经过（　　）批准。),
     and the rule with another body of the text in its place, as a false statement."""
-    pool = [body for body in bodies(b.doc) if not _GENERIC_BODY.match(body)]  # (never asked, never offered)
+    pool = [body for body in bodies(b.doc) if not DESCRIBED.match(body)]
     named = _named_alike(b.doc, pool)
     for sentence in b.doc.sentences:
         if len(sentence.text) > MAX_STEM:
             continue
         for n, (body, start) in enumerate(_roles(sentence), 1):
-            if _GENERIC_BODY.match(body):
-                continue  # 有关行政管理部门: any body the text names may be one (swapped: 0 of 8 judged kept)
+            if DESCRIBED.match(body):
+                continue  # 有关行政管理部门 is neither asked nor offered
             anchor = Phrase(body, "body", sentence.start + start, sentence.start + start + len(body),
                             sentence.index, sentence.section)
             key = f"{b.loc(anchor)}-body{n}"
@@ -156,10 +156,6 @@ def body_questions(b: GeneratorContext) -> None:
             swapped = sentence.text[:start] + picks[0] + sentence.text[start + len(body):]
             b.add_judge(f"{key}-judge-false", swapped.rstrip("。；;") + "。", False, anchor,
                         b.explain(anchor, f"应为“{body}”。"), ["body", "turned"])
-
-
-# a body the text does not name but describes (有关行政管理部门, 相关主管部门, 其他有关机关)
-_GENERIC_BODY = re.compile(r"(?:其他)?(?:有关|相关)")
 
 
 def _typed_picks(key: str, pool: list[str], rng: random.Random,

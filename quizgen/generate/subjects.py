@@ -17,11 +17,11 @@ from ..lang import segment
 from ..lang.markers import (
     ARTICLE_MARKER,
     BACK_REFERENCE,
-    HEADING_MARKER,
     LIST_MARKER,
     opens_with_reference,
     refers_back,
     strip_markers,
+    unnumbered,
 )
 from ..model import Document, Enumeration, Sentence
 
@@ -87,7 +87,7 @@ def _holds_lead(sentence: Sentence, enumeration: Enumeration) -> bool:
 
 
 def _lead_text(enumeration: Enumeration) -> str:
-    intro = HEADING_MARKER.sub("", ARTICLE_MARKER.sub("", enumeration.intro.strip()), count=1)  # 一、国家教育委员会…
+    intro = unnumbered(ARTICLE_MARKER.sub("", enumeration.intro.strip()))  # 一、国家教育委员会…其主要职责是：
     if not intro or opens_with_reference(intro):
         return ""
     return intro if intro.endswith(("：", ":")) else intro.rstrip("，,。；;") + "："

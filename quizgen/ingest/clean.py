@@ -233,9 +233,10 @@ def _joins(previous: str, line: str, first: bool, width: int | None) -> bool:
         return True
     if _BLOCK_START_RE.match(line) or len(previous) < _WRAPPED_MIN:
         return False
-    last = previous[-1]
+    # a line that fills the page goes on, unless a sentence ends with it (that may end its paragraph)
     if width is not None and width - 1 <= len(previous) <= width + 1 and not _SENTENCE_END_RE.search(previous):
-        return True  # a sentence that ends with the line may end its paragraph too
+        return True
+    last = previous[-1]
     if last in _OPEN_END:
         return True
     return (is_han(last) or last.isdigit()) and bool(_CLAUSE_MARK_RE.search(previous))

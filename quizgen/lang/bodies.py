@@ -25,6 +25,10 @@ NOT_A_NAME = re.compile(r"的|由|向|经|报|请|对|在|将|把|和|与|或|�
 # 有关部门, 相关单位: a placeholder for bodies the text does not name, no body to ask or to swap (会同人民法院
 # for 会同有关部门 was judged absurd); 有关主管部门 names a kind of body and stays one
 PLACEHOLDER = re.compile(r"(?:其他)?(?:有关|相关)(?:部门|单位|机关|机构|组织|方面)")
+# a body the text describes without naming it (有关行政管理部门, 相关主管部门, 其他有关机关): a finder may keep
+# it as a body, but no question asks it or swaps it: any body the text names may be one of them
+# (a true/false statement with such a swap: 0 of 8 judged kept)
+DESCRIBED = re.compile(r"(?:其他)?(?:有关|相关)")
 # a body and the verb of its duty as one span: 保卫处报告, 法务部保管, 分管领导审核, 人民政府给予奖励
 BODY_AND_VERB = re.compile(rf"(?P<body>{BODY})(?P<verb>(?:统一)?(?:{DUTY_VERBS}|规划|公告|追偿)"
                            rf"|(?:给予|承担|予以)[\u4e00-\u9fff]{{0,4}})")

@@ -45,11 +45,16 @@ def strip_markers(text: str) -> str:
     return LIST_MARKER.sub("", text, count=1).lstrip()
 
 
+def unnumbered(text: str) -> str:
+    """``text`` without the heading number that opens it (一、国家教育委员会…, 57.被执行人…)."""
+    return HEADING_MARKER.sub("", text, count=1)
+
+
 def unmarked(text: str) -> str:
     """What a learner should read of a line: without the article number that heads it, its
     list marker or its heading number."""
     text = ARTICLE_HEAD.sub("", text)
-    return HEADING_MARKER.sub("", LIST_MARKER.sub("", text, count=1), count=1).lstrip()
+    return unnumbered(LIST_MARKER.sub("", text, count=1)).lstrip()
 
 
 # a reference inside a sentence to what the text said before it: 人民法院应当自收到上述申请书之日起…
