@@ -180,7 +180,8 @@ def blank_problems(parts: list[markup.Segment], index: int, whole_items: bool) -
             or _words_shown(answer, before, after):
         codes.append("leak")
     if not _on_word_edges(before, answer, after) or not _balanced(answer) or BAD_EDGE.search(answer) \
-            or _touches_blank(parts, index) or _modifier_left_out(before, answer, after):
+            or _touches_blank(parts, index) or _modifier_left_out(before, answer, after) \
+            or _particle_start(before, answer, after):
         codes.append("cut-word")
     if _half_list(parts, index):
         codes.append("half-list")
@@ -302,6 +303,13 @@ def _modifier_left_out(before: str, answer: str, after: str) -> bool:
     prev = next((w for w in segment.tokens(before + answer + after) if w.end == start), None)
     return prev is not None and len(prev.text) == 1 and prev.tag.startswith(_MODIFIER_TAGS) \
         and prev.text not in _CLAUSE_ADVERBS
+
+
+def _particle_start(before: str, answer: str, after: str) -> bool:
+    """The blank opens on the particle 地 or 得 of the words before it: 就[地就近利用] (the
+    words are 就地就近利用); 地 that begins a word (地名, 地方志) is no particle."""
+    first = next((w for w in segment.tokens(before + answer + after) if w.start == len(before)), None)
+    return first is not None and first.tag in ("uv", "ud")
 
 
 # adverbs of the clause, not of the word after them: 须[当即归还], 均[视为机密], 都[有权举报]

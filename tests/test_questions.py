@@ -375,6 +375,16 @@ def test_a_figure_stem_shows_what_is_done_and_for_which_case():
     assert "五万元以上五十万元以下" not in asked
 
 
+def test_a_figure_stem_that_opens_on_the_sequel_of_a_case_told_before_is_not_asked():
+    text = ("第三十九条 违反本条例规定，在海岸带范围内新增畜禽养殖专业户的，由农业农村主管部门责令停止违法行为；"
+            "拒不停止违法行为的，处一万元以上十万元以下的罚款。\n"
+            "第四十条 擅自关闭建筑垃圾消纳场的，由环境卫生主管部门责令改正，处三万元以上十万元以下的罚款。\n")
+    asked = choices(text)
+    # fresh20: 拒不停止违法行为的，处（　　）的罚款 (judged "does not say which violation it refers to")
+    assert "一万元以上十万元以下" not in asked
+    assert asked["三万元以上十万元以下"].startswith("擅自关闭建筑垃圾消纳场的")
+
+
 def test_a_ban_named_in_a_title_or_as_a_task_is_no_rule_to_turn_round():
     # fresh12: 《青岛市市区可以焚烧抛撒丧葬祭奠物品规定》同时废止 / 支持将可以焚烧…纳入居民公约 (discarded)
     text = ("第十五条 1997年4月4日公布的《青岛市市区禁止焚烧抛撒丧葬祭奠物品规定》同时废止。\n"

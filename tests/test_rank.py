@@ -790,6 +790,31 @@ def test_cut_a_list_whose_last_blank_holds_the_head_all_members_share_is_no_list
     assert "{{c" not in _agreed(text)
 
 
+def test_cut_the_members_of_a_noun_list_stay_whole():
+    from quizgen.rank.cuts import objects_alone
+
+    # fresh20 (judged "c1 cuts 返乡创业人员 in two, leaving 返乡 outside the blank")
+    text = "{{c1::退役军人}}、{{c2::返乡创业人员}}、{{c3::失业人员}}创办民营经济组织的"
+    assert _cut_by(objects_alone, text) == text
+    assert _agreed("退役军人、{{c1::返乡创业人员}}、{{c2::失业人员}}创办") == "退役军人、{{c1::返乡创业人员}}、{{c2::失业人员}}创办"
+    # a verb and its object in a list of verbs still give the object alone
+    assert _cut_by(objects_alone, "应当{{c1::出具检查通知书}}") == "应当出具{{c1::检查通知书}}"
+
+
+def test_cut_a_list_of_modifiers_of_persons_is_no_list_of_blanks():
+    assert "{{c" not in _agreed("为{{c1::刑满释放}}、{{c2::解除劳动教养人员}}就业创造条件。")
+
+
+def test_check_a_blank_opening_on_the_particle_of_the_words_before_it_is_cut():
+    from quizgen.itemchecks import blank_problems
+
+    # fresh23: 就[地就近利用] (the words are 就地就近利用)
+    parts = markup.parse("鼓励企业就{{c1::地就近利用}}或者处置建筑垃圾。")
+    assert "cut-word" in blank_problems(parts, 1, False)
+    parts = markup.parse("标明{{c1::地名}}和门牌号。")
+    assert "cut-word" not in blank_problems(parts, 1, False)
+
+
 def test_cut_an_empty_blank_in_a_list_of_blanks_is_left_to_the_checks():
     from quizgen.rank.blanklists import agreed_lists
 

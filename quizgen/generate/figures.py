@@ -34,6 +34,11 @@ _QUALIFIER = re.compile(r"^(?:未|没有|不|无|尚未|尚不|构成犯罪|有�
                         r"|造成严重|造成重大|后果严重)")
 
 
+# a stem that opens on the consequence or the sequel of a case told before it: 致使森林、林木受到毁坏的,
+# 拒不停止违法行为的, 申诉人又重复申诉的 (fresh20: judged "does not say which violation it refers to")
+_SEQUEL = re.compile(r"^[^，；]{0,6}?(?:拒不|致使|又|仍然|逾期不|逾期仍)")
+
+
 def _condition_before(sentence: str, end: int) -> str | None:
     """The nearest condition clause before ``end`` in ``sentence`` (without its article
     number), "" when there is none or it only points to a list (有下列情形之一的); None when
@@ -91,7 +96,13 @@ def figure_questions(b: GeneratorContext) -> None:
 
 def figure_stem(text: str, start: int, figure: str) -> str | None:
     """The stem that asks the figure at ``start`` of the sentence ``text``, blanked; None when
-    no stem would say what the figure is of."""
+    no stem would say what the figure is of (nor one that opens on the sequel of a case told
+    before it: 拒不停止违法行为的，处（　　）的罚款 — whose refusal, of what)."""
+    stem = _stem(text, start, figure)
+    return None if stem is None or _SEQUEL.match(stem) else stem
+
+
+def _stem(text: str, start: int, figure: str) -> str | None:
     clause_start, clause_end, segment_start = _stem_bounds(text, start, start + len(figure))
     clause = text[clause_start:clause_end]
     marker = _ARTICLE.match(clause)

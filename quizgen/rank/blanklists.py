@@ -33,7 +33,11 @@ def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
             parts[run[k]:run[k] + 1] = [markup.Deletion(member.number, member.answer[:width], member.hint and f"{width}字"),
                                         member.answer[width:]]
             continue
-        cut = agree(items)[0][0].start - items[0][0].start
+        # a first blank after 、 is a middle item of the text's list, bounded as written
+        # (退役军人、[返乡创业人员]、[失业人员]: 返乡 stays in the blank)
+        before = parts[run[0] - 1] if run[0] else ""
+        follows_separator = isinstance(before, str) and before.endswith("、")
+        cut = 0 if follows_separator else agree(items)[0][0].start - items[0][0].start
         # members of one width are parallel as written (见证历史、以史鉴今、启迪后人)
         if cut and any(len(answer) != len(answers[0]) for answer in answers[1:]):
             first = members[0]
@@ -86,7 +90,7 @@ def run_of(parts: list[markup.Segment], index: int) -> list[str]:
 
 # the heads a list's members share when only the last shows it ([排放检验]与[维护制度],
 # [上传检验]、[维修信息], [采取封锁]、[消灭措施]): the members are modifiers of it
-_HEADS = SHARED_HEADS | frozenset("信息 罪 标准 要求 机制 体系 费用 手续 材料 职责 内容".split())
+_HEADS = SHARED_HEADS | frozenset("信息 罪 标准 要求 机制 体系 费用 手续 材料 职责 内容 人员".split())
 
 
 def _head_of_last_only(answers: list[str]) -> bool:

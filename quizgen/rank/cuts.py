@@ -7,6 +7,7 @@ from __future__ import annotations
 from .. import itemchecks
 from ..lang import markup, segment
 from ..lang.bodies import BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
+from ..lang.chunks.agreement import verbless
 from ..lang.numerals import FIGURE_RE
 from .blanklists import member_runs, merged as _merged
 
@@ -85,12 +86,16 @@ def objects_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
     应当[出具检查通知书] → 应当出具[检查通知书], [事先拟订检查计划] → 事先拟订[检查计划],
     应当[召开全体会议审议] → 应当召开[全体会议]审议, [实行有偿使用] → 实行[有偿使用] (the
     verbs and their adverbs stay; an object of one or two characters stays with its verb); a
-    modal that ends a blank belongs to the verb after it: [承办单位应当]与… → [承办单位]应当与…"""
+    modal that ends a blank belongs to the verb after it: [承办单位应当]与… → [承办单位]应当与….
+    A member of a list of nouns blanked member by member stays whole (退役军人、[返乡创业人员]、
+    [失业人员]: 返乡 is no verb of the list; the first member lost what governs the list in
+    :func:`agreed_lists`)."""
+    members = _noun_list_members(parts)
     out: list[markup.Segment] = []
     for i, part in enumerate(parts):
         before = parts[i - 1] if i else ""
         split = _object_of(part, isinstance(before, str) and before.endswith(_PREDICATE_OPENERS)) \
-            if isinstance(part, markup.Deletion) else None
+            if isinstance(part, markup.Deletion) and i not in members else None
         if split is None:
             out.append(part)
             continue
@@ -98,6 +103,18 @@ def objects_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
         assert isinstance(part, markup.Deletion)
         out += [verb, markup.Deletion(part.number, thing, part.hint and f"{len(thing)}字"), after]
     return _merged([p for p in out if p != ""])
+
+
+def _noun_list_members(parts: list[markup.Segment]) -> set[int]:
+    """Indices of the members after the first of each list of blanks whose other members are
+    nouns (no verb: 失业人员, 残疾人员; but 安装自动报警、灭火 is a list of verbs)."""
+    out: set[int] = set()
+    for run in member_runs(parts):
+        for i in run[1:]:
+            others = [parts[j] for j in run if j != i]
+            if all(isinstance(o, markup.Deletion) and verbless(segment.tokens(o.answer)) for o in others):
+                out.add(i)
+    return out
 
 
 def _object_of(blank: markup.Deletion, predicate: bool = False) -> tuple[str, str, str] | None:

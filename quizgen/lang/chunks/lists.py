@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..segment import Token
-from .agreement import agree, verbless
+from .agreement import agree, is_verb, verbless
 from .words import (CATCH_ALL, CONNECTIVES, COPULAS, DETERMINERS, ETC, GOVERNING_VERBS, LIST_CONJUNCTIONS,
                     MODALS, PREPOSITIONS, STRONG_CONJUNCTIONS, Span, is_de, is_nominalised, is_nounish,
                     is_verbish, joins_nouns, length)
@@ -73,12 +73,19 @@ def _soft_start(item: list[Token], kind: str, longest: int, others_have_de: bool
         elif kind == "n" and is_de(tok) and i and is_nounish(item[i - 1]) and not others_have_de:
             start = i + 1
         elif kind == "v" and (is_nounish(tok) or tok.tag in ("r", "m", "q", "d")) and (
-                is_verbish(nxt) or nxt.tag == "vn"):
-            start = i + 1
+                is_verbish(nxt) or nxt.tag == "vn") and not _noun_phrase(item[i + 1:], longest):
+            start = i + 1  # 行为人|认罪, 残疾儿童|筛查, 节能降耗|新产品、新技术; but 畜禽养殖专业户、散养户
     item = item[start:]
     if kind == "n" and not any(is_de(t) for t in item):
         item = _drop_noun_prefix(item, longest)
     return item
+
+
+def _noun_phrase(tokens: list[Token], longest: int) -> bool:
+    """Words without a verb that end with a noun and are longer than the other items
+    (养殖专业户 beside 散养户): the noun before them is a part of the item, since cutting it
+    off would not make the item agree with the others (新产品 beside 新技术 would)."""
+    return len(tokens) > 1 and verbless(tokens) and tokens[-1].tag.startswith("n") and length(tokens) > longest
 
 
 _PERSON_ENDINGS = ("人员", "人", "者", "单位", "机关")
@@ -165,14 +172,27 @@ def _split_pieces(tokens: list[Token]) -> list[list[Token]]:
     return pieces
 
 
-def _is_bridge(left: list[Token], piece: list[Token], right: list[Token]) -> bool:
+def _is_bridge(left: list[Token], piece: list[Token], right: list[Token], right_bounded: bool = True) -> bool:
     """A middle piece that ends one list and starts another: 辱骂、恐吓他人或者损毁、占用,
     追逐、恐吓精神病人、残疾人."""
     if any(t.tag == "c" or t.text in LIST_CONJUNCTIONS or t.text in PREPOSITIONS or t.text in MODALS
            or t.text in GOVERNING_VERBS for t in piece[1:-1]):
         return True
     return len(piece) > 1 and item_kind(left) != item_kind(right) and item_kind(piece) == item_kind(left) \
-        and item_kind(piece[-1:]) == item_kind(right)
+        and item_kind(piece[-1:]) == item_kind(right) and _noun_side_verbless(left, right, right_bounded)
+
+
+def _noun_side_verbless(left: list[Token], right: list[Token], right_bounded: bool) -> bool:
+    """The noun side of a bridge after it holds no verb: 追逐、恐吓精神病人、残疾人 bridges, but in
+    受理、集中办理、限时办结、一次办好 a tagger's noun (限时) opens a verb item, and the list is
+    one. The last piece goes on past its item (残疾人有…), so only a piece bounded by 、 is read,
+    and only up to a conjunction (儿童违法犯罪|和解救…). The piece before is read as it was: it
+    opens on other words (…的基本学习、生活需求确定、公布 bridges)."""
+    if item_kind(left) == "n":
+        return True
+    end = next((i for i, t in enumerate(right) if t.tag in ("c", "p") or t.text in LIST_CONJUNCTIONS or is_de(t)),
+               len(right))
+    return not right_bounded or verbless(right[:end])
 
 
 def _groups(pieces: list[list[Token]]) -> list[list[list[Token]]]:
@@ -181,7 +201,7 @@ def _groups(pieces: list[list[Token]]) -> list[list[list[Token]]]:
     groups = [[pieces[0]]]
     for i in range(1, len(pieces) - 1):
         groups[-1].append(pieces[i])
-        if _is_bridge(pieces[i - 1], pieces[i], pieces[i + 1]):
+        if _is_bridge(pieces[i - 1], pieces[i], pieces[i + 1], right_bounded=i + 1 < len(pieces) - 1):
             groups.append([pieces[i]])
     groups[-1].append(pieces[-1])
     return [g for g in groups if len(g) >= 2]
@@ -262,6 +282,8 @@ def _split_last(piece: list[Token], middle: list[list[Token]],
                 continue
             if middle and all(verbless(p) for p in middle) and not verbless(left[1:]):
                 continue  # 水工程、水文化做出突出贡献的单位|和个人: no item of a noun list
+            if middle and all(verbless(p) for p in middle) and is_verb(right[0]):
+                continue  # 装置、仪器仪表、量具和|用于统一量值的标准物质: a verb opens no noun item
             if strong or length(right) * 2 >= shortest:
                 return left, right
     return None
