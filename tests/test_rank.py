@@ -1165,6 +1165,10 @@ def test_cut_a_blank_asks_the_object_of_a_light_verb_or_of_a_modal_predicate_not
         == "在办理过程中，{{c1::承办单位}}应当与代表加强联系沟通。"
     # a body and its verb after 由 is no verb and object: 保护 is not what governs 责任人
     assert _objects("修缮费用由{{c1::保护责任人承担}}。") == "修缮费用由{{c1::保护责任人承担}}。"
+    # fresh22/23: [会同市地名办确定] “blank only 市地名办”, [注明失效时间] “blank only 失效时间”
+    assert _objects("门弄号牌的样式，由市公安部门{{c1::会同市地名办确定}}。") \
+        == "门弄号牌的样式，由市公安部门会同{{c1::市地名办}}确定。"
+    assert _objects("限时使用的产品应{{c1::注明失效时间}}。") == "限时使用的产品应注明{{c1::失效时间}}。"
 
 
 def test_cut_the_first_blank_of_a_list_loses_the_verb_its_head_shows_it_does_not_share():

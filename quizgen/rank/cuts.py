@@ -76,6 +76,7 @@ MIN_OBJECT = 3  # characters of an object asked without its verb (出具[检查�
 
 # Verbs whose object is the whole content of what they say (实行[有偿使用], 进行[安全评估]):
 # the object is asked without them whatever its part of speech.
+COVERBS = frozenset("会同 协同 联合 商请".split())  # 会同[市地名办]确定: the partner is asked, not the verb
 LIGHT_VERBS = frozenset("实行 实施 进行 开展 给予 予以 加以 作出 做出 采取 推行".split())
 _TRAILING_MODALS = ("应当", "应该", "必须", "可以", "不得")
 _PREDICATE_OPENERS = ("应当", "应", "必须", "须", "可以", "应该")
@@ -133,9 +134,12 @@ def _object_of(blank: markup.Deletion, predicate: bool = False) -> tuple[str, st
         return None
     if words[0].text in LIGHT_VERBS and len(words) >= 3:
         return words[0].text, blank.answer[len(words[0].text):], ""
-    end = len(words) - 1 if predicate and len(words) >= 3 and words[-1].tag == "v" else len(words)  # 召开全体会议|审议
+    # 召开全体会议|审议; 会同市地名办|确定 (a co-verb's partner and the verb they do it with)
+    second_verb = predicate or words[0].text in COVERBS
+    end = len(words) - 1 if second_verb and len(words) >= 3 and words[-1].tag == "v" else len(words)
     k = end
-    while k > 0 and words[k - 1].tag in _OBJECT_TAGS:
+    # an adjective opens the object it modifies: 注明[失效时间]
+    while k > 0 and (words[k - 1].tag in _OBJECT_TAGS or (words[k - 1].tag == "a" and k < end)):
         k -= 1
     head, tail = words[:k], words[k:end]
     thing = "".join(w.text for w in tail)
