@@ -76,8 +76,8 @@ MIN_OBJECT = 3  # characters of an object asked without its verb (出具[检查�
 
 # Verbs whose object is the whole content of what they say (实行[有偿使用], 进行[安全评估]):
 # the object is asked without them whatever its part of speech.
-COVERBS = frozenset("会同 协同 联合 商请".split())  # 会同[市地名办]确定: the partner is asked, not the verb
 LIGHT_VERBS = frozenset("实行 实施 进行 开展 给予 予以 加以 作出 做出 采取 推行".split())
+COVERBS = frozenset("会同 协同 联合 商请".split())  # 会同[市地名办]确定: the partner is asked, not the verbs
 _TRAILING_MODALS = ("应当", "应该", "必须", "可以", "不得")
 _PREDICATE_OPENERS = ("应当", "应", "必须", "须", "可以", "应该")
 
@@ -111,11 +111,13 @@ def _noun_list_members(parts: list[markup.Segment]) -> set[int]:
     nouns (no verb: 失业人员, 残疾人员; but 安装自动报警、灭火 is a list of verbs)."""
     out: set[int] = set()
     for run in member_runs(parts):
-        for i in run[1:]:
-            others = [parts[j] for j in run if j != i]
-            if all(isinstance(o, markup.Deletion) and verbless(segment.tokens(o.answer)) for o in others):
-                out.add(i)
+        verbs = [j for j in run if not verbless(segment.tokens(_answer(parts[j])))]
+        out.update(i for i in run[1:] if not [j for j in verbs if j != i])
     return out
+
+
+def _answer(part: markup.Segment) -> str:
+    return part.answer if isinstance(part, markup.Deletion) else part
 
 
 def _object_of(blank: markup.Deletion, predicate: bool = False) -> tuple[str, str, str] | None:

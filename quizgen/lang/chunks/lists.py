@@ -172,7 +172,7 @@ def _split_pieces(tokens: list[Token]) -> list[list[Token]]:
     return pieces
 
 
-def _is_bridge(left: list[Token], piece: list[Token], right: list[Token], right_bounded: bool = True) -> bool:
+def _is_bridge(left: list[Token], piece: list[Token], right: list[Token], right_bounded: bool) -> bool:
     """A middle piece that ends one list and starts another: 辱骂、恐吓他人或者损毁、占用,
     追逐、恐吓精神病人、残疾人."""
     if any(t.tag == "c" or t.text in LIST_CONJUNCTIONS or t.text in PREPOSITIONS or t.text in MODALS
@@ -273,6 +273,7 @@ def _split_last(piece: list[Token], middle: list[list[Token]],
     it is not much shorter than the other items (范围与程度 stays one item)."""
     shortest = min((length(p) for p in middle), default=2)
     longest = max([length(p) for p in middle] + [length(first)])
+    noun_list = bool(middle) and all(verbless(p) for p in middle)
     for strong in (True, False):
         for i, tok in enumerate(piece):
             if tok.text not in LIST_CONJUNCTIONS or (tok.text in STRONG_CONJUNCTIONS) != strong:
@@ -280,10 +281,10 @@ def _split_last(piece: list[Token], middle: list[list[Token]],
             left, right = piece[:i], piece[i + 1:]
             if not left or not right or length(left) > 2 * longest:
                 continue
-            if middle and all(verbless(p) for p in middle) and not verbless(left[1:]):
-                continue  # 水工程、水文化做出突出贡献的单位|和个人: no item of a noun list
-            if middle and all(verbless(p) for p in middle) and is_verb(right[0]):
-                continue  # 装置、仪器仪表、量具和|用于统一量值的标准物质: a verb opens no noun item
+            # no item of a noun list: 水工程、水文化做出突出贡献的单位|和个人 (a verb inside what is
+            # before), 装置、仪器仪表、量具和|用于统一量值的标准物质 (a verb opening what is after)
+            if noun_list and (not verbless(left[1:]) or is_verb(right[0])):
+                continue
             if strong or length(right) * 2 >= shortest:
                 return left, right
     return None
