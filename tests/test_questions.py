@@ -385,6 +385,19 @@ def test_a_figure_stem_that_opens_on_the_sequel_of_a_case_told_before_is_not_ask
     assert asked["三万元以上十万元以下"].startswith("擅自关闭建筑垃圾消纳场的")
 
 
+def test_a_ban_turned_round_reads_as_a_rule():
+    # fresh22/23 (dev): 不属于鼓励类、限制类和可以类的外商投资项目, 限制使用或者可以使用能源消耗高的技术,
+    # …，可以其他方式的采伐: a class taken for a ban, one of two predicates turned, 可以 before a noun
+    text = ("第四条 不属于鼓励类、限制类和禁止类的外商投资项目，为允许类外商投资项目。\n"
+            "第五条 鼓励使用节能新技术，限制使用或者禁止使用能源消耗高的技术。\n"
+            "第六条 对其林地范围内的林木除进行抚育和更新性质的采伐外，禁止其他方式的采伐。\n"
+            "第七条 采购人员禁止接受供应商的礼品。\n")
+    statements = {i.statement: i.answer for i in generate(process(Source("条例", text))) if i.kind == "judge"}
+    assert not any("可以类" in s or "或者可以使用" in s or "可以其他方式" in s for s in statements), statements
+    assert statements.get("对其林地范围内的林木除进行抚育和更新性质的采伐外，允许其他方式的采伐。") is False
+    assert statements.get("采购人员可以接受供应商的礼品。") is False
+
+
 def test_a_ban_named_in_a_title_or_as_a_task_is_no_rule_to_turn_round():
     # fresh12: 《青岛市市区可以焚烧抛撒丧葬祭奠物品规定》同时废止 / 支持将可以焚烧…纳入居民公约 (discarded)
     text = ("第十五条 1997年4月4日公布的《青岛市市区禁止焚烧抛撒丧葬祭奠物品规定》同时废止。\n"
@@ -486,6 +499,25 @@ def test_a_body_is_never_swapped_for_another_name_the_text_gives_it():
         if "-body" in item.id and item.kind == "choice":  # two names of one body are never two options
             assert not {"市测绘行政主管部门", "市规划行政主管部门"} <= set(item.options), item.options
     assert any("-body" in i.id for i in items)
+
+
+def test_a_body_is_never_swapped_for_the_same_body_placed_in_other_words():
+    # fresh22/23 (held out): 应当…向县级以上地方人民政府国土资源主管部门报告 marked false with
+    # 县级以上人民政府国土资源主管部门 in its place: "the same in practice", judged discard
+    text = ("第五条 县级以上地方人民政府国土资源主管部门负责本行政区域土地复垦的监督管理工作。\n"
+            "第六条 复垦方案由县级以上人民政府国土资源主管部门负责审查。\n"
+            "第七条 复垦费用由县级以上地方人民政府财政部门负责监督。\n"
+            "第八条 土地复垦标准由国务院标准化主管部门负责制定。\n"
+            "第九条 复垦验收由当地乡镇人民政府负责组织。\n"
+            "第十条 土地复垦义务人应当每年向县级以上地方人民政府国土资源主管部门报告土地损毁情况。\n")
+    items = generate(process(Source("土地复垦条例", text)))
+    same = {"县级以上地方人民政府国土资源主管部门", "县级以上人民政府国土资源主管部门"}
+    for item in items:
+        if "-body" in item.id and item.kind == "choice":
+            assert not same <= set(item.options), item.options
+        if "-body" in item.id and item.kind == "judge":
+            assert "向县级以上人民政府国土资源主管部门报告" not in item.statement, item.statement
+    assert any("-body" in i.id and i.kind == "choice" for i in items)
 
 
 def test_the_upper_end_of_a_range_is_offered_only_above_its_lower_end():

@@ -23,7 +23,8 @@ MAX_WITH_LEAD = 90  # and with the lead of its list or the sentence it refers to
 MAX_STEM = 90  # characters of a sentence a choice on its body may show
 
 # the modal of a rule, with the adverbs that go when it is turned round (一律不得 → 可以)
-_MODAL = re.compile(r"(?:一律|绝对|坚决|均|都|必须)?(?<![更也亦并])(不得(?!不)|不准|不许|严禁|禁止|应当(?![不即面场]|知道)|必须(?![要不]))")
+# (禁止类 is a class of projects, no ban: 鼓励类、限制类和禁止类)
+_MODAL = re.compile(r"(?:一律|绝对|坚决|均|都|必须)?(?<![更也亦并])(不得(?!不)|不准|不许|严禁|禁止(?!类)|应当(?![不即面场]|知道)|必须(?![要不]))")
 _TURNED = {"不得": "可以", "不准": "可以", "不许": "可以", "严禁": "允许", "禁止": "允许",
            "应当": "无须", "必须": "无须"}
 _PROHIBITIONS = frozenset({"不得", "不准", "不许", "严禁", "禁止"})
@@ -98,6 +99,8 @@ def rule_of(text: str) -> Rule | None:
             continue  # 应当即返还 is 应 + 当即, 都应当面 is 应 + 当面
         if body.count("《", 0, modal_start) > body.count("》", 0, modal_start) or body[:modal_start].endswith(("将", "把")):
             continue  # a title (《…禁止焚烧…规定》) or a ban named as a task (将禁止焚烧…工作纳入…): no rule here
+        if body[:m.start()].endswith(_JOINED):
+            continue  # one of two predicates (限制使用或者禁止使用…): turned alone, the pair is nonsense
         clause = _CLAUSE_BREAK.search(body, m.end())
         if body[:clause.start() if clause else len(body)].endswith("的"):
             continue  # a condition (不得转借印章的，予以警告), not a rule
@@ -126,9 +129,19 @@ def turned(rule: Rule) -> str:
     参加… → 允许参加…"""
     adverb = rule.statement[rule.start:rule.end - len(rule.modal)]
     word = _TURNED[rule.modal]
-    if word == "允许" and rule.start > 0:
-        word = "可以"  # 采购人员禁止接受… → 采购人员可以接受…
+    if word == "允许" and rule.start > 0 and _opens_a_predicate(rule.statement[rule.end:]):
+        word = "可以"  # 采购人员禁止接受… → 采购人员可以接受…; but …，禁止其他方式的采伐 → …，允许其他方式的采伐
     return rule.statement[:rule.start] + _KEEP_ADVERB.get(adverb, "") + word + rule.statement[rule.end:]
+
+
+_JOINED = ("或者", "或", "、", "和", "及")
+
+
+def _opens_a_predicate(text: str) -> bool:
+    """``text`` opens with a verb, an adverb or a preposition (接受…, 擅自…, 在…新建…): what
+    可以 may come before; a noun phrase (其他方式的采伐) takes 允许."""
+    words = [w for w in segment.tokens(text) if w.text.strip()]
+    return bool(words) and (words[0].tag.startswith(("v", "d", "p")) and words[0].tag != "vn")
 
 
 def body_questions(b: GeneratorContext) -> None:
@@ -169,9 +182,23 @@ def _typed_picks(key: str, pool: list[str], rng: random.Random,
     picks: list[str] = []
     for candidate in candidates:
         if len(picks) < OPTIONS - 1 and distractors.distinct(candidate, key, picks, slack=max(2, len(key) // 2)) \
-                and not any(frozenset((candidate, p)) in alike for p in picks):  # two names of one body
+                and not any(frozenset((candidate, p)) in alike for p in picks) \
+                and not any(_same_body(candidate, other) for other in [key, *picks]):  # two names of one body
             picks.append(candidate)
     return picks
+
+
+# words that place a body without naming another one: 县级以上地方人民政府 and 县级以上人民政府,
+# 当地县级以上人民政府 are one level of government
+_PLACING = re.compile(r"地方|当地|所在地|各级|本级|同级|有关|相关")
+
+
+def _same_body(a: str, b: str) -> bool:
+    """``a`` and ``b`` name one body but for the words that place it (fresh22/23, held out: a
+    false statement with 县级以上人民政府国土资源主管部门 for 县级以上地方人民政府国土资源主管部门
+    was judged true in effect)."""
+    a, b = _PLACING.sub("", a), _PLACING.sub("", b)
+    return a == b
 
 
 def bodies(doc: Document) -> list[str]:

@@ -62,8 +62,29 @@ INNER_REFERENCE = re.compile(r"(?<!以)上述|前款|前[两二三四五]款|前
 
 
 def refers_back(text: str) -> bool:
-    """The sentence opens with a back-reference or holds one (…收到上述申请书…)."""
-    return opens_with_reference(text) or INNER_REFERENCE.search(strip_markers(text)) is not None
+    """The sentence opens with a back-reference or holds one (…收到上述申请书…), or is a rule
+    on a thing it does not name (任何单位和个人不得截留、挤占、挪用)."""
+    text = strip_markers(text)
+    return opens_with_reference(text) or INNER_REFERENCE.search(text) is not None or lacks_object(text)
+
+
+# whoever a rule binds, named as anyone (任何单位和个人, 有关单位、个人), or no one
+_PARTY = r"(?:任何|有关|相关|其他)?(?:单位|个人|组织|人员|机关|部门)(?:(?:和|或者|或|、)(?:单位|个人|组织|人员|机关|部门))*"
+# …不得截留、挤占、挪用。 / …应当如实提供。 / 除本单位领导批准外，一律不得录制。: the verbs and nothing they act on
+_OBJECTLESS_RULE = re.compile(rf"^(?:除[^，。]{{1,20}}外[，,](?:{_PARTY})?|{_PARTY})(?:均|都|一律)?(?:不得|禁止|严禁|应当|必须)"
+                              r"(?:擅自|随意|如实|及时)?(?P<acts>(?:[\u4e00-\u9fff]{2}(?:、|或者|或|和))*[\u4e00-\u9fff]{2,4})[。；;]?$")
+_COMPLETE = re.compile(r"(?:予以|加以|给予)[\u4e00-\u9fff]{2}[。；;]?$")  # 应当予以配合: the act is the whole predicate
+
+
+def lacks_object(text: str) -> bool:
+    """A rule that says what is forbidden or required of a thing the sentence before names:
+    任何单位和个人不得截留、挤占、挪用 (fresh22/23: "what may not be misappropriated?"),
+    有关单位、个人应当如实提供; a thing named as its topic (《许可证》不得涂改或者转让) is no such rule."""
+    m = _OBJECTLESS_RULE.match(text)
+    if m is None or _COMPLETE.search(text):
+        return False
+    # verbs only (挤占挪用), not a verb and what it acts on (任何单位不得牟取暴利)
+    return all(t.tag.startswith("v") or t.text in "、或者或和" for t in tokens(m.group("acts")))
 
 
 def opens_with_reference(text: str) -> bool:

@@ -4,9 +4,11 @@ is blanked without its verb; and, once judged, which blanks a note keeps within 
 
 from __future__ import annotations
 
+import re
+
 from .. import itemchecks
 from ..lang import markup, segment
-from ..lang.bodies import BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
+from ..lang.bodies import ACTION, AGENT_AND_VERB, AGENT_MARKERS, BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
 from ..lang.chunks.agreement import verbless
 from ..lang.numerals import FIGURE_RE
 from .blanklists import member_runs, merged as _merged
@@ -60,7 +62,7 @@ def bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
         if not isinstance(part, markup.Deletion):
             out.append(part)
             continue
-        m = BODY_AND_VERB.fullmatch(part.answer) or VERB_AND_BODY.fullmatch(part.answer)
+        m = BODY_AND_VERB.fullmatch(part.answer) or VERB_AND_BODY.fullmatch(part.answer) or _agent_and_verb(out, part.answer)
         if m is None or (m.re is VERB_AND_BODY and NOT_A_NAME.search(m.group("body"))):
             out.append(part)  # 报[单位和个人]: no name of a body
             continue
@@ -68,6 +70,17 @@ def bodies_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
         blank = markup.Deletion(part.number, body, part.hint and f"{len(body)}字")
         out += [blank, m.group("verb")] if m.start("body") == 0 else [m.group("verb"), blank]
     return _merged(out)
+
+
+def _agent_and_verb(before: list[markup.Segment], answer: str) -> re.Match[str] | None:
+    """由[出卖人承担], 经[业主共同决定]: after 由 or 经, the doer and its verb (a doer named by no
+    verb and no 的: 经[核准登记] is two verbs)."""
+    if not (before and isinstance(before[-1], str) and before[-1].endswith(AGENT_MARKERS)):
+        return None
+    m = AGENT_AND_VERB.fullmatch(answer)
+    if m is None or NOT_A_NAME.search(m.group("body")) or ACTION.search(m.group("body")):
+        return None
+    return m
 
 
 _OBJECT_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "b", "ng"})
@@ -92,11 +105,14 @@ def objects_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
     [失业人员]: 返乡 is no verb of the list; the first member lost what governs the list in
     :func:`agreed_lists`)."""
     members = _noun_list_members(parts)
+    firsts = {run[0]: run for run in member_runs(parts) if all(j in members for j in run[1:])}
     out: list[markup.Segment] = []
     for i, part in enumerate(parts):
         before = parts[i - 1] if i else ""
         split = _object_of(part, isinstance(before, str) and before.endswith(_PREDICATE_OPENERS)) \
             if isinstance(part, markup.Deletion) and i not in members else None
+        if split is None and i in firsts:
+            split = _governor_of(parts, firsts[i])
         if split is None:
             out.append(part)
             continue
@@ -104,6 +120,24 @@ def objects_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
         assert isinstance(part, markup.Deletion)
         out += [verb, markup.Deletion(part.number, thing, part.hint and f"{len(thing)}字"), after]
     return _merged([p for p in out if p != ""])
+
+
+def _governor_of(parts: list[markup.Segment], run: list[int]) -> tuple[str, str, str] | None:
+    """(verb, member, "") of the first member of a list of noun blanks that opens with the verb
+    governing the whole list, which the segmenter may take for a noun: （二）[建设渔港]、[避风港]、
+    [避风锚地] → 建设[渔港]; 应当[盘活现有存量用地]、[闲置厂房] → 盘活[现有存量用地] (fresh25, held out:
+    "the verb should stay outside so the blanks are parallel"). Not a modifier the members share the
+    pattern of ([管理人员]、[技术人员]), nor members of one width (parallel as written)."""
+    answers = [_answer(parts[j]) for j in run]
+    before = _answer(parts[run[0] - 1]) if run[0] else ""
+    words = segment.tokens(answers[0])
+    if len(words) < 2 or words[0].tag not in ("v", "vn") or len(words[0].text) < 2 \
+            or len({len(a) for a in answers}) == 1 or before.endswith(itemchecks.JOINERS):
+        return None  # (after 、 the blank is a middle item of the text's list: 退役军人、[返乡创业人员])
+    rest = answers[0][len(words[0].text):]
+    if len(rest) < 2 or not verbless(words[1:]) or any(a.endswith(words[-1].text) for a in answers[1:]):
+        return None
+    return words[0].text, rest, ""
 
 
 def _noun_list_members(parts: list[markup.Segment]) -> set[int]:

@@ -91,7 +91,9 @@ def _rewritten(item: Item, rewrite: Callable[[str, bool], str | None]) -> Item:
 
 
 # 本法, 本条例, 本办法…: the document a rule speaks of, named by its title on a card
-_THIS_RULE = re.compile(r"本(办法|条例|规定|法|细则|准则|决定|制度|规则|解释|意见|须知|方案)(?![律规则院官定案])")
+# (本法律, 本法院, 本法定… are other words; 本条例规定 is the rule named: the look-ahead is 法's only)
+_THIS_RULE = re.compile(r"本(办法|条例|规定|法(?![律规则院官定案])|细则|准则|决定|制度|规则|解释|意见|须知|方案|安排|通知|章程"
+                        r"|守则|规程|批复|纲要)")
 
 
 # 本市, 本省…: the place a local rule is made for; its title opens with it (重庆市宪法宣誓实施办法)

@@ -23,7 +23,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
@@ -63,6 +63,7 @@ class Note:
     guid: str
     model: dict
     fields: dict[str, str]
+    tags: list[str] = field(default_factory=list)
 
 
 def check_apkg(path: Path) -> list[Problem]:
@@ -87,19 +88,19 @@ def read_notes(path: Path) -> list[Note]:
             db = sqlite3.connect(f"file:{collection}?mode=ro", uri=True)
             try:
                 models = json.loads(db.execute("select models from col").fetchone()[0])
-                rows = db.execute("select guid, mid, flds from notes order by id").fetchall()
+                rows = db.execute("select guid, mid, flds, tags from notes order by id").fetchall()
             finally:
                 db.close()
         except (sqlite3.DatabaseError, TypeError, ValueError) as exc:
             raise InputError(f"not a readable Anki collection inside the package ({exc})",
                              path) from None
     notes = []
-    for guid, mid, flds in rows:
+    for guid, mid, flds, tags in rows:
         model = models.get(str(mid), {"name": f"<missing note type {mid}>", "flds": [], "type": 0})
         names = [f["name"] for f in sorted(model.get("flds", []), key=lambda f: f.get("ord", 0))]
         values = flds.split("\x1f")
         names += [f"field {i + 1}" for i in range(len(names), len(values))]
-        notes.append(Note(guid, model, dict(zip(names, values))))
+        notes.append(Note(guid, model, dict(zip(names, values)), (tags or "").split()))
     return notes
 
 
@@ -146,7 +147,8 @@ def note_item(note: Note) -> Item | str | None:
     a note type quizgen does not write)."""
     first = next(iter(note.fields.values()), "")
     if note.model.get("type") == MODEL_CLOZE:
-        return Cloze(id=note.guid, section="", text=first)
+        # (its tags say whether its blanks are a list's whole items: quizgen::enumeration)
+        return Cloze(id=note.guid, section="", text=first, tags=note.tags)
     if not {"选项", "答案", "题型"} <= note.fields.keys():
         return None
     kind, answer = note.fields["题型"].strip(), note.fields["答案"].strip()
