@@ -38,6 +38,8 @@ STOP_WORDS = frozenset(
 # (积极…, 充分…, 不断…: adverbs of zeal, judged fresh blanks [积极开展], [充分肯定], [不断提高产品质量] all discarded)
 FILLER = re.compile(r"^(?:这就是|这是|就是|也就是|我们|大家|通常|所谓|任何|依法|予以|给予|认真|建立健全|加以|提出|列出|做起|有关"
                     r"|积极|充分|不断|大力|切实|努力|带头)"
+                    # a rule's scope said of itself: [亦适用本安排], [仍适用该安排], [适用《…》] (fresh25)
+                    r"|^(?:亦|仍|均|也)?适用(?:本|该)[\u4e00-\u9fff]{1,3}$|^(?:亦|仍|均|也)?适用《[^》]*》$"
                     r"|(?:之日起|以下准则|予以支持|的规定|的要求|[适从]用?其规定)$")  # (…已经规定法律责任的，[适用其规定])
 # a duty's manner (应当[及时补缴], [如实提供], [妥善保管]): obvious in a sentence (fresh24, held out: of 8 judged
 # blanks opening with 及时, 2 kept); a list's whole item is the text's own (三要[及时反馈])

@@ -188,6 +188,8 @@ def test_cut_a_blank_that_cuts_a_key_phrase_or_wraps_a_clause_around_one_goes(sa
     # fresh25 (held out): the referral every regulation ends its penalties with (2 judged, both discarded)
     ("法律、行政法规已经规定法律责任的，{{c1::适用其规定}}。", "stop-blank"),
     ("法律、法规另有规定的，{{c1::从其规定}}。", "stop-blank"),
+    ("刑事案件中有关民事赔偿的生效判决的相互认可和执行，{{c1::亦适用《内地与香港特别行政区法院相互认可和执行民商事案件判决的安排》}}。",
+     "stop-blank"),
 ])
 def test_cut_blanks_a_trainer_would_delete_are_refused(text, code):
     assert code in codes(cloze(text))
@@ -1048,13 +1050,35 @@ def test_cut_a_blank_of_a_verb_and_its_object_asks_the_object():
     # an object of two characters stays with its verb, and a verb alone or a figure is left as it is
     for text in ("应当{{c1::保守秘密}}。", "应当{{c1::及时报告}}。", "{{c1::处五万元以下罚款}}。"):
         assert alone(text) == text
+    # fresh25: after a preposition, what it governs and not the light verb after it
+    from quizgen.rank.cuts import before_light_verbs
+
+    assert markup.to_markup(before_light_verbs(markup.parse("根据{{c1::举报进行核查}}。"))) == "根据{{c1::举报}}进行核查。"
+    assert markup.to_markup(before_light_verbs(markup.parse("应当{{c1::认真进行核查}}。"))) == "应当{{c1::认真进行核查}}。"
     # fresh25 (held out): the verb governing a list of noun blanks leaves the first ("盘活 should stay
     # outside so the blanks are parallel"), though the segmenter takes 盘活 for a noun; a modifier the
     # members share the pattern of, and members of one width, stay as written
     assert alone("应当{{c1::盘活现有存量用地}}、{{c2::闲置厂房}}、{{c3::专业化市场}}等场所。") == \
         "应当盘活{{c1::现有存量用地}}、{{c2::闲置厂房}}、{{c3::专业化市场}}等场所。"
-    for text in ("单位的{{c1::管理人员}}、{{c2::技术人员}}。", "{{c1::见证历史}}、{{c2::以史鉴今}}、{{c3::启迪后人}}。"):
+    for text in ("单位的{{c1::管理人员}}、{{c2::技术人员}}。", "{{c1::见证历史}}、{{c2::以史鉴今}}、{{c3::启迪后人}}。",
+                 # one body's name (发展改革部门), and a first member that is no name in nouns
+                 "{{c1::发展改革}}、{{c2::交通运输}}、{{c3::市场监督管理}}等有关部门应当提供便利。",
+                 "参加{{c1::防治船舶污染等有关法律}}、{{c2::行政法规}}的培训。"):
         assert alone(text) == text
+
+
+def test_cut_a_weak_blank_beside_a_strong_figure_goes_back_to_the_text():
+    # fresh24/25: "The fine range is good, but c2 没收违法所得 is given away by 有违法所得的; drop c2"
+    from quizgen.rank.cuts import beside_the_fact
+
+    parts = markup.parse("处{{c1::五万元以上二十五万元以下}}罚款，有违法所得的，还应当{{c2::没收违法所得}}。")
+    assert markup.to_markup(beside_the_fact(parts, {1: 0.88, 2: 0.53})) == \
+        "处{{c1::五万元以上二十五万元以下}}罚款，有违法所得的，还应当没收违法所得。"
+    # no strong figure, a strong blank that is no figure, a list member: as they were
+    for text, scores in (("处{{c1::五万元以下}}罚款，{{c2::没收违法所得}}。", {1: 0.7, 2: 0.53}),
+                         ("一次性告知{{c1::申诉人}}需要{{c2::补正的全部内容}}。", {1: 0.82, 2: 0.42}),
+                         ("处{{c1::三日以下}}拘留或者{{c2::警告}}、{{c3::罚款}}。", {1: 0.9, 2: 0.5, 3: 0.5})):
+        assert markup.to_markup(beside_the_fact(markup.parse(text), scores)) == text
 
 
 def test_cut_two_lists_in_one_sentence_the_one_that_fits_is_kept():
