@@ -518,6 +518,10 @@ def test_a_body_is_never_swapped_for_the_same_body_placed_in_other_words():
         if "-body" in item.id and item.kind == "judge":
             assert "向县级以上人民政府国土资源主管部门报告" not in item.statement, item.statement
     assert any("-body" in i.id and i.kind == "choice" for i in items)
+    from quizgen.generate.provisions import _same_body
+
+    assert _same_body("本级人民代表大会常务委员会", "市人民代表大会常务委员会")
+    assert not _same_body("市人民政府", "县人民政府") and not _same_body("本级人民政府", "市公安机关")
 
 
 def test_the_upper_end_of_a_range_is_offered_only_above_its_lower_end():

@@ -892,6 +892,9 @@ def test_cut_a_body_is_blanked_without_the_verb_that_sends_a_matter_to_it():
     assert mended("按照章程规定或者经{{c1::成员大会决议确定}}。") == "按照章程规定或者经{{c1::成员大会决议}}确定。"
     assert mended("经{{c1::核准登记}}。") == "经{{c1::核准登记}}。"
     assert mended("应当{{c1::当事人协商解决}}。") == "应当{{c1::当事人协商解决}}。"  # no 由 or 经 before it
+    # fresh26: to whom a matter goes, after 向 ("the blank includes the verb phrase 提出申请")
+    assert mended("应当向{{c1::人民法院提出申请}}。") == "应当向{{c1::人民法院}}提出申请。"
+    assert mended("应当向{{c1::社会公布}}。") == "应当向{{c1::社会公布}}。"
 
 
 def test_cut_a_list_note_of_long_items_or_of_a_case_reports_parts_is_not_made():
@@ -993,6 +996,29 @@ def test_subject_a_rule_on_a_thing_it_does_not_name_shows_the_sentence_that_name
     assert ruled and all("残疾人就业保障金" in f for f in ruled), fronts
 
 
+def test_subject_a_deadline_from_an_unnamed_filing_shows_the_sentence_that_names_it():
+    # fresh27 (held out): 市绿化管理部门应当自受理申请之日起［二十个工作日内］作出审批决定 — "受理申请 does
+    # not say which application" (4 of 4 judged so); the first sentence of an article stands alone
+    text = ("第二十条 因建设需要临时占用绿地的，应当向市绿化管理部门提出申请。"
+            "市绿化管理部门应当自受理申请之日起二十个工作日内作出审批决定。\n"
+            "第二十一条 绿化管理部门应当自受理申请之日起十五个工作日内作出决定。\n")
+    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question
+              for i in _kept(text)]
+    twenty = [f for f in fronts if "二十个工作日" in f or ("（　　）" in f and "临时占用" in f)]
+    assert twenty and all("临时占用绿地" in f for f in twenty), fronts
+    assert any(f.startswith("绿化管理部门应当自受理申请之日起") for f in fronts), fronts
+
+
+def test_subject_a_list_whose_lead_refers_back_is_not_asked_item_by_item():
+    # fresh26 (held out): "The stem opens with 实施前款规定的行为, which the learner cannot resolve"
+    text = ("第二条 在药品注册申请中提供虚假证明材料的，依照刑法第二百二十九条的规定定罪处罚。\n"
+            "实施前款规定的行为，具有下列情形之一的，应当认定为情节严重：\n"
+            "（一）在申请注册过程中提供虚假证明材料三次以上的；\n（二）违法所得数额在三十万元以上的。\n")
+    asked = [item for item in _kept(text) if "-list" not in item.id or not isinstance(item, Cloze)]  # (a list note shows its lead whole)
+    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question for i in asked]
+    assert not [f for f in fronts if f.startswith("实施前款")], fronts
+
+
 def test_subject_a_period_that_continues_the_sentence_before_leans_on_it():
     # fresh9: 满12个月，确需继续接管的… “drops the clause before it that says which period is meant”
     from quizgen.lang.markers import opens_with_reference
@@ -1055,6 +1081,16 @@ def test_cut_a_blank_of_a_verb_and_its_object_asks_the_object():
 
     assert markup.to_markup(before_light_verbs(markup.parse("根据{{c1::举报进行核查}}。"))) == "根据{{c1::举报}}进行核查。"
     assert markup.to_markup(before_light_verbs(markup.parse("应当{{c1::认真进行核查}}。"))) == "应当{{c1::认真进行核查}}。"
+    # fresh26: the term a verb quotes, without the verb and the quotation marks
+    from quizgen.rank.cuts import quoted_alone
+
+    assert markup.to_markup(quoted_alone(markup.parse("行政法规的名称一般{{c1::称“条例”}}。"))) == "行政法规的名称一般称“{{c1::条例}}”。"
+    # fresh27: a range's lower end blanked alone takes its upper end, written without the unit
+    from quizgen.rank.cuts import whole_ranges
+
+    assert markup.to_markup(whole_ranges(markup.parse("并处{{c1::一万元以上}}十万以下的罚款。"))) == \
+        "并处{{c1::一万元以上十万以下}}的罚款。"
+    assert markup.to_markup(whole_ranges(markup.parse("年满{{c1::十八周岁以上}}的公民。"))) == "年满{{c1::十八周岁以上}}的公民。"
     # fresh25 (held out): the verb governing a list of noun blanks leaves the first ("盘活 should stay
     # outside so the blanks are parallel"), though the segmenter takes 盘活 for a noun; a modifier the
     # members share the pattern of, and members of one width, stay as written

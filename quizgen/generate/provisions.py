@@ -196,9 +196,16 @@ _PLACING = re.compile(r"地方|当地|所在地|各级|本级|同级|有关|相�
 def _same_body(a: str, b: str) -> bool:
     """``a`` and ``b`` name one body but for the words that place it (fresh22/23, held out: a
     false statement with 县级以上人民政府国土资源主管部门 for 县级以上地方人民政府国土资源主管部门
-    was judged true in effect)."""
+    was judged true in effect); 本级 and 同级 are whatever level the rule's own body is (fresh26:
+    本级人民代表大会常务委员会 for 市人民代表大会常务委员会 in a city's rule, judged true)."""
+    relative = any(w in a + b for w in ("本级", "同级"))
     a, b = _PLACING.sub("", a), _PLACING.sub("", b)
+    if relative:
+        a, b = _LEVEL.sub("", a), _LEVEL.sub("", b)
     return a == b
+
+
+_LEVEL = re.compile(r"^(?:县级以上|设区的市|省|自治区|市|县|区|乡|镇)")
 
 
 def bodies(doc: Document) -> list[str]:

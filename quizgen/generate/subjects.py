@@ -11,6 +11,7 @@ of the sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ..lang import segment
@@ -49,7 +50,19 @@ def context_of(doc: Document, sentence: Sentence, index: ListIndex | None = None
         lead = _previous(doc, sentence)
         if not lead or opens_with_reference(lead):
             return None
+    elif not lead and UNNAMED_FILING.search(sentence.text):
+        # 自受理申请之日起…: the application the sentence before names, if there is one (the
+        # first sentence of an article speaks of any application under the rule)
+        before = doc.sentences[sentence.index - 1] if sentence.index else None
+        lead = _previous(doc, sentence) if before is not None and before.paragraph == sentence.paragraph else ""
+        if opens_with_reference(lead) or len(lead) > MAX_CONTEXT:
+            lead = ""
     return lead if len(lead) <= MAX_CONTEXT else None
+
+
+# a filing the sentence does not name: 自受理申请之日起 (fresh27: "受理申请 does not say which
+# application", 4 of 4 judged deadline notes so; the deadline differs by application)
+UNNAMED_FILING = re.compile(r"(?:受理|收到|接到)(?:申请|材料|报告|举报|投诉)之日起")
 
 
 def _names_its_subject(text: str) -> bool:
@@ -88,7 +101,8 @@ def _holds_lead(sentence: Sentence, enumeration: Enumeration) -> bool:
 
 def _lead_text(enumeration: Enumeration) -> str:
     intro = unnumbered(ARTICLE_MARKER.sub("", enumeration.intro.strip()))  # 一、国家教育委员会…其主要职责是：
-    if not intro or opens_with_reference(intro):
+    # (a lead that refers back itself, 实施前款规定的行为，具有下列情形之一的: two hops from the subject)
+    if not intro or refers_back(intro):
         return ""
     return intro if intro.endswith(("：", ":")) else intro.rstrip("，,。；;") + "："
 

@@ -35,9 +35,9 @@ BODY_AND_VERB = re.compile(rf"(?P<body>{BODY})(?P<verb>(?:统一)?(?:{DUTY_VERBS
 # after 由 or 经, whoever the rule names and what it does, as one span: 由[更新义务者承担], 由[有权机关
 # 责令改正], 经[成员大会决议确定] (fresh22/23: "the blank takes the verb along with the body"); the
 # doer needs no head of an organ's name here, the preposition says it is one
-AGENT_MARKERS = ("由", "经", "经过")
+AGENT_MARKERS = ("由", "经", "经过", "向")  # (向[人民法院提出申请]: to whom a matter goes)
 _AGENT_VERB = (rf"(?:依法|另行|统一|共同|协商|自行)?(?:{DUTY_VERBS}|给予|承担|予以|责令|解决|规定|处理|确认|审理|执行|实施"
-               r"|制定|协商|追偿|公告|规划|收取|支付|补偿|赔偿|作出)")
+               r"|制定|协商|追偿|公告|规划|收取|支付|补偿|赔偿|作出|提出|提交|提起|反映)")
 AGENT_AND_VERB = re.compile(rf"(?P<body>[\u4e00-\u9fffA-Za-z（）()]{{2,{MAX_BODY}}}?)(?P<verb>{_AGENT_VERB}[\u4e00-\u9fff]{{0,4}})")
 ACTION = re.compile(rf"{_AGENT_VERB}$")  # a doer's name ends with no verb of what is done (经[核准]登记 is no doer)
 # the verb that sends a matter to a body and the body as one span: 报市人民政府, 到公安机关

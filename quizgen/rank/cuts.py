@@ -31,6 +31,24 @@ def split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
     return out
 
 
+# the upper end of a range whose unit its lower end gave: 一万元以上[十万以下]
+_UPPER_END = re.compile(r"^[0-9０-９.．零〇一二三四五六七八九十百千万亿两]+(?:元|万元|倍|日|天|个月|年|小时)?以下")
+
+
+def whole_ranges(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank of a range's lower end takes its upper end: 处[一万元以上]十万以下的罚款 →
+    处[一万元以上十万以下]的罚款 (fresh27: "blanks only the lower bound of the fine range")."""
+    parts = list(parts)
+    for i, part in enumerate(parts[:-1]):
+        after = parts[i + 1]
+        if isinstance(part, markup.Deletion) and part.answer.endswith("以上") and isinstance(after, str):
+            m = _UPPER_END.match(after)
+            if m:
+                parts[i] = markup.Deletion(part.number, part.answer + m.group(), part.hint and f"{len(part.answer) + m.end()}字")
+                parts[i + 1] = after[m.end():]
+    return _merged([p for p in parts if p != ""])
+
+
 def whole_compounds(parts: list[markup.Segment]) -> list[markup.Segment]:
     """A blank that is one noun of a compound takes the whole compound: 生产[安全事故] →
     [生产安全事故], [档案]工作 → [档案工作] (when the words it takes are plain text)."""
@@ -120,6 +138,24 @@ def objects_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
         assert isinstance(part, markup.Deletion)
         out += [verb, markup.Deletion(part.number, thing, part.hint and f"{len(thing)}字"), after]
     return _merged([p for p in out if p != ""])
+
+
+_VERB_AND_QUOTE = re.compile(r"(?P<verb>[\u4e00-\u9fff]{1,3})“(?P<term>[^“”]{1,12})”")
+
+
+def quoted_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A blank of a verb and the term it quotes asks the term: 名称一般[称“条例”] → 名称一般称“[条例]”
+    (fresh26: "takes in the verb 称 and the quotation marks; blank just 条例")."""
+    out: list[markup.Segment] = []
+    for part in parts:
+        m = _VERB_AND_QUOTE.fullmatch(part.answer) if isinstance(part, markup.Deletion) else None
+        if m is None:
+            out.append(part)
+            continue
+        assert isinstance(part, markup.Deletion)
+        term = m.group("term")
+        out += [m.group("verb") + "“", markup.Deletion(part.number, term, part.hint and f"{len(term)}字"), "”"]
+    return _merged(out)
 
 
 _PREPOSITIONS = ("根据", "按照", "依照", "依据", "对", "经", "通过")

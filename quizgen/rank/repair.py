@@ -25,8 +25,8 @@ from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
 from .blanklists import agreed_lists, member_runs, merged as _merged, run_of
-from .cuts import (beside_the_fact, before_light_verbs, bodies_alone, numbered, objects_alone, split_lists,
-                   whole_compounds)
+from .cuts import (beside_the_fact, before_light_verbs, bodies_alone, numbered, objects_alone, quoted_alone,
+                   split_lists, whole_compounds, whole_ranges)
 from .features import MAX_PHRASE, DocumentFacts
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
@@ -272,9 +272,9 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
         return None, "markup"
     whole = _whole_items(item)
     if not whole:
-        parts = before_light_verbs(objects_alone(agreed_lists(split_lists(parts))))
+        parts = quoted_alone(before_light_verbs(objects_alone(agreed_lists(split_lists(parts)))))
     scores: dict[int, float] = {}
-    parts = _good_blanks(bodies_alone(whole_compounds(parts)), whole, phrases, facts, scores, item.section)
+    parts = _good_blanks(bodies_alone(whole_compounds(whole_ranges(parts))), whole, phrases, facts, scores, item.section)
     if not whole:
         parts = beside_the_fact(_no_twins(parts), scores)
     deletions = [p for p in parts if isinstance(p, markup.Deletion)]
