@@ -185,6 +185,7 @@ def test_cut_a_blank_that_cuts_a_key_phrase_or_wraps_a_clause_around_one_goes(sa
     # fresh24 (held out): the manner of a duty blanked with it ([及时补缴], [及时更新]: 6 of 8 judged not kept)
     ("逾期未足额拨缴工会经费的，应当{{c1::及时补缴}}。", "stop-blank"),
     ("有关单位应当{{c1::如实提供}}。", "stop-blank"),
+    ("城市公共交通企业应当合理安排驾驶员工作时间，{{c1::防止疲劳驾驶}}。", "stop-blank"),
     # fresh25 (held out): the referral every regulation ends its penalties with (2 judged, both discarded)
     ("法律、行政法规已经规定法律责任的，{{c1::适用其规定}}。", "stop-blank"),
     ("法律、法规另有规定的，{{c1::从其规定}}。", "stop-blank"),

@@ -140,6 +140,11 @@ def test_the_items_of_a_list_agree_in_kind(text, items):
     ("开展残疾儿童筛查、诊断、评估、监测和转介工作", ["筛查", "诊断", "评估", "监测", "转介"]),
     # a verb opens no item of a noun list: the list ends at 量具 (用于统一量值的标准物质 is another)
     ("能测出被测对象量值的装置、仪器仪表、量具和用于统一量值的标准物质", ["装置", "仪器仪表", "量具"]),
+    # fresh26 (held out): "c4 个人 cuts the four-character principle 个人守信"; a list of four-character
+    # principles loses the verb that governs it, and one word ending every item makes one list
+    ("实行政府监管、社会监督、行业自律和个人守信相结合", ["政府监管", "社会监督", "行业自律", "个人守信"]),
+    ("坚持预防为主、防治结合、综合治理和公众参与的原则", ["预防为主", "防治结合", "综合治理", "公众参与"]),
+    ("做到深入基层、了解基层、关心基层", ["深入基层", "了解基层", "关心基层"]),
 ])
 def test_where_the_outer_items_of_a_list_begin_and_end(text, items):
     assert lists(text)[0][0] == items

@@ -178,6 +178,9 @@ def _is_bridge(left: list[Token], piece: list[Token], right: list[Token], right_
     if any(t.tag == "c" or t.text in LIST_CONJUNCTIONS or t.text in PREPOSITIONS or t.text in MODALS
            or t.text in GOVERNING_VERBS for t in piece[1:-1]):
         return True
+    word = piece[-1].text
+    if len(piece) > 1 and len(word) >= 2 and left[-1].text.endswith(word) and any(t.text == word for t in right[:len(piece)]):
+        return False  # one word ends every item (深入基层、了解基层、关心基层): one list, whatever the tags
     return len(piece) > 1 and item_kind(left) != item_kind(right) and item_kind(piece) == item_kind(left) \
         and item_kind(piece[-1:]) == item_kind(right) and _noun_side_verbless(left, right, right_bounded)
 
@@ -241,8 +244,9 @@ def _group_list(tokens: list[Token], group: list[list[Token]], max_item: int, op
     if etc is None:
         ref_len = max((len(i) for i in middle), default=1)
         last_kind = item_kind(last) if kind == "n" and not is_nounish(last[0]) else kind
-        extent = item_extent(last, last_kind, others_have_de, ref_len, bounded_by_de=closed and last_kind == "v")
-    first = item_start(group[0], kind, middle or [extent], others_have_de, bridge=not opened)
+        extent = _parallel_width(item_extent(last, last_kind, others_have_de, ref_len, bounded_by_de=closed and last_kind == "v"),
+                                 last, middle)
+    first = _parallel_first(item_start(group[0], kind, middle or [extent], others_have_de, bridge=not opened), middle)
     items = [first, *middle]
     if etc is not None and len(_until_catch_all(items)) < len(items):
         category = None  # 其他…等: the category belongs to the catch-all
@@ -263,6 +267,35 @@ def _list_match(tokens: list[Token], items: list[list[Token]], extent: list[Toke
     whole = [t for t in tokens if spans[0].start <= t.start and t.end <= end]
     lead = [t for t in tokens if t.end <= spans[0].start]
     return ListMatch(spans, Span.of(whole), category, lead)
+
+
+PARALLEL_WIDTH = 4  # characters of the items of a list of set phrases (政府监管、社会监督、行业自律和个人守信)
+
+
+def _parallel_width(extent: list[Token], piece: list[Token], middle: list[list[Token]]) -> list[Token]:
+    """The last item of a list of four-character items is one too, when the words after what
+    was read of it make it so: …行业自律和[个人]守信相结合 → [个人守信] (fresh26: "c4 个人 cuts the
+    four-character principle 个人守信")."""
+    if not middle or any(length(m) != PARALLEL_WIDTH for m in middle) or not extent \
+            or length(extent) >= PARALLEL_WIDTH or piece[:len(extent)] != extent:
+        return extent
+    wider = list(extent)
+    for tok in piece[len(extent):]:
+        if length(wider) >= PARALLEL_WIDTH or tok.tag in ("x", "p", "c", "uj") or is_de(tok) or tok.text in MODALS:
+            break
+        wider.append(tok)
+    return wider if length(wider) == PARALLEL_WIDTH else extent
+
+
+def _parallel_first(first: list[Token], middle: list[list[Token]]) -> list[Token]:
+    """The first item of a list of four-character items without the verb that governs the list:
+    坚持[预防为主]、防治结合、综合治理 (the verb is the sentence's, not the principle's)."""
+    if not middle or any(length(m) != PARALLEL_WIDTH for m in middle) or length(first) <= PARALLEL_WIDTH:
+        return first
+    for k in range(1, len(first)):
+        if length(first[k:]) == PARALLEL_WIDTH:
+            return first[k:] if all(is_verb(t) for t in first[:k]) else first
+    return first
 
 
 def _split_last(piece: list[Token], middle: list[list[Token]],
