@@ -383,6 +383,10 @@ def test_a_figure_stem_that_opens_on_the_sequel_of_a_case_told_before_is_not_ask
     # fresh20: 拒不停止违法行为的，处（　　）的罚款 (judged "does not say which violation it refers to")
     assert "一万元以上十万元以下" not in asked
     assert asked["三万元以上十万元以下"].startswith("擅自关闭建筑垃圾消纳场的")
+    # fresh26: a stem of the penalty alone (责令…暂停…（　　）) says neither who is punished nor why
+    text = ("第三十八条 定点医药机构以骗取医疗保障基金为目的，实施了本条例第十五条规定行为之一的，由医疗保障行政部门责令退回，"
+            "处骗取金额二倍以上五倍以下的罚款。\n责令定点医药机构暂停相关责任部门六个月以上一年以下涉及医疗保障基金使用的医药服务。\n")
+    assert "六个月以上一年以下" not in choices(text)
 
 
 def test_a_ban_turned_round_reads_as_a_rule():

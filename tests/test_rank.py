@@ -384,6 +384,9 @@ def test_trivial_the_documents_own_topic_is_not_blanked():
 
     assert "军服" in blanks("商业广告用语规定") and {"军需", "军品"} <= blanks("商业广告用语规定")
     assert "军服" not in blanks("军服管理条例") and {"军需", "军品"} <= blanks("军服管理条例")
+    # fresh28/29: the title's topic with a generic head ("节约用水措施 can be guessed from the regulation's topic")
+    facts = DocumentFacts(process(Source("威海市节约用水条例", text)))
+    assert facts.in_title("节约用水措施") and facts.in_title("节约用水") and not facts.in_title("用水计划建议")
 
 
 def test_subject_a_title_named_on_a_cloze_note_is_escaped_as_html():

@@ -37,6 +37,9 @@ _QUALIFIER = re.compile(r"^(?:未|没有|不|无|尚未|尚不|构成犯罪|有�
 # a stem that opens on the consequence or the sequel of a case told before it: 致使森林、林木受到毁坏的,
 # 拒不停止违法行为的, 申诉人又重复申诉的 (fresh20: judged "does not say which violation it refers to")
 _SEQUEL = re.compile(r"^[^，；]{0,6}?(?:拒不|致使|又|仍然|逾期不|逾期仍)")
+# …or on the penalty alone, its case left behind: 给予警告、（　　）的罚款…, 责令…暂停…（　　） (fresh22/23,
+# fresh26: judged "drops who is punished and why")
+_PENALTY_ONLY = re.compile(r"^(?:责令|并处|处以|没收|给予|吊销|暂停|可以并处|可并处|处(?=[（\d一二三四五六七八九十百千万]))")
 
 
 def _condition_before(sentence: str, end: int) -> str | None:
@@ -99,7 +102,7 @@ def figure_stem(text: str, start: int, figure: str) -> str | None:
     no stem would say what the figure is of (nor one that opens on the sequel of a case told
     before it: 拒不停止违法行为的，处（　　）的罚款 — whose refusal, of what)."""
     stem = _stem(text, start, figure)
-    return None if stem is None or _SEQUEL.match(stem) else stem
+    return None if stem is None or _SEQUEL.match(stem) or _PENALTY_ONLY.match(stem) else stem
 
 
 def _stem(text: str, start: int, figure: str) -> str | None:

@@ -63,9 +63,12 @@ class DocumentFacts:
         return self.sentence_of.get(item.source)
 
     def in_title(self, text: str) -> bool:
-        """``text`` (two characters or more) is in the document's title: the deck's name shows it."""
+        """``text`` (two characters or more) is in the document's title: the deck's name shows it;
+        so is the title's topic with a generic head (节约用水[措施] in 威海市节约用水条例, 文物保护[工作]:
+        fresh22/23, fresh28/29, judged "guessable from the regulation's topic")."""
         flat = bare(text)
-        return len(flat) >= 2 and flat in self.doc_title
+        topic = _GENERIC_HEAD.sub("", flat)
+        return (len(flat) >= 2 and flat in self.doc_title) or (len(topic) >= 4 and topic != flat and topic in self.doc_title)
 
     def count(self, text: str) -> int:
         """How often ``text`` occurs in the document (counted once per distinct text)."""
@@ -79,6 +82,9 @@ class DocumentFacts:
         words = [w for w in segment.cut(text) if w.strip()] or [text]
         logs = [math.log(self.freq.get(w) or 1) - self.log_total for w in words]
         return min(1.0, -min(logs) / 20)
+
+
+_GENERIC_HEAD = re.compile(r"(?:措施|工作|制度|活动|事项|情况|管理|行为)$")
 
 
 def features(item: Item, facts: DocumentFacts) -> dict[str, float]:
