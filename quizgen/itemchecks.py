@@ -244,8 +244,9 @@ def bad_edge(answer: str) -> bool:
     """The blank opens with a preposition or a light verb, or ends with a particle, as a word of
     its own: [由县级以上档案主管部门], [对此事进行妥善处理]; not the first or last characters of a
     longer word of the dictionary ([及时反馈], [被告人], [从事经营活动], [集体土地], [男女平等])."""
-    words = [t.text for t in segment.tokens(answer)]
-    for m in BAD_EDGE.finditer(answer):
+    edges = list(BAD_EDGE.finditer(answer))
+    words = [t.text for t in segment.tokens(answer)] if edges else []  # (most blanks have no such edge: no cut)
+    for m in edges:
         edge = m.group()
         word = words[0] if m.start() == 0 else words[-1]
         inside = word.startswith(edge) if m.start() == 0 else word.endswith(edge)

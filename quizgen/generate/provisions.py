@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from ..itemchecks import JOINERS
 from ..lang import segment
 from ..lang.bodies import DESCRIBED, NOT_A_NAME, PLACEHOLDER, ROLE, SUBJECT, body_kind
 from ..lang.markers import strip_markers
@@ -99,7 +100,7 @@ def rule_of(text: str) -> Rule | None:
             continue  # 应当即返还 is 应 + 当即, 都应当面 is 应 + 当面
         if body.count("《", 0, modal_start) > body.count("》", 0, modal_start) or body[:modal_start].endswith(("将", "把")):
             continue  # a title (《…禁止焚烧…规定》) or a ban named as a task (将禁止焚烧…工作纳入…): no rule here
-        if body[:m.start()].endswith(_JOINED):
+        if body[:m.start()].endswith(JOINERS):
             continue  # one of two predicates (限制使用或者禁止使用…): turned alone, the pair is nonsense
         clause = _CLAUSE_BREAK.search(body, m.end())
         if body[:clause.start() if clause else len(body)].endswith("的"):
@@ -132,9 +133,6 @@ def turned(rule: Rule) -> str:
     if word == "允许" and rule.start > 0 and _opens_a_predicate(rule.statement[rule.end:]):
         word = "可以"  # 采购人员禁止接受… → 采购人员可以接受…; but …，禁止其他方式的采伐 → …，允许其他方式的采伐
     return rule.statement[:rule.start] + _KEEP_ADVERB.get(adverb, "") + word + rule.statement[rule.end:]
-
-
-_JOINED = ("或者", "或", "、", "和", "及")
 
 
 def _opens_a_predicate(text: str) -> bool:

@@ -158,7 +158,7 @@ def quoted_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
     return _merged(out)
 
 
-_PREPOSITIONS = ("根据", "按照", "依照", "依据", "对", "经", "通过")
+_PREPOSITION_ENDS = ("根据", "按照", "依照", "依据", "对", "经", "通过")  # whose object a light verb follows
 
 
 def before_light_verbs(parts: list[markup.Segment]) -> list[markup.Segment]:
@@ -168,7 +168,7 @@ def before_light_verbs(parts: list[markup.Segment]) -> list[markup.Segment]:
     out: list[markup.Segment] = []
     for i, part in enumerate(parts):
         before = parts[i - 1] if i else ""
-        if isinstance(part, markup.Deletion) and isinstance(before, str) and before.endswith(_PREPOSITIONS):
+        if isinstance(part, markup.Deletion) and isinstance(before, str) and before.endswith(_PREPOSITION_ENDS):
             words = segment.tokens(part.answer)
             k = next((k for k, w in enumerate(words) if k and w.text in LIGHT_VERBS), 0)
             if k and words[k].start - words[0].start >= 2:
