@@ -15,6 +15,7 @@ from quizgen.generate.cloze import sentence_notes
 from quizgen.generate.listnotes import list_notes
 from quizgen.ingest.read import read_source, sample
 from quizgen.model import Source
+from quizgen.lang.numerals import parse_number, upper_bound
 
 
 @pytest.fixture(scope="module")
@@ -537,6 +538,24 @@ def test_the_upper_end_of_a_range_is_offered_only_above_its_lower_end():
             assert all(o[0] not in "一二两" for o in item.options), item.options
         if item.kind == "choice" and "100元以上（　　）" in item.question:
             assert all(int(o[:-3]) > 100 for o in item.options), item.options
+
+
+def test_the_lower_end_of_a_range_is_offered_only_below_its_upper_end():
+    # fresh31 (held out): 对已满（　　）不满十六周岁的人… offered 二十周岁 and 十八周岁: "impossible"
+    text = ("第十三条 未成年人犯罪只有罪行极其严重的，才可以适用无期徒刑。"
+            "对已满十四周岁不满十六周岁的人犯罪一般不判处无期徒刑。\n"
+            "第十四条 已满十六周岁不满十八周岁的人盗窃未遂的，可不认为是犯罪。\n")
+    asked = [i for i in generate(process(Source("最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释", text)))
+             if i.kind == "choice" and "已满（　　）不满" in i.question]
+    assert len(asked) == 2, [i.question for i in asked]
+    for item in asked:
+        ceiling = 16 if "不满十六周岁" in item.question else 18
+        values = [parse_number(o.removesuffix("周岁")) for o in item.options]
+        assert len(values) == 4 and all(v is not None and v < ceiling for v in values), item.options
+    assert upper_bound("至五年的", "三年") == 5 and upper_bound("不满十六周岁", "五年") is None
+    # fresh33 (held out): …自收到审议意见之日起（　　），遇有特殊情况的至迟不超过六个月… offered 九个月内
+    assert upper_bound("，遇有特殊情况的至迟不超过六个月向常务委员会报告", "三个月内") == 6
+    assert upper_bound("，一万元以下", "五千元以上") == 10000
 
 
 def test_the_number_of_a_numbered_provision_is_no_part_of_its_lead():

@@ -1013,6 +1013,19 @@ def test_subject_a_deadline_from_an_unnamed_filing_shows_the_sentence_that_names
     assert any(f.startswith("绿化管理部门应当自受理申请之日起") for f in fronts), fronts
 
 
+def test_subject_a_filing_named_by_its_kind_alone_shows_the_sentence_that_names_it():
+    # fresh31 (held out): 上一级人民法院应当自收到复议申请之日起（　　）审查 — "does not say which 复议申请";
+    # 自收到初审意见之日起（　　）予以审批 — "does not say what is approved"
+    text = ("第二十一条 当事人对驳回不予执行申请的裁定不服的，可以自裁定送达之日起十日内向上一级人民法院申请复议。"
+            "上一级人民法院应当自收到复议申请之日起三十日内审查。\n"
+            "第二十二条 人民法院应当自收到复议申请之日起十五日内作出裁定。\n")
+    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question
+              for i in _kept(text)]
+    thirty = [f for f in fronts if "三十日内" in f or ("（　　）审查" in f)]
+    assert thirty and all("驳回不予执行申请" in f for f in thirty), fronts
+    assert any(f.startswith("人民法院应当自收到复议申请之日起") for f in fronts), fronts
+
+
 def test_subject_a_list_whose_lead_refers_back_is_not_asked_item_by_item():
     # fresh26 (held out): "The stem opens with 实施前款规定的行为, which the learner cannot resolve"
     text = ("第二条 在药品注册申请中提供虚假证明材料的，依照刑法第二百二十九条的规定定罪处罚。\n"
@@ -1319,3 +1332,52 @@ def test_subject_a_condition_whose_case_the_sentence_before_tells_leans_on_it():
     fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question for i in kept]
     assert fronts and all(not f.startswith("确需调整") for f in fronts), fronts
     assert any(f.startswith("城市绿线不得擅自调整。确需调整的") for f in fronts), fronts
+
+
+def test_repeat_a_sentence_as_written_is_not_both_a_cloze_note_and_a_true_statement():
+    # fresh31 (held out): 禁止在医疗机构太平间开展营利性殡仪服务。(正确) beside the cloze note of the same
+    # sentence — "same fact as the cloze and its front shows that cloze's answer" (4 of 4 discarded)
+    text = ("第二十二条 禁止在医疗机构太平间开展营利性殡仪服务。\n"
+            "第二十三条 殡仪服务机构应当公开服务项目和收费标准。\n"
+            "第二十四条 任何单位和个人不得侵占、挪用殡葬事业专项资金。\n"
+            "第二十五条 县级以上人民政府民政部门负责本行政区域内的殡葬管理工作。\n")
+    doc = process(Source("殡葬管理条例", text))
+    candidates = generate(doc)
+    clozed = {i.source for i in candidates if isinstance(i, Cloze)}
+    written = [i for i in candidates if isinstance(i, Judge) and i.answer and i.source in clozed]
+    assert written, "the text should give true statements of the sentences its notes ask"
+    kept = rank(doc, candidates, Budget(cards=100)).kept
+    noted = {i.source for i in kept if isinstance(i, Cloze)}
+    stated = {i.source for i in kept if isinstance(i, Judge) and i.answer}
+    assert noted and not noted & stated, (noted, stated)
+    # --all keeps every candidate for review
+    assert len(rank(doc, generate(doc), Budget(keep_all=True)).kept) == len(candidates)
+
+
+def test_repeat_a_frame_statement_may_stand_beside_its_note():
+    # the sample's 对上协调要在创新上下功夫 (a frame's swap) asks more than its sentence as written
+    doc = process(sample())
+    kept = rank(doc, generate(doc), Budget()).kept
+    frames = [i for i in kept if isinstance(i, Judge) and "要在" in i.statement]
+    assert frames and any(any(j.source in c.source for c in kept if isinstance(c, Cloze)) for j in frames)
+
+
+def test_cut_a_closing_clause_that_opens_with_a_verb_is_not_blanked():
+    # judged notes of the fresh sets: a blank that is the whole last clause of its sentence and opens
+    # with a verb (…不能证明自己无过错的，［承担赔偿责任］; …，［帮助其回归社会］) was kept 4 times of 44;
+    # a ban there is the fact (…，［不得占用耕地］), and so is a figure
+    from quizgen.rank.cuts import closing_clauses
+
+    def cut(*parts):
+        return markup.to_markup(closing_clauses([markup.Deletion(n, p[1]) if isinstance(p, tuple) else p
+                                                 for n, p in enumerate(parts, 1)]))
+
+    assert cut("认证机构不能证明自己无过错的，", (1, "承担赔偿责任"), "。") == "认证机构不能证明自己无过错的，承担赔偿责任。"
+    assert cut("对社区矫正对象开展教育，", (1, "帮助其回归社会"), "。") == "对社区矫正对象开展教育，帮助其回归社会。"
+    assert "{{" in cut("建设项目确需占用的，", (1, "不得占用耕地"), "。")
+    assert "{{" in cut("为赌博提供条件的，", (1, "处五日以下拘留"), "。")
+    assert "{{" in cut("由", (1, "县级人民政府"), "负责。")  # inside a clause: not a closing one
+    text = ("第十二条 电子政务电子认证服务机构不能证明自己无过错的，承担赔偿责任。\n"
+            "第十三条 社区矫正机构应当对社区矫正对象开展法治教育，帮助其回归社会。\n")
+    blanked = _blanked(text)
+    assert "承担赔偿责任" not in blanked and "帮助其回归社会" not in blanked, blanked

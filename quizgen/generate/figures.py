@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..itemchecks import bare
-from ..lang.numerals import FIGURE_RE, case_figure, day_of_date, figure_value, lower_bound
+from ..lang.numerals import FIGURE_RE, case_figure, day_of_date, figure_value, lower_bound, nudged_figures, upper_bound
 from ..model import Document, Phrase, Sentence
 from . import distractors
 from .context import OPTIONS, GeneratorContext, tiers
@@ -89,12 +89,25 @@ def figure_questions(b: GeneratorContext) -> None:
         shown = [m.group() for m in FIGURE_RE.finditer(stem)]
         # the upper end of a range whose lower end the stem shows (二至（　　）名, 100元以上（　　）):
         # a wrong option at or below that end is impossible (fresh18, judged so)
-        floor = lower_bound(stem[:stem.index("（　　）")])
-        picks = distractors.choose(phrase.text, b.doc, None, "figure", OPTIONS - 1 if floor is None else 3 * OPTIONS,
+        # and the lower end of a range whose upper end it shows (已满（　　）不满十六周岁: 二十周岁 was
+        # offered, judged impossible, fresh31)
+        blank = stem.index("（　　）")
+        floor = lower_bound(stem[:blank])
+        ceiling = upper_bound(stem[blank + len("（　　）"):], phrase.text)
+        bounded = floor is not None or ceiling is not None
+        picks = distractors.choose(phrase.text, b.doc, None, "figure", 3 * OPTIONS if bounded else OPTIONS - 1,
                                    b.rng(key), forbidden=shown, near=phrase.start)
-        picks = [p for p in picks if floor is None or (figure_value(p.text) or 0) > floor][:OPTIONS - 1]
+        picks = [p for p in picks if _within(figure_value(p.text), floor, ceiling)][:OPTIONS - 1]
+        if bounded:  # few values a factor away stay inside the range: the next ones do
+            taken = {p.text for p in picks} | set(shown) | {phrase.text}
+            picks += [distractors.Pick(text, 2) for text in nudged_figures(phrase.text)
+                      if text not in taken and _within(figure_value(text), floor, ceiling)][:OPTIONS - 1 - len(picks)]
         b.add_choice(f"{key}-choice", stem + "。", phrase.text, [p.text for p in picks], phrase,
                      b.explain(phrase), ["figure", *tiers(picks)])
+
+
+def _within(value: float | None, floor: float | None, ceiling: float | None) -> bool:
+    return (floor is None or (value or 0) > floor) and (ceiling is None or (value is not None and value < ceiling))
 
 
 def figure_stem(text: str, start: int, figure: str) -> str | None:

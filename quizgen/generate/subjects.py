@@ -61,8 +61,11 @@ def context_of(doc: Document, sentence: Sentence, index: ListIndex | None = None
 
 
 # a filing the sentence does not name: 自受理申请之日起 (fresh27: "受理申请 does not say which
-# application", 4 of 4 judged deadline notes so; the deadline differs by application)
-UNNAMED_FILING = re.compile(r"(?:受理|收到|接到)(?:申请|材料|报告|举报|投诉)之日起")
+# application", 4 of 4 judged deadline notes so; the deadline differs by application); a filing
+# named by its kind alone is as unnamed (fresh31: 自收到复议申请之日起, 自收到初审意见之日起, 在交办之日起:
+# "does not say which 复议申请", "does not say what is approved")
+UNNAMED_FILING = re.compile(r"(?:(?:受理|收到|接到)[^，。；、]{0,4}?(?:申请|材料|报告|举报|投诉|意见|请求|申诉|复议|建议)书?"
+                            r"|交办)之日起")
 
 
 def _names_its_subject(text: str) -> bool:

@@ -99,6 +99,23 @@ def lower_bound(before: str) -> float | None:
     return figure_value(m.group(1) + m.group(2)) if m else None
 
 
+_UPPER_BOUND = re.compile(rf"^(?:(?:至|到|～|~|—|-|不满|不足|未满|不超过)({NUMBER})({UNITS})|[，,]?({NUMBER})({UNITS})以下)")
+# the longest a time may be that the sentence goes on to allow (…（　　），遇有特殊情况的至迟不超过六个月)
+_LONGEST = re.compile(rf"(?:至迟|最迟|最长|最多)(?:不得|不)?超过({NUMBER})({UNITS})")
+
+
+def upper_bound(after: str, figure: str) -> float | None:
+    """The bound a blank's figure must stay under, when the text just after it is the upper
+    end of its range in the figure's unit (已满（　　）不满十六周岁, （　　）至五年, 是指（　　），一万元以下), or the
+    longest the sentence goes on to allow (（　　）…，遇有特殊情况的至迟不超过六个月): its value;
+    else None."""
+    m = _UPPER_BOUND.search(after) or _LONGEST.search(after)
+    if m is None:
+        return None
+    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return figure_value(number + unit) if re.sub(r"(?:以上|以下|以内|之内|内|左右)$", "", figure).endswith(unit) else None
+
+
 def is_trivial_figure(figure: str) -> bool:
     """一人, 两次, 一日: a bare one or two of something says nothing worth asking."""
     return bool(re.fullmatch(rf"[一两1]?(?:{UNITS})", figure) or re.fullmatch(rf"[一两](?:{UNITS})", figure))
@@ -147,6 +164,23 @@ def figure_scale(figure: str) -> str:
     return scale + ("/年份" if _CALENDAR_YEAR.search(figure) else "")
 _FRACTIONS = ("二分之一", "三分之一", "三分之二", "四分之一", "四分之三", "五分之一", "五分之四")
 _SMALL_STEPS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180)  # the counts rules set: 三日, 七个工作日, 十五日
+
+
+def nudged_figures(figure: str) -> list[str]:
+    """十四周岁 -> 十三周岁, 十五周岁, 十二周岁 …, 14日 -> 13日 …: the figure's first number moved by
+    one, two or three, in its own numerals: wrong values for a blank between two bounds, where
+    moving by a factor leaves the range (已满（　　）不满十六周岁)."""
+    digits = re.search(r"\d+", figure)
+    run = digits or next((m for m in _CN_RUN.finditer(figure) if parse_number(m.group())), None)
+    if run is None:
+        return []
+    value = int(run.group()) if digits else (parse_number(run.group()) or 0)
+    out = []
+    for delta in (-1, 1, -2, 2, -3, 3):
+        new = value + delta
+        if 0 < new < 10 ** 8:
+            out.append(figure[:run.start()] + (str(new) if digits else chinese_number(new)) + figure[run.end():])
+    return out
 
 
 def scaled_chinese_figures(figure: str) -> list[str]:

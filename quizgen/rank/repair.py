@@ -25,7 +25,7 @@ from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
 from .blanklists import agreed_lists, member_runs, merged as _merged, run_of
-from .cuts import (beside_the_fact, before_light_verbs, bodies_alone, numbered, objects_alone, quoted_alone,
+from .cuts import (beside_the_fact, before_light_verbs, bodies_alone, closing_clauses, numbered, objects_alone, quoted_alone,
                    split_lists, whole_compounds, whole_ranges)
 from .features import MAX_PHRASE, DocumentFacts
 
@@ -191,7 +191,9 @@ def _context(item: Item, facts: DocumentFacts) -> str | None:
         return ""  # the item does not show its sentence as written: it says what it asks itself
     if context and itemchecks.bare(context) in itemchecks.bare(_front(item)):
         return ""  # the item shows it already (a list note holds its lead)
-    return context
+    # a lead that is an item of a list itself shows no marker ((三)输赢累计金额界限划定：… before the
+    # question; fresh32, judged markup)
+    return unmarked(context) if context else context
 
 
 def _front(item: Item) -> str:
@@ -272,7 +274,7 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
         return None, "markup"
     whole = _whole_items(item)
     if not whole:
-        parts = quoted_alone(before_light_verbs(objects_alone(agreed_lists(split_lists(parts)))))
+        parts = closing_clauses(quoted_alone(before_light_verbs(objects_alone(agreed_lists(split_lists(parts))))))
     scores: dict[int, float] = {}
     parts = _good_blanks(bodies_alone(whole_compounds(whole_ranges(parts))), whole, phrases, facts, scores, item.section)
     if not whole:
