@@ -632,6 +632,11 @@ def _kept(text: str, title: str = "规定") -> list:
     return rank(doc, generate(doc), Budget()).kept
 
 
+def _fronts(items: list) -> list[str]:
+    """What each item shows: a note's text revealed, a statement, a question."""
+    return [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question for i in items]
+
+
 def _blanked(text: str) -> set[str]:
     """Every answer the default selection of ``text`` blanks in a cloze note."""
     return {a for i in _kept(text) if isinstance(i, Cloze) for a in i.answers()}
@@ -994,8 +999,7 @@ def test_subject_a_rule_on_a_thing_it_does_not_name_shows_the_sentence_that_name
     assert not refers_back("任何单位和个人不得侵占、挪用专项资金。") and not refers_back("任何单位不得牟取暴利。")
     text = ("第十八条 残疾人就业保障金纳入财政预算管理，专项用于残疾人职业培训和就业服务。\n"
             "任何单位和个人不得截留、挤占、挪用。\n")
-    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question
-              for i in _kept(text)]
+    fronts = _fronts(_kept(text))
     ruled = [f for f in fronts if "不得截留" in f]
     assert ruled and all("残疾人就业保障金" in f for f in ruled), fronts
 
@@ -1006,8 +1010,7 @@ def test_subject_a_deadline_from_an_unnamed_filing_shows_the_sentence_that_names
     text = ("第二十条 因建设需要临时占用绿地的，应当向市绿化管理部门提出申请。"
             "市绿化管理部门应当自受理申请之日起二十个工作日内作出审批决定。\n"
             "第二十一条 绿化管理部门应当自受理申请之日起十五个工作日内作出决定。\n")
-    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question
-              for i in _kept(text)]
+    fronts = _fronts(_kept(text))
     twenty = [f for f in fronts if "二十个工作日" in f or ("（　　）" in f and "临时占用" in f)]
     assert twenty and all("临时占用绿地" in f for f in twenty), fronts
     assert any(f.startswith("绿化管理部门应当自受理申请之日起") for f in fronts), fronts
@@ -1019,8 +1022,7 @@ def test_subject_a_filing_named_by_its_kind_alone_shows_the_sentence_that_names_
     text = ("第二十一条 当事人对驳回不予执行申请的裁定不服的，可以自裁定送达之日起十日内向上一级人民法院申请复议。"
             "上一级人民法院应当自收到复议申请之日起三十日内审查。\n"
             "第二十二条 人民法院应当自收到复议申请之日起十五日内作出裁定。\n")
-    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question
-              for i in _kept(text)]
+    fronts = _fronts(_kept(text))
     thirty = [f for f in fronts if "三十日内" in f or ("（　　）审查" in f)]
     assert thirty and all("驳回不予执行申请" in f for f in thirty), fronts
     assert any(f.startswith("人民法院应当自收到复议申请之日起") for f in fronts), fronts
@@ -1032,7 +1034,7 @@ def test_subject_a_list_whose_lead_refers_back_is_not_asked_item_by_item():
             "实施前款规定的行为，具有下列情形之一的，应当认定为情节严重：\n"
             "（一）在申请注册过程中提供虚假证明材料三次以上的；\n（二）违法所得数额在三十万元以上的。\n")
     asked = [item for item in _kept(text) if "-list" not in item.id or not isinstance(item, Cloze)]  # (a list note shows its lead whole)
-    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question for i in asked]
+    fronts = _fronts(asked)
     assert not [f for f in fronts if f.startswith("实施前款")], fronts
 
 
@@ -1329,7 +1331,7 @@ def test_subject_a_condition_whose_case_the_sentence_before_tells_leans_on_it():
         assert not opens_with_reference(text), text
     kept = _kept("第十一条 城市绿线不得擅自调整。确需调整的，城乡规划部门应当征求同级城市绿化行政主管部门的意见，"
                  "并按照原批准程序审批。\n")
-    fronts = [markup.reveal(i.text) if isinstance(i, Cloze) else getattr(i, "statement", "") or i.question for i in kept]
+    fronts = _fronts(kept)
     assert fronts and all(not f.startswith("确需调整") for f in fronts), fronts
     assert any(f.startswith("城市绿线不得擅自调整。确需调整的") for f in fronts), fronts
 
