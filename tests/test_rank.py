@@ -1336,34 +1336,6 @@ def test_subject_a_condition_whose_case_the_sentence_before_tells_leans_on_it():
     assert any(f.startswith("城市绿线不得擅自调整。确需调整的") for f in fronts), fronts
 
 
-def test_repeat_a_sentence_as_written_is_not_both_a_cloze_note_and_a_true_statement():
-    # fresh31 (held out): 禁止在医疗机构太平间开展营利性殡仪服务。(正确) beside the cloze note of the same
-    # sentence — "same fact as the cloze and its front shows that cloze's answer" (4 of 4 discarded)
-    text = ("第二十二条 禁止在医疗机构太平间开展营利性殡仪服务。\n"
-            "第二十三条 殡仪服务机构应当公开服务项目和收费标准。\n"
-            "第二十四条 任何单位和个人不得侵占、挪用殡葬事业专项资金。\n"
-            "第二十五条 县级以上人民政府民政部门负责本行政区域内的殡葬管理工作。\n")
-    doc = process(Source("殡葬管理条例", text))
-    candidates = generate(doc)
-    clozed = {i.source for i in candidates if isinstance(i, Cloze)}
-    written = [i for i in candidates if isinstance(i, Judge) and i.answer and i.source in clozed]
-    assert written, "the text should give true statements of the sentences its notes ask"
-    kept = rank(doc, candidates, Budget(cards=100)).kept
-    noted = {i.source for i in kept if isinstance(i, Cloze)}
-    stated = {i.source for i in kept if isinstance(i, Judge) and i.answer}
-    assert noted and not noted & stated, (noted, stated)
-    # --all keeps every candidate for review
-    assert len(rank(doc, generate(doc), Budget(keep_all=True)).kept) == len(candidates)
-
-
-def test_repeat_a_frame_statement_may_stand_beside_its_note():
-    # the sample's 对上协调要在创新上下功夫 (a frame's swap) asks more than its sentence as written
-    doc = process(sample())
-    kept = rank(doc, generate(doc), Budget()).kept
-    frames = [i for i in kept if isinstance(i, Judge) and "要在" in i.statement]
-    assert frames and any(any(j.source in c.source for c in kept if isinstance(c, Cloze)) for j in frames)
-
-
 def test_cut_a_closing_clause_that_opens_with_a_verb_is_not_blanked():
     # judged notes of the fresh sets: a blank that is the whole last clause of its sentence and opens
     # with a verb (…不能证明自己无过错的，［承担赔偿责任］; …，［帮助其回归社会］) was kept 4 times of 44;

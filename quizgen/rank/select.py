@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from ..itemchecks import bare
 from ..items import Cloze, Item, Judge
-from ..lang.markers import unmarked
 
 CARDS_PER_1K = 40  # cards per 1,000 characters of text
 MIN_CARDS = 12
@@ -96,17 +95,15 @@ def _within(items: list[Item], limit: int) -> list[Item]:
     leaves unused goes to the other."""
     clozes: list[Item] = [i for i in items if isinstance(i, Cloze)]
     questions: list[Item] = [i for i in items if not isinstance(i, Cloze)]
-    asked: dict[str, set[str]] = {"cloze": set(), "question": set(), "stems": set(), "clozed": set()}
+    asked: dict[str, set[str]] = {"cloze": set(), "question": set(), "stems": set()}
     taken: Counter[str] = Counter()
     chosen = _greedy(clozes, round(limit * CLOZE_SHARE), asked, taken)
     used = sum(i.cards for i in chosen)
     chosen += _greedy(questions, limit - used, asked, taken)
     used = sum(i.cards for i in chosen)
     rest = [i for i in clozes if i not in chosen]
-    chosen += _greedy(rest, limit - used, asked, taken)
-    # a note taken after the questions asks its sentence better than the statement of it as written;
-    # the true statements a balanced paper has no room for go; nothing weaker takes their place
-    return _balanced_judges([i for i in chosen if not _shows_a_note(i, asked)])
+    # the true statements a balanced paper has no room for go, and nothing weaker takes their place
+    return _balanced_judges(chosen + _greedy(rest, limit - used, asked, taken))
 
 
 def _balanced_judges(chosen: list[Item]) -> list[Item]:
@@ -141,8 +138,6 @@ def _greedy(items: list[Item], limit: int, asked: dict[str, set[str]], taken: Co
         taken[item.section] += 1
         taken[_kind(item)] += 1
         asked[_form(item)].update(_facts(item))
-        if isinstance(item, Cloze):
-            asked["clozed"].add(bare(item.source))
         if not isinstance(item, Cloze):
             asked["question"].add(_sentence(item))
             asked["stems"].add(bare(_stem(item)))
@@ -153,8 +148,6 @@ def _value(item: Item, asked: dict[str, set[str]], taken: Counter[str]) -> float
     facts = _facts(item)
     if not isinstance(item, Cloze) and (_sentence(item) in asked["question"] or _gives_away(item, asked)):
         return 0.0  # one question per sentence; none that answers another on the paper
-    if _shows_a_note(item, asked):
-        return 0.0
     new = sum(f not in asked[_form(item)] for f in facts) / len(facts)
     spread = SECTION_DISCOUNT ** taken[item.section] * KIND_DISCOUNT ** taken[_kind(item)]
     if not taken[item.section]:
@@ -162,21 +155,6 @@ def _value(item: Item, asked: dict[str, set[str]], taken: Counter[str]) -> float
     if not isinstance(item, Cloze) and not taken[_kind(item)]:
         spread *= FIRST_OF_KIND
     return _score(item) * spread * new
-
-
-def _shows_a_note(item: Item, asked: dict[str, set[str]]) -> bool:
-    """A true statement that is its sentence as written, of a sentence a chosen cloze note asks:
-    it shows every answer of the note (fresh31: 4 of 4 such statements judged discarded, "repeat,
-    leak"); a list note's sentences are its items. A statement made of a frame or a swap asks
-    more than its sentence and may stand beside the note (a cloze and a question on one fact)."""
-    if not isinstance(item, Judge) or not _as_written(item) or not bare(item.source):
-        return False
-    mine = bare(item.source)
-    return any(mine in other or other in mine for other in asked["clozed"] if other)
-
-
-def _as_written(item: Judge) -> bool:
-    return item.answer and bare(unmarked(item.source)) in bare(item.statement)
 
 
 def _form(item: Item) -> str:
