@@ -318,6 +318,14 @@ def test_kinds_a_regulation_gives_true_false_rules_and_who_answers_for_them():
     for sentence in ("任何组织和个人不得有下列行为：", "下列事项应当提交职工代表大会审议：", "不得转借印章的，予以警告。",
                      "对于误收的礼品，应当即返还给送礼人员。", "本市的机关应当遵守本条例。", "国家规定不得归档的材料。"):
         assert rule_of(sentence) is None, sentence
+    assert turned(rule_of("任何单位不得在禁止吸烟场所设置吸烟器具。")) == "任何单位可以在禁止吸烟场所设置吸烟器具"
+    # a place named by its ban is no rule to turn (fresh34: 在非可以吸烟场所内吸烟, judged garbled)
+    civil = process(Source("文明行为促进条例", "第七条 提倡下列文明行为：\n（十）在公共场所文明就餐；\n"
+                                                "（十一）在非禁止吸烟场所内吸烟时注意避开他人；\n"
+                                                "第十五条 可以将下列行为列入不文明行为重点治理清单：\n（九）随地吐痰；\n"
+                                                "（十）在禁止吸烟场所吸烟；\n"))
+    statements = [i.statement for i in generate(civil) if isinstance(i, Judge)]
+    assert not any("可以吸烟场所" in s for s in statements), statements
 
     doc = process(Source("印章管理办法", REGULATION))
     items = generate(doc)
@@ -994,6 +1002,8 @@ def test_subject_a_rule_on_a_thing_it_does_not_name_shows_the_sentence_that_name
 
     assert refers_back("第十八条 任何单位和个人不得截留、挤占、挪用。")
     assert refers_back("有关单位、个人应当如实提供。") and refers_back("除本单位领导批准外，一律不得录制。")
+    # fresh33: 核准的，发给许可凭证 — "never says who approves what" (the tagger reads 核准 as a noun)
+    assert refers_back("核准的，发给许可凭证；不核准的，书面通知申请人。") and refers_back("不予受理的，应在七日内告知委托人。")
     # the thing as the topic, an act that is the whole predicate, a rule with its object: no reference
     assert not refers_back("《许可证》不得涂改或者转让。") and not refers_back("有关单位和个人应当予以配合。")
     assert not refers_back("任何单位和个人不得侵占、挪用专项资金。") and not refers_back("任何单位不得牟取暴利。")

@@ -24,8 +24,9 @@ MAX_WITH_LEAD = 90  # and with the lead of its list or the sentence it refers to
 MAX_STEM = 90  # characters of a sentence a choice on its body may show
 
 # the modal of a rule, with the adverbs that go when it is turned round (一律不得 → 可以)
-# (禁止类 is a class of projects, no ban: 鼓励类、限制类和禁止类)
-_MODAL = re.compile(r"(?:一律|绝对|坚决|均|都|必须)?(?<![更也亦并])(不得(?!不)|不准|不许|严禁|禁止(?!类)|应当(?![不即面场]|知道)|必须(?![要不]))")
+# (禁止类 is a class of projects, no ban: 鼓励类、限制类和禁止类; 在禁止吸烟场所, 非禁止吸烟场所 name a place by
+# its ban: turned, 在非可以吸烟场所 — fresh34, judged garbled)
+_MODAL = re.compile(r"(?:一律|绝对|坚决|均|都|必须)?(?<![更也亦并非在])(不得(?!不)|不准|不许|严禁|禁止(?!类)|应当(?![不即面场]|知道)|必须(?![要不]))")
 _TURNED = {"不得": "可以", "不准": "可以", "不许": "可以", "严禁": "允许", "禁止": "允许",
            "应当": "无须", "必须": "无须"}
 _PROHIBITIONS = frozenset({"不得", "不准", "不许", "严禁", "禁止"})

@@ -61,8 +61,8 @@ def _trim_first(first: list[Token], others: list[list[Token]]) -> list[Token]:
         first = first[-1:]  # 对|侵占、破坏
     middle = others[:-1]
     width = _word_width(middle if middle else others)
-    if width and len(first) > 1 and len(first[-1].text) == width and _governs_last(first):
-        return first[-1:]  # 禁止从事|淫秽、赌博; 工作中|滥用职权、徇私舞弊、玩忽职守
+    if width and len(first) > 1 and len(first[-1].text) == width and (_governs_last(first) or _acts_after_place(first, others)):
+        return first[-1:]  # 禁止从事|淫秽、赌博; 工作中|滥用职权、徇私舞弊、玩忽职守; 明令禁止的区域|游泳、游玩、攀爬
     if all(len(o) == 1 and is_verb(o[0]) for o in others):
         if len(first) == 2 and all(is_verb(t) for t in first) and len(first[1].text) >= _MIN_ITEM:
             return first[1:]  # 解除|查封、扣押、冻结
@@ -86,6 +86,17 @@ def _word_width(items: list[list[Token]]) -> int:
     widths = {len(i[0].text) for i in items}
     width = widths.pop()
     return width if not widths and width >= _MIN_ITEM else 0
+
+
+def _acts_after_place(first: list[Token], others: list[list[Token]]) -> bool:
+    """A list of acts whose first item the segmenter joined to the noun before it, where or on
+    what they are done: 明令禁止的[区域游泳]、[游玩]、[攀爬], 本[地区生产]、[销售] (fresh31, fresh34: "cuts
+    across 区域 and 游泳")."""
+    return first[-1].tag in _ACTS and all(t.tag.startswith("n") for t in first[:-1]) \
+        and any(o[0].tag in _ACTS for o in others)
+
+
+_ACTS = frozenset("v vn vd vi".split())
 
 
 def _governs_last(first: list[Token]) -> bool:
