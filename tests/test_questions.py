@@ -558,6 +558,16 @@ def test_the_lower_end_of_a_range_is_offered_only_below_its_upper_end():
     assert upper_bound("，一万元以下", "五千元以上") == 10000
 
 
+def test_a_figure_in_the_subject_of_a_long_sentence_is_asked_with_what_is_said_of_it():
+    # fresh35 (held out): 年满（　　）的村民。 — "the stem is a fragment; it must say this age gives the right
+    # to vote and stand"
+    text = ("第十二条 年满十八周岁的村民，不分民族、种族、性别、职业、家庭出身、宗教信仰、教育程度、财产状况、居住期限，"
+            "都有选举权和被选举权；但是，依照法律被剥夺政治权利的人除外。\n第十三条 选举委员会由五至九人组成。\n")
+    stems = [i.question for i in generate(process(Source("村民委员会选举办法", text))) if i.kind == "choice"]
+    aged = [s for s in stems if s.startswith("年满（　　）的村民")]
+    assert aged and all(s.endswith("都有选举权和被选举权。") for s in aged), stems
+
+
 def test_the_number_of_a_numbered_provision_is_no_part_of_its_lead():
     # held-out fresh18: 四、扩大高等学校管理权限，…其主要内容是：（一）… under the section line 四、 (the
     # number shown twice, as content) was marked for an edit on each of its list's notes

@@ -173,4 +173,12 @@ def _stem_bounds(text: str, start: int, end: int) -> tuple[int, int, int]:
     if text[clause_start:clause_end].endswith("的") and text[clause_end:clause_end + 1] == "，":
         # a condition asks with its consequence: 擅自收购烟叶（　　）的，依法没收其违法所得
         clause_end = _next_stop(text, clause_end + 1, "，；。")
+    elif _SUBJECT_PHRASE.search(text, clause_start, clause_end) and not text[:clause_start].strip(" 　") \
+            and text[clause_end:clause_end + 1] == "，":
+        # the sentence's subject, said of in what follows: 年满十八周岁的村民，…都有选举权和被选举权 (fresh35:
+        # "年满（　　）的村民。 is a fragment")
+        clause_end = _next_stop(text, clause_end + 1, "；。")
     return clause_start, clause_end, segment_start
+
+
+_SUBJECT_PHRASE = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
