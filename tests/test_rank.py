@@ -1376,3 +1376,23 @@ def test_cut_the_category_a_list_of_examples_names_is_not_blanked():
     assert markup.to_markup(named_categories(parts)) == "被执行财产需要变价的，人民法院应当依法采取拍卖、变卖等变价措施。"
     parts = ["用于", markup.Deletion(1, "工具"), "、", markup.Deletion(2, "容器"), "等物品"]
     assert "{{c2::容器}}" in markup.to_markup(named_categories(parts))  # the examples themselves are blanks
+
+
+def test_cut_a_last_member_holding_two_items_becomes_two_blanks():
+    # fresh37 (dev): 不得自行［销售］、［交换和留用］ — "blanks two items as one"; judged notes with such a
+    # last member: 14 of 55 kept
+    from quizgen.rank.cuts import conjoined_members
+
+    parts = ["不得自行", markup.Deletion(1, "销售"), "、", markup.Deletion(2, "交换和留用"), "。"]
+    assert markup.to_markup(conjoined_members(parts)) == "不得自行{{c1::销售}}、{{c2::交换}}和{{c3::留用}}。"
+    parts = [markup.Deletion(1, "违法所得"), "、", markup.Deletion(2, "限期拆除或没收"), "在林地上的违法建筑物"]
+    assert conjoined_members(parts) == parts  # 限期拆除 is two words: no items of one kind
+    parts = ["会同", markup.Deletion(1, "农业农村"), "、", markup.Deletion(2, "住房和城乡建设"), "等部门"]
+    assert conjoined_members(parts) == parts  # a body's own name (fresh39–41: "one department name split")
+    text = "第八条 境内机构采炼的副产金银，一律交售给中国人民银行，不得自行销售、交换和留用。\n"
+    assert {"交换", "留用"} <= _blanked(text) and "交换和留用" not in _blanked(text)
+    from quizgen.rank.cuts import pronouns_outside
+
+    # fresh37 (dev): 按照规定为［其预留采购份额］ — "the blank takes in the pronoun 其"
+    assert markup.to_markup(pronouns_outside(["为", markup.Deletion(1, "其预留采购份额"), "。"])) == "为其{{c1::预留采购份额}}。"
+    assert markup.to_markup(pronouns_outside(["由", markup.Deletion(1, "其他组织"), "承担。"])) == "由{{c1::其他组织}}承担。"
