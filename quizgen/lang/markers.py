@@ -98,7 +98,8 @@ _SHORT_CONDITION = re.compile(r"^(?:对|凡)?([\u4e00-\u9fff]{1,6})的[，,]")
 # (and the decisions on a filing, which the tagger may read as nouns: 核准的，发给许可凭证 — fresh33, "never
 # says who approves what")
 _GENERIC_NOUNS = frozenset("规定 责任 要求 条件 情况 情形 程序 理由 期限 结果 决定 处理 意见 承担责任 符合规定"
-                           " 核准 批准 审批 许可 审核 审查 认定 备案 登记 受理 同意".split())
+                           " 核准 批准 审批 许可 审核 审查 认定 备案 登记 受理 同意"
+                           " 情况紧急 情节严重 情节轻微 情节较轻 情节特别严重".split())
 
 
 def _bare_condition(text: str) -> bool:

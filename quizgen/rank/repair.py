@@ -102,16 +102,23 @@ _THIS_PLACE = re.compile(r"本(自治区|自治州|省|市|县)(?![场长委级]
 _TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:自治区|自治州|省|市|县)")
 
 
+# what a title may end with that is no part of the document's name: a date, 节选; not the number of a
+# series (…的解释（二） is not …的解释, whose date differs: fresh31, fresh37) nor 试行
+_DATED = re.compile(r"[（(](?![一二三四五六七八九十]{1,3}[）)]|试行|暂行)[^）)]*[）)]$")
+_SERIES = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|试行|暂行)[）)]$")
+
+
 def _named(item: Item, title: str) -> Item:
     """本办法自（　　）起施行 → 《企业职工带薪年休假实施办法》自（　　）起施行: a card or a
     question taken out of its document names the document a rule speaks of, and the place of a
     local rule: 本市各级人民政府 → 重庆市各级人民政府 (title 重庆市宪法宣誓实施办法)."""
-    name = re.sub(r"[（(][^）)]*[）)]$", "", title.strip()).strip("《》 ")
+    name = _DATED.sub("", title.strip()).strip("《》 ")
+    kind = _SERIES.sub("", name)  # …的解释（二） is a 解释
     place = _TITLE_PLACE.match(name)
 
     def named(text: str, escape: bool) -> str:
         shown = markup.escape(name) if escape else name  # a cloze note's text is HTML
-        text = _THIS_RULE.sub(lambda m: f"《{shown}》" if name.endswith(m.group(1)) else m.group(0), text)
+        text = _THIS_RULE.sub(lambda m: f"《{shown}》" if kind.endswith(m.group(1)) else m.group(0), text)
         if place is not None:
             text = _THIS_PLACE.sub(lambda m: place.group() if place.group().endswith(m.group(1)) else m.group(0), text)
         return text
