@@ -11,6 +11,7 @@ from ..lang import markup, segment
 from ..lang.bodies import ACTION, AGENT_AND_VERB, AGENT_MARKERS, BODY_AND_VERB, NOT_A_NAME, VERB_AND_BODY
 from ..lang.chunks.agreement import verbless
 from ..lang.numerals import FIGURE_RE
+from ..lang.stock import is_stock
 from .blanklists import member_runs, merged as _merged
 
 
@@ -156,6 +157,25 @@ def quoted_alone(parts: list[markup.Segment]) -> list[markup.Segment]:
         term = m.group("term")
         out += [m.group("verb") + "“", markup.Deletion(part.number, term, part.hint and f"{len(term)}字"), "”"]
     return _merged(out)
+
+
+def stock_runs(parts: list[markup.Segment]) -> list[markup.Segment]:
+    """A list blanked member by member that is a stock list of regulations (法律、行政法规; 生产、销售;
+    滥用职权、玩忽职守、徇私舞弊) becomes text, read as its outer members may be bounded too wide
+    (保安员[跨省]、自治区、直辖市; 本地区[生产]、销售): every reader of rules knows it (judged notes of the
+    fresh sets with such a list: 18 of 103 kept, 46 discarded)."""
+    out = list(parts)
+    for run in member_runs(parts):
+        members = [_answer(parts[i]) for i in run]
+        if _stock_within(members):
+            for i in run:
+                out[i] = _answer(parts[i])
+    return _merged(out) if out != parts else parts
+
+
+def _stock_within(members: list[str]) -> bool:
+    first, *middle, last = members
+    return any(is_stock([first[i:], *middle, last[:j]]) for i in range(len(first)) for j in range(1, len(last) + 1))
 
 
 def pronouns_outside(parts: list[markup.Segment]) -> list[markup.Segment]:

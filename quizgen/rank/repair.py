@@ -26,7 +26,8 @@ from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
 from .blanklists import agreed_lists, member_runs, merged as _merged, run_of
 from .cuts import (beside_the_fact, before_light_verbs, bodies_alone, closing_clauses, conjoined_members, named_categories,
-                   numbered, objects_alone, pronouns_outside, quoted_alone, split_lists, whole_compounds, whole_ranges)
+                   numbered, objects_alone, pronouns_outside, quoted_alone, split_lists, stock_runs, whole_compounds,
+                   whole_ranges)
 from .features import MAX_PHRASE, DocumentFacts
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
@@ -282,7 +283,7 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
     whole = _whole_items(item)
     if not whole:
         parts = quoted_alone(before_light_verbs(objects_alone(agreed_lists(split_lists(parts)))))
-        parts = named_categories(closing_clauses(conjoined_members(pronouns_outside(parts))))
+        parts = stock_runs(named_categories(closing_clauses(conjoined_members(pronouns_outside(parts)))))
     scores: dict[int, float] = {}
     parts = _good_blanks(bodies_alone(whole_compounds(whole_ranges(parts))), whole, phrases, facts, scores, item.section)
     if not whole:
