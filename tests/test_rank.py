@@ -1426,3 +1426,11 @@ def test_trivial_a_stock_list_blanked_member_by_member_is_text_however_wide_its_
     assert "{{" not in markup.to_markup(stock_runs(parts))
     parts = ["应当具备", markup.Deletion(1, "责任心"), "、", markup.Deletion(2, "细心"), "、", markup.Deletion(3, "耐心")]
     assert stock_runs(parts) == parts  # the sample's 四心 is no stock list
+
+
+def test_subject_the_first_of_several_bans_of_an_unnamed_thing_shows_the_sentence_that_names_it():
+    # fresh37 (dev): 任何单位或者个人不得侵占、冒领。(正确) — "the statement has no object; it must say the 侨汇收入"
+    text = "第二十条 归侨、侨眷的侨汇收入，受法律保护。任何单位或者个人不得侵占、冒领，不得非法冻结、没收，不得滞付。\n"
+    statements = [i.statement for i in generate(process(Source("归侨侨眷权益保护办法", text))) if isinstance(i, Judge)]
+    bans = [s for s in statements if "侵占、冒领" in s]
+    assert bans and all(s.startswith("归侨、侨眷的侨汇收入，受法律保护。") for s in bans), statements

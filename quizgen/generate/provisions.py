@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from ..itemchecks import JOINERS
 from ..lang import segment
 from ..lang.bodies import DESCRIBED, NOT_A_NAME, PLACEHOLDER, ROLE, SUBJECT, body_kind
-from ..lang.markers import strip_markers
+from ..lang.markers import lacks_object, strip_markers
 from ..model import Document, Phrase, Sentence
 from . import distractors
 from .context import OPTIONS, GeneratorContext
-from .subjects import context_of, list_index
+from .subjects import context_of, list_index, previous_sentence
 
 MAX_STATEMENT = 64  # characters of a rule a true/false item may state
 MAX_WITH_LEAD = 90  # and with the lead of its list or the sentence it refers to
@@ -71,6 +71,10 @@ def rule_questions(b: GeneratorContext) -> None:
     for sentence in b.doc.sentences:
         rule = rule_of(sentence.text)
         lead = context_of(b.doc, sentence, index) if rule is not None else None
+        if rule is not None and not lead and lacks_object(rule.statement):
+            # the first of several bans of a thing the sentence before names: 任何单位或者个人不得侵占、冒领，
+            # 不得非法冻结… (fresh37: "the statement has no object; it must say the 侨汇收入")
+            lead = previous_sentence(b.doc, sentence) or None
         if rule is None or lead is None or _MODAL.search(lead) or len(lead + rule.statement) > MAX_WITH_LEAD:
             continue  # a rule whose subject is not in reach, or an item of a list of rules
         anchor = _anchor(sentence)

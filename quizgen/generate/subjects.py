@@ -26,7 +26,8 @@ from ..lang.markers import (
 )
 from ..model import Document, Enumeration, Sentence
 
-__all__ = ["BACK_REFERENCE", "LIST_MARKER", "context_of", "list_of", "opens_with_reference", "strip_markers"]
+__all__ = ["BACK_REFERENCE", "LIST_MARKER", "context_of", "list_of", "opens_with_reference", "previous_sentence",
+           "strip_markers"]
 
 MAX_CONTEXT = 90  # characters of context a card may show before its sentence
 
@@ -47,14 +48,14 @@ def context_of(doc: Document, sentence: Sentence, index: ListIndex | None = None
     if refers_back(sentence.text):
         if lead:
             return None  # a reference inside a list item: two hops away from its subject
-        lead = _previous(doc, sentence)
+        lead = previous_sentence(doc, sentence)
         if not lead or opens_with_reference(lead):
             return None
     elif not lead and UNNAMED_FILING.search(sentence.text):
         # 自受理申请之日起…: the application the sentence before names, if there is one (the
         # first sentence of an article speaks of any application under the rule)
         before = doc.sentences[sentence.index - 1] if sentence.index else None
-        lead = _previous(doc, sentence) if before is not None and before.paragraph == sentence.paragraph else ""
+        lead = previous_sentence(doc, sentence) if before is not None and before.paragraph == sentence.paragraph else ""
         if opens_with_reference(lead) or len(lead) > MAX_CONTEXT:
             lead = ""
     return lead if len(lead) <= MAX_CONTEXT else None
@@ -110,7 +111,7 @@ def _lead_text(enumeration: Enumeration) -> str:
     return intro if intro.endswith(("：", ":")) else intro.rstrip("，,。；;") + "："
 
 
-def _previous(doc: Document, sentence: Sentence) -> str:
+def previous_sentence(doc: Document, sentence: Sentence) -> str:
     """The sentence before, inside the same section (a 款 refers to the one before it)."""
     index = sentence.index - 1
     if index < 0:
