@@ -102,6 +102,7 @@ def lower_bound(before: str) -> float | None:
 _UPPER_BOUND = re.compile(rf"^(?:(?:至|到|～|~|—|-|不满|不足|未满|不超过)({NUMBER})({UNITS})|[，,]?({NUMBER})({UNITS})以下)")
 # the longest a time may be that the sentence goes on to allow (…（　　），遇有特殊情况的至迟不超过六个月)
 _LONGEST = re.compile(rf"(?:至迟|最迟|最长|最多)(?:不得|不)?超过({NUMBER})({UNITS})")
+_QUALIFIED = re.compile(rf"{QUALIFIER}$")  # 三个月内 counts in 个月
 
 
 def upper_bound(after: str, figure: str) -> float | None:
@@ -113,7 +114,7 @@ def upper_bound(after: str, figure: str) -> float | None:
     if m is None:
         return None
     number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    return figure_value(number + unit) if re.sub(r"(?:以上|以下|以内|之内|内|左右)$", "", figure).endswith(unit) else None
+    return figure_value(number + unit) if _QUALIFIED.sub("", figure).endswith(unit) else None
 
 
 def is_trivial_figure(figure: str) -> bool:

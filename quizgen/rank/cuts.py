@@ -223,22 +223,21 @@ def conjoined_members(parts: list[markup.Segment]) -> list[markup.Segment]:
 
 # what a closing clause may open with and still be the fact: a ban, a duty, a leave, a negation
 _RULE_OPENING = re.compile(r"^(?:不|未|禁止|严禁|应|须|必须|可以|可|有权|免|无须|一律)")
-_DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万两]")
 
 
 def closing_clauses(parts: list[markup.Segment]) -> list[markup.Segment]:
     """A blank that is the whole last clause of its sentence and opens with a verb is what the
-    sentence goes on to do, and its condition the fact: …不能证明自己无过错的，[承担赔偿责任]; …签署意见
-    后，[方为有效]; 按规定程序[报经批准后实施] (judged notes of the fresh sets with one such blank: 4 of
-    44 kept, 31 discarded; with other blanks, 16 % kept against 43 %). A ban, a duty or a figure
-    there is the fact (…，[不得占用耕地]; …，[处五日以下拘留])."""
+    sentence goes on to do, and its condition the fact: …不能证明自己无过错的，[承担赔偿责任]; …开展法治
+    教育，[帮助其回归社会] (judged notes of the fresh sets with one such blank: 4 of 44 kept, 31
+    discarded; with other blanks, 16 % kept against 43 %). A ban, a duty or a figure there is the
+    fact (…，[不得占用耕地]; …，[处五日以下拘留])."""
     out: list[markup.Segment] = []
     for i, part in enumerate(parts):
         before = parts[i - 1] if i else ""
         after = parts[i + 1] if i + 1 < len(parts) else ""
         if isinstance(part, markup.Deletion) and isinstance(before, str) and isinstance(after, str) \
                 and (not before or before.endswith(("，", "；", "："))) and (not after or after.startswith(("。", "；"))) \
-                and not _RULE_OPENING.match(part.answer) and not _DIGIT.search(part.answer):
+                and not _RULE_OPENING.match(part.answer) and not FIGURE_RE.search(part.answer):
             words = segment.tokens(part.answer)
             if words and words[0].tag.startswith("v"):
                 out.append(part.answer)

@@ -103,9 +103,9 @@ _THIS_PLACE = re.compile(r"本(自治区|自治州|省|市|县)(?![场长委级]
 _TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:自治区|自治州|省|市|县)")
 
 
-# what a title may end with that is no part of the document's name: a date, 节选; not the number of a
-# series (…的解释（二） is not …的解释, whose date differs: fresh31, fresh37) nor 试行
-_DATED = re.compile(r"[（(](?![一二三四五六七八九十]{1,3}[）)]|试行|暂行)[^）)]*[）)]$")
+# what a title may end with: a date or 节选, no part of the document's name; or the number of a series
+# or 试行, which is (…的解释（二） is not …的解释, whose date differs: fresh31, fresh37)
+_TRAILING = re.compile(r"[（(][^）)]*[）)]$")
 _SERIES = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|试行|暂行)[）)]$")
 
 
@@ -113,7 +113,8 @@ def _named(item: Item, title: str) -> Item:
     """本办法自（　　）起施行 → 《企业职工带薪年休假实施办法》自（　　）起施行: a card or a
     question taken out of its document names the document a rule speaks of, and the place of a
     local rule: 本市各级人民政府 → 重庆市各级人民政府 (title 重庆市宪法宣誓实施办法)."""
-    name = _DATED.sub("", title.strip()).strip("《》 ")
+    name = title.strip() if _SERIES.search(title.strip()) else _TRAILING.sub("", title.strip())
+    name = name.strip("《》 ")
     kind = _SERIES.sub("", name)  # …的解释（二） is a 解释
     place = _TITLE_PLACE.match(name)
 
