@@ -16,7 +16,7 @@ from quizgen.build import BuildOptions, build_batch, make_deck, process
 from quizgen.export import anki
 from quizgen.lang import markup
 from quizgen.generate import generate
-from quizgen.ingest.read import sample
+from quizgen.ingest.read import read_source, sample
 from quizgen.items import Choice, Cloze, Judge
 from quizgen.model import Source
 from quizgen.rank import Budget, rank
@@ -25,6 +25,8 @@ from quizgen.rank.cuts import whole_compounds
 from quizgen.rank.repair import repair
 from quizgen.rank.score import model, score_items
 from quizgen.rank.select import select
+
+from conftest import DATA
 
 
 def cloze(text: str, source: str = "", section: str = "一、总则", tags=()) -> Cloze:
@@ -1434,3 +1436,42 @@ def test_subject_the_first_of_several_bans_of_an_unnamed_thing_shows_the_sentenc
     statements = [i.statement for i in generate(process(Source("归侨侨眷权益保护办法", text))) if isinstance(i, Judge)]
     bans = [s for s in statements if "侵占、冒领" in s]
     assert bans and all(s.startswith("归侨、侨眷的侨汇收入，受法律保护。") for s in bans), statements
+
+
+# --- the note keep score ----------------------------------------------------------
+
+CARE = ("第一条 为了规范养老服务，制定本条例。\n"
+        "第二条 养老护理人员应当参加相应的职业技能培训，提高业务能力。\n"
+        "第三条 托育机构违反幼儿养育保育标准和规范的，由教育部门责令改正，给予警告；拒不改正的，处五千元以上五万元以下的罚款。\n"
+        "第四条 本条例自2025年1月1日起施行。\n")
+FILLER_NOTE = "养老护理人员应当参加相应的职业技能培训，提高{{c1::业务能力}}。"
+FINE_NOTE = "托育机构违反幼儿养育保育标准和规范的，由教育部门责令改正，给予警告；拒不改正的，处{{c1::五千元以上五万元以下}}的罚款。"
+
+
+def test_trivial_a_note_trainers_are_unlikely_to_keep_is_refused_in_a_regulation_only():
+    from quizgen.rank.keep import FLOOR, MODEL, keep_score, weak_notes
+    from quizgen.rank.score import load
+
+    assert load(MODEL).weights and load(MODEL) is load(MODEL)
+    filler, fine = (Cloze(id=f"s{n}-p1-t1-cloze", section=f"第{'二三'[n - 2]}条", source="", text=markup.from_plain(t))
+                    for n, t in ((2, FILLER_NOTE), (3, FINE_NOTE)))
+    facts = DocumentFacts(process(Source("养老服务条例", CARE)))
+    assert keep_score(filler, facts) < FLOOR <= keep_score(fine, facts)
+    assert keep_score(filler, facts) == keep_score(filler, facts)
+    assert weak_notes([filler, fine], facts) == {id(filler)}
+    # an article or a speech is no regulation: the judged notes the score learned from were of regulations
+    prose = DocumentFacts(process(Source("养老服务", re.sub(r"第.条 ", "", CARE))))
+    assert weak_notes([filler, fine], prose) == set()
+
+
+def test_trivial_the_selection_of_a_regulation_keeps_no_note_below_the_floor():
+    from quizgen.rank.keep import FLOOR, keep_score
+
+    path = next((DATA / "regulations").glob("医疗纠纷预防和处理条例*.md"))
+    doc = process(read_source(path))
+    chosen = rank(doc, generate(doc))
+    facts = DocumentFacts(doc)
+    notes = [i for i in chosen.kept if isinstance(i, Cloze)]
+    assert chosen.rejected["unlikely-kept"] > 0 and notes
+    assert all(keep_score(i, facts) >= FLOOR for i in notes)
+    assert "unlikely-kept" in chosen.summary()["rejected"]

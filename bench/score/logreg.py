@@ -21,13 +21,14 @@ def apply(rows: list[dict[str, float]], names: list[str], means: list[float], sc
 
 
 def write_model(path: Path, fit, names: list[str], means: list[float], scales: list[float],
-                what: str, script: str, rows: str, root: Path) -> None:
+                what: str, script: str, rows: str, root: Path,
+                origin: str = "of the train split of bench/corpus and the built-in sample") -> None:
     """The model file (``what``: "item score"; ``script``: the trainer; ``rows``: "1474 items"),
     and the weights that count most."""
     weights = [round(float(w), 4) for w in fit.coef_[0]]
     model = {"about": f"quizgen {what}: logistic regression on standardised features (bench/score/{script}); "
                       "score = sigmoid(bias + sum(w * (x - mean) / scale))",
-             "trained_on": f"{rows} of the train split of bench/corpus and the built-in sample",
+             "trained_on": f"{rows} {origin}",
              "bias": round(float(fit.intercept_[0]), 4), "features": names, "weights": weights,
              "means": [round(m, 4) for m in means], "scales": [round(s, 4) for s in scales]}
     path.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
