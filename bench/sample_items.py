@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quizgen.build import document_items  # noqa: E402
+from quizgen.errors import InputError  # noqa: E402
 from quizgen.ingest.read import read_source  # noqa: E402
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}")
@@ -79,7 +80,12 @@ def main() -> None:
                             text=True).stdout.strip()
     with args.out.open("w", encoding="utf-8") as out:
         for path in args.documents:
-            for row in sample(path, args.cloze, args.questions, args.seed):
+            try:
+                rows = sample(path, args.cloze, args.questions, args.seed)
+            except InputError as exc:  # a document that gives nothing (or cannot be read) has no items
+                print(f"skipped: {exc}", file=sys.stderr)
+                continue
+            for row in rows:
                 out.write(json.dumps({"generator": commit, **row}, ensure_ascii=False) + "\n")
     print(f"wrote {args.out}")
 

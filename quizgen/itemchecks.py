@@ -347,9 +347,13 @@ def _balanced(answer: str) -> bool:
 
 
 def _on_word_edges(before: str, answer: str, after: str) -> bool:
-    """The deletion starts and ends where jieba cuts the sentence it sits in."""
+    """The deletion starts and ends where jieba cuts the sentence it sits in (and at a list's
+    等 inside a word jieba's HMM made up: 出租汽车|业等|单位)."""
     edges, pos = {0}, 0
     for word in segment.cut(before + answer + after):
+        etc = word.find("等", 1)
+        if etc > 0 and not segment.word_frequency(word):
+            edges.update((pos + etc, pos + etc + 1))
         pos += len(word)
         edges.add(pos)
     return len(before) in edges and len(before) + len(answer) in edges

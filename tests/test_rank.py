@@ -923,6 +923,10 @@ def test_cut_a_body_is_blanked_without_the_verb_that_sends_a_matter_to_it():
     assert mended("所需费用由{{c1::更新义务者承担}}。") == "所需费用由{{c1::更新义务者}}承担。"
     assert mended("由{{c1::有权机关责令改正}}，通报批评。") == "由{{c1::有权机关}}责令改正，通报批评。"
     assert mended("按照章程规定或者经{{c1::成员大会决议确定}}。") == "按照章程规定或者经{{c1::成员大会决议}}确定。"
+    # fresh50: a verb no list of duties names, read off the tagger (由[采矿权人缴纳] "adds the verb")
+    assert mended("矿产资源补偿费由{{c1::采矿权人缴纳}}。") == "矿产资源补偿费由{{c1::采矿权人}}缴纳。"
+    assert mended("依法应当向{{c1::当事人退费}}的，应当办理。") == "依法应当向{{c1::当事人退费}}的，应当办理。"  # 向: no doer
+    assert mended("由{{c1::核准登记}}。") == "由{{c1::核准登记}}。"  # two verbs: no doer
     assert mended("经{{c1::核准登记}}。") == "经{{c1::核准登记}}。"
     assert mended("应当{{c1::当事人协商解决}}。") == "应当{{c1::当事人协商解决}}。"  # no 由 or 经 before it
     # fresh26: to whom a matter goes, after 向 ("the blank includes the verb phrase 提出申请")
@@ -1106,6 +1110,15 @@ def test_cut_a_member_that_goes_on_past_its_list_ends_where_the_list_does():
         == "可以与当事人居住地的{{c1::居民委员会}}、{{c2::村民委员会}}联系，共同采取措施。"
     assert _agreed("诵读誓词完毕，{{c1::领誓人}}、{{c2::宣誓人自报姓名::7字}}。") \
         == "诵读誓词完毕，{{c1::领誓人}}、{{c2::宣誓人::3字}}自报姓名。"
+    # fresh50: the last member goes on with the list's 等 and the category it names
+    assert _agreed("{{c1::旅馆业}}、{{c2::饮食服务业}}、{{c3::出租汽车业等单位}}的人员") \
+        == "{{c1::旅馆业}}、{{c2::饮食服务业}}、{{c3::出租汽车业}}等单位的人员"
+    assert _agreed("{{c1::医院}}、{{c2::学校等}}。") == "{{c1::医院}}、{{c2::学校}}等。"
+    # and ends on a word's edge, though jieba's HMM reads 出租汽车|业等|单位
+    from quizgen.itemchecks import blank_problems
+
+    assert "cut-word" not in blank_problems(markup.parse("{{c1::旅馆业}}、{{c2::出租汽车业}}等单位的人员"), 2, False)
+    assert _agreed("坚持{{c1::自愿}}、{{c2::平等}}。") == "坚持{{c1::自愿}}、{{c2::平等}}。"  # 平等 is a word
     # a tail of one character is the head of a compound, a dictionary word one member: no cut
     for text in ("缴纳{{c1::保险金}}、{{c2::保险费}}。", "鼓励{{c1::企业}}、{{c2::事业单位}}、{{c3::社会团体}}等参与。"):
         assert _agreed(text) == text

@@ -3,6 +3,8 @@ the list's members agree, or given back to the text where the list shares a head
 
 from __future__ import annotations
 
+import re
+
 from .. import itemchecks
 from ..lang import markup, segment
 from ..lang.chunks.agreement import SHARED_HEADS, agree, is_verb
@@ -21,11 +23,11 @@ def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
         items = [segment.tokens(answer) for answer in answers]
         if not all(items):
             continue  # an empty blank: the checks refuse it
-        if _shares_head(items) or _head_of_last_only(answers):
+        if (category := _category_after(answers)) is None and (_shares_head(items) or _head_of_last_only(answers)):
             for i, answer in zip(run, answers):
                 parts[i] = answer
             continue
-        trimmed = _overlong_member(answers)
+        trimmed = category or _overlong_member(answers)
         if trimmed is not None:
             k, width = trimmed
             member = parts[run[k]]
@@ -45,6 +47,17 @@ def agreed_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
             rest = first.answer[cut:]
             parts[run[0]:run[0] + 1] = [first.answer[:cut], markup.Deletion(first.number, rest, first.hint and f"{len(rest)}字")]
     return merged(parts)
+
+
+# 等 of a list's end, not of a word (平等, 同等, 等级, 等同…)
+_ETC = re.compile(r"(?<![平同高中初对均相上下特次何超优])等(?![级同候待额量价值于])(?P<category>[\u4e00-\u9fff]{0,4})$")
+
+
+def _category_after(answers: list[str]) -> tuple[int, int] | None:
+    """(index, width) of a last member that goes on with the list's 等 and the category it
+    names ([旅馆业]、[饮食服务业]、[出租汽车业等单位] → [出租汽车业]等单位: fresh50)."""
+    m = _ETC.search(answers[-1])
+    return (len(answers) - 1, m.start()) if m and m.start() >= 2 else None
 
 
 def _overlong_member(answers: list[str]) -> tuple[int, int] | None:

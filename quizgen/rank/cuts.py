@@ -96,10 +96,24 @@ def _agent_and_verb(before: list[markup.Segment], answer: str) -> re.Match[str] 
     verb and no 的: 经[核准登记] is two verbs)."""
     if not (before and isinstance(before[-1], str) and before[-1].endswith(AGENT_MARKERS)):
         return None
-    m = AGENT_AND_VERB.fullmatch(answer)
+    m = AGENT_AND_VERB.fullmatch(answer) or (_doer_and_verb(answer) if before[-1].endswith(_DOER_MARKERS) else None)
     if m is None or NOT_A_NAME.search(m.group("body")) or ACTION.search(m.group("body")):
         return None
     return m
+
+
+_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz"})
+_DOER_MARKERS = ("由", "经", "经过")  # who does it; after 向 the noun may be no one (向[社会]公布)
+
+
+def _doer_and_verb(answer: str) -> re.Match[str] | None:
+    """A doer the tagger reads as nouns and a verb of two characters or more after it, the verb
+    no listed duty (由[采矿权人缴纳]: fresh50, "the blank adds the verb")."""
+    words = segment.tokens(answer)
+    if len(words) < 2 or not words[-1].tag.startswith("v") or len(words[-1].text) < 2 or words[-2].tag not in _NOUN_TAGS:
+        return None
+    body = answer[:len(answer) - len(words[-1].text)]
+    return re.fullmatch(rf"(?P<body>{re.escape(body)})(?P<verb>{re.escape(words[-1].text)})", answer) if len(body) >= 2 else None
 
 
 _OBJECT_TAGS = frozenset({"n", "nz", "vn", "nt", "an", "b", "ng"})
