@@ -60,7 +60,22 @@ def note_features(item_id: str, text: str, facts: DocumentFacts) -> dict[str, fl
         "articles": _articles(facts),
         "list-note": float(bool(LIST_NOTE.search(item_id))),
     })
+    row.update(_placement(item_id, markup.reveal(text)))
     return row
+
+
+_LOCATION = re.compile(r"^s\d+-p\d+-t(\d+)")
+_CONDITION = re.compile(r"^[^，。；：]{1,30}的[，,]")
+
+
+def _placement(item_id: str, sentence: str) -> dict[str, float]:
+    """Whether the note's sentence follows another in its paragraph (of the judged items of such
+    sentences, 30 % lacked their subject, of first sentences 5–9 %) and opens with a condition."""
+    at = _LOCATION.match(item_id)
+    later = bool(at) and int(at.group(1)) > 1
+    condition = bool(_CONDITION.match(sentence))
+    return {"later-sentence": float(later), "condition-open": float(condition),
+            "later-condition": float(later and condition)}
 
 
 def keep_score(item: Cloze, facts: DocumentFacts) -> float | None:
