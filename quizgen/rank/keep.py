@@ -72,7 +72,7 @@ def _placement(item_id: str, sentence: str) -> dict[str, float]:
     """Whether the note's sentence follows another in its paragraph (of the judged items of such
     sentences, 30 % lacked their subject, of first sentences 5–9 %) and opens with a condition."""
     at = _LOCATION.match(item_id)
-    later = bool(at) and int(at.group(1)) > 1
+    later = at is not None and int(at.group(1)) > 1
     condition = bool(_CONDITION.match(sentence))
     return {"later-sentence": float(later), "condition-open": float(condition),
             "later-condition": float(later and condition)}
