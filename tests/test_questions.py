@@ -566,6 +566,12 @@ def test_a_figure_in_the_subject_of_a_long_sentence_is_asked_with_what_is_said_o
     stems = [i.question for i in generate(process(Source("村民委员会选举办法", text))) if i.kind == "choice"]
     aged = [s for s in stems if s.startswith("年满（　　）的村民")]
     assert aged and all(s.endswith("都有选举权和被选举权。") for s in aged), stems
+    # fresh46 (held out): 日供水规模在（　　）的农村饮用水水源。 — the subject's head of seven characters
+    text = ("第二十四条 日供水规模在二百吨以上的农村饮用水水源，由县（市、区）人民政府水行政主管部门会同生态环境等部门、"
+            "所在地乡镇人民政府组织划定保护范围，报县（市、区）人民政府批准，并设立警示标志。\n")
+    stems = [i.question for i in generate(process(Source("饮用水水源保护条例", text))) if i.kind == "choice"]
+    sized = [s for s in stems if s.startswith("日供水规模在（　　）的农村饮用水水源")]
+    assert sized and all(s.endswith("并设立警示标志。") for s in sized), stems
 
 
 def test_the_number_of_a_numbered_provision_is_no_part_of_its_lead():

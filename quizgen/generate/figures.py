@@ -181,4 +181,4 @@ def _stem_bounds(text: str, start: int, end: int) -> tuple[int, int, int]:
     return clause_start, clause_end, segment_start
 
 
-_SUBJECT_PHRASE = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
+_SUBJECT_PHRASE = re.compile(r"的[\u4e00-\u9fff]{1,10}$")  # (…的农村饮用水水源，: fresh46, "the stem is a fragment")
