@@ -1502,3 +1502,28 @@ def test_trivial_the_selection_of_a_regulation_keeps_no_note_below_the_floor():
     assert chosen.rejected["unlikely-kept"] > 0 and notes
     assert all(keep_score(i, facts) >= FLOOR for i in notes)
     assert "unlikely-kept" in chosen.summary()["rejected"]
+
+
+MARRIAGE = ("第二条 本市居民办理婚姻登记，应当在登记之日起三十日内向户籍所在地的区民政部门申报，逾期申报的，"
+            "区民政部门应当责令限期改正，并依法予以处罚，具体办法由市人民政府另行制定并公布施行。")
+
+
+def test_trivial_a_question_cut_short_of_its_sentence_is_refused_in_a_regulation_only():
+    from quizgen.rank.questionkeep import FLOOR, MODEL, question_keep, weak_questions
+    from quizgen.rank.score import load
+
+    assert load(MODEL).weights and load(MODEL) is load(MODEL)
+    options = ["三十日内", "十五日内", "六十日内", "九十日内"]
+    whole = Choice(id="s2-p1-t1-figure1-choice", section="第二条", source=MARRIAGE, options=options, answer=[0],
+                   question="本市居民办理婚姻登记，应当在登记之日起（　　）向户籍所在地的区民政部门申报，逾期申报的，"
+                            "区民政部门应当责令限期改正，并依法予以处罚。")
+    # (judged: "the stem is cut to a fragment with no subject")
+    fragment = Choice(id="s2-p2-t3-figure1-choice", section="第二条", source=MARRIAGE, options=options,
+                      answer=[0], question="应当在（　　）申报。")
+    assert question_keep(fragment) < FLOOR <= question_keep(whole)
+    assert question_keep(whole) == question_keep(whole)
+    regulation = DocumentFacts(process(Source("婚姻登记规定", "第一条 为了规范婚姻登记，制定本规定。\n" + MARRIAGE
+                                              + "\n第三条 本规定自2025年1月1日起施行。\n")))
+    assert weak_questions([whole, fragment], regulation) == {id(fragment)}
+    prose = DocumentFacts(process(Source("婚姻登记", MARRIAGE.removeprefix("第二条 "))))
+    assert weak_questions([whole, fragment], prose) == set()

@@ -104,7 +104,7 @@ def weak_notes(items: list, facts: DocumentFacts) -> set[int]:
     """The ``id()`` of every cloze note of ``items`` whose keep score is below :data:`FLOOR`,
     in a document that is articles of a regulation (:data:`MIN_ARTICLES`)."""
     weak: set[int] = set()
-    if _articles(facts) < MIN_ARTICLES:
+    if not is_regulation(facts):
         return weak
     for item in items:
         if isinstance(item, Cloze):
@@ -112,3 +112,8 @@ def weak_notes(items: list, facts: DocumentFacts) -> set[int]:
             if score is not None and score < FLOOR:
                 weak.add(id(item))
     return weak
+
+
+def is_regulation(facts: DocumentFacts) -> bool:
+    """The document is articles of a regulation (:data:`MIN_ARTICLES` of its sections are)."""
+    return _articles(facts) >= MIN_ARTICLES
