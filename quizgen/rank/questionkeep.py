@@ -66,7 +66,10 @@ def question_keep(item: Item) -> float | None:
 
 def weak_questions(items: list[Item], facts: DocumentFacts) -> set[int]:
     """The ``id()`` of every question of ``items`` whose keep score is below :data:`FLOOR`, in
-    a document that is articles of a regulation (the kind the judged questions are of)."""
+    a document that is articles of a regulation (the kind the judged questions are of); the
+    best of each kind of question stays, so that a paper asks every kind its text gives."""
     if not is_regulation(facts):
         return set()
-    return {id(item) for item in items if (score := question_keep(item)) is not None and score < FLOOR}
+    scored = [(score, n, item) for n, item in enumerate(items) if (score := question_keep(item)) is not None]
+    best = {max((s, -n, id(i)) for s, n, i in scored if i.kind == kind)[2] for kind in {i.kind for _, _, i in scored}}
+    return {id(item) for score, _, item in scored if score < FLOOR and id(item) not in best}
