@@ -107,6 +107,25 @@ def held_out(data, names: list[str], C: float, folds: int = 5) -> list[float]:
     return scores
 
 
+def print_floors(held: list[float], y: list[int], floors: set[float], noun: str) -> None:
+    """For each floor, the share of the items it keeps and how many of them the judges kept."""
+    for floor in sorted(floors):
+        kept = [label for p, label in zip(held, y) if p >= floor]
+        gone = [label for p, label in zip(held, y) if p < floor]
+        print(f"  floor {floor:.2f}: keeps {len(kept) / len(y):.0%} of the {noun}, {sum(kept) / max(1, len(kept)):.0%} "
+              f"of them kept by the judges ({sum(gone) / max(1, len(gone)):.0%} of those it drops)")
+
+
+def fit_and_write(data, names: list[str], C: float, model: Path, what: str, script: str, noun: str) -> None:
+    """Fit on every judged item and write the model file."""
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    means, scales, Z = standardise([[row.get(n, 0.0) for n in names] for _, row, _ in data])
+    fit = LogisticRegression(C=C, max_iter=5000).fit(Z, [label for _, _, label in data])
+    write_model(model, fit, names, means, scales, what, script, f"{len(data)} {noun}", ROOT,
+                origin="of the held-out fresh sets (bench/judgments/fresh*.jsonl)")
+
+
 def main() -> None:
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
     from sklearn.metrics import roc_auc_score  # noqa: PLC0415
@@ -122,11 +141,7 @@ def main() -> None:
     held = held_out(data, names, args.C)
     print(f"AUC, documents held out: {roc_auc_score(y, held):.3f} (the weakest blank's score alone: "
           f"{roc_auc_score(y, [row['weakest'] for _, row, _ in data]):.3f}); judges kept {sum(y) / len(y):.0%}")
-    for floor in sorted({0.2, 0.25, 0.3, 0.35, 0.4, FLOOR}):
-        kept = [label for p, label in zip(held, y) if p >= floor]
-        gone = [label for p, label in zip(held, y) if p < floor]
-        print(f"  floor {floor:.2f}: keeps {len(kept) / len(y):.0%} of the notes, {sum(kept) / max(1, len(kept)):.0%} "
-              f"of them kept by the judges ({sum(gone) / max(1, len(gone)):.0%} of those it drops)")
+    print_floors(held, y, {0.2, 0.25, 0.3, 0.35, 0.4, FLOOR}, "notes")
     old = [(row, label) for note, row, label in data if note["set"] < NEWEST]
     new = [(row, label) for note, row, label in data if note["set"] >= NEWEST]
     means, scales, Z = standardise([[row.get(n, 0.0) for n in names] for row, _ in old])
@@ -134,11 +149,8 @@ def main() -> None:
     newest = fit.decision_function(apply([row for row, _ in new], names, means, scales))
     print(f"AUC on fresh{NEWEST} and later ({len(new)} notes) when trained on the older sets: "
           f"{roc_auc_score([label for _, label in new], newest):.3f}")
-    means, scales, Z = standardise([[row.get(n, 0.0) for n in names] for _, row, _ in data])
-    fit = LogisticRegression(C=args.C, max_iter=5000).fit(Z, y)
     if not args.check:
-        write_model(MODEL, fit, names, means, scales, "note keep score", "train_note_keep.py",
-                    f"{len(y)} judged cloze notes", ROOT, origin="of the held-out fresh sets (bench/judgments/fresh*.jsonl)")
+        fit_and_write(data, names, args.C, MODEL, "note keep score", "train_note_keep.py", "judged cloze notes")
 
 
 if __name__ == "__main__":

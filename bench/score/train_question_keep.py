@@ -20,8 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "bench" / "score")]
 
-from logreg import standardise, write_model  # noqa: E402  (bench/score/logreg.py)
-from train_note_keep import held_out  # noqa: E402  (bench/score/train_note_keep.py)
+from train_note_keep import fit_and_write, held_out, print_floors  # noqa: E402  (bench/score/train_note_keep.py)
 
 from quizgen.rank.questionkeep import FLOOR, MODEL, question_features  # noqa: E402
 
@@ -48,7 +47,6 @@ def rows() -> list[tuple[dict, dict[str, float], int]]:
 
 
 def main() -> None:
-    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
     from sklearn.metrics import roc_auc_score  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -60,16 +58,9 @@ def main() -> None:
     y = [label for _, _, label in data]
     held = held_out(data, names, args.C)
     print(f"AUC, documents held out: {roc_auc_score(y, held):.3f}; judges kept {sum(y) / len(y):.0%}")
-    for floor in sorted({0.3, 0.4, 0.5, FLOOR}):
-        kept = [label for p, label in zip(held, y) if p >= floor]
-        gone = [label for p, label in zip(held, y) if p < floor]
-        print(f"  floor {floor:.2f}: keeps {len(kept) / len(y):.0%} of the questions, {sum(kept) / max(1, len(kept)):.0%} "
-              f"of them kept by the judges ({sum(gone) / max(1, len(gone)):.0%} of those it drops)")
-    means, scales, Z = standardise([[row.get(n, 0.0) for n in names] for _, row, _ in data])
-    fit = LogisticRegression(C=args.C, max_iter=5000).fit(Z, y)
+    print_floors(held, y, {0.3, 0.4, 0.5, FLOOR}, "questions")
     if not args.check:
-        write_model(MODEL, fit, names, means, scales, "question keep score", "train_question_keep.py",
-                    f"{len(y)} judged questions", ROOT, origin="of the held-out fresh sets (bench/judgments/fresh*.jsonl)")
+        fit_and_write(data, names, args.C, MODEL, "question keep score", "train_question_keep.py", "judged questions")
 
 
 if __name__ == "__main__":
