@@ -34,6 +34,12 @@ def sentence_location(item_id: str) -> str:
     return at.group() if at else ""
 
 
+def later_sentence(item_id: str) -> bool:
+    """The item's sentence follows another in its paragraph ('s3-p2-t4-…': the fourth)."""
+    at = sentence_location(item_id)
+    return bool(at) and int(at.rsplit("t", 1)[1]) > 1
+
+
 def phrase_location(doc: Document, phrase: Phrase) -> str:
     """A phrase's sentence location; a phrase outside any sentence (a heading) its section."""
     if phrase.sentence < 0:

@@ -15,8 +15,11 @@ import math
 import re
 
 from ..itemchecks import bare
-from ..items import Cloze
+from ..generate.ids import later_sentence
+from ..generate.subjects import CONDITION
+from ..items import Cloze, Item
 from ..lang import markup, segment
+from ..lang.markers import ARTICLE_MARKER
 from ..lang.numerals import FIGURE_RE
 from ..resources import DATA_DIR
 from .blanks import blank_features, blank_score, note_blanks
@@ -33,7 +36,6 @@ FLOOR = 0.3
 # documents' sections are articles): the floor applies only to documents of that kind
 MIN_ARTICLES = 0.5
 ENUMERATION = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 
 
 def note_features(item_id: str, text: str, facts: DocumentFacts) -> dict[str, float] | None:
@@ -64,16 +66,11 @@ def note_features(item_id: str, text: str, facts: DocumentFacts) -> dict[str, fl
     return row
 
 
-_LOCATION = re.compile(r"^s\d+-p\d+-t(\d+)")
-_CONDITION = re.compile(r"^[^，。；：]{1,30}的[，,]")
-
-
 def _placement(item_id: str, sentence: str) -> dict[str, float]:
     """Whether the note's sentence follows another in its paragraph (of the judged items of such
     sentences, 30 % lacked their subject, of first sentences 5–9 %) and opens with a condition."""
-    at = _LOCATION.match(item_id)
-    later = at is not None and int(at.group(1)) > 1
-    condition = bool(_CONDITION.match(sentence))
+    later = later_sentence(item_id)
+    condition = bool(CONDITION.match(sentence))
     return {"later-sentence": float(later), "condition-open": float(condition),
             "later-condition": float(later and condition)}
 
@@ -97,10 +94,10 @@ def _echo(before: str, answer: str, after: str) -> float:
 def _articles(facts: DocumentFacts) -> float:
     """The share of the document's sections that are articles (第X条) of a regulation."""
     sections = facts.doc.sections
-    return sum(bool(ARTICLE.match(s.title)) for s in sections) / len(sections) if sections else 0.0
+    return sum(bool(ARTICLE_MARKER.match(s.title)) for s in sections) / len(sections) if sections else 0.0
 
 
-def weak_notes(items: list, facts: DocumentFacts) -> set[int]:
+def weak_notes(items: list[Item], facts: DocumentFacts) -> set[int]:
     """The ``id()`` of every cloze note of ``items`` whose keep score is below :data:`FLOOR`,
     in a document that is articles of a regulation (:data:`MIN_ARTICLES`)."""
     weak: set[int] = set()

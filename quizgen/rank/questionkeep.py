@@ -17,7 +17,8 @@ import re
 from ..generate.actors import lacks_actor
 from ..generate.subjects import CONDITION
 from ..items import Choice, Item, Judge, Multi
-from ..lang.markers import strip_markers
+from ..generate.ids import later_sentence
+from ..lang.markers import ARTICLE_MARKER, strip_markers
 from ..resources import DATA_DIR
 from .features import DocumentFacts
 from .keep import is_regulation
@@ -27,9 +28,8 @@ MODEL = DATA_DIR / "question_keep.json"
 # documents held out (train_question_keep.py prints it): a floor of 0.4 refuses one question
 # in seven, of which the judges had kept 22 %, against 71 % of the rest
 FLOOR = 0.4
-_MADE_BY = re.compile(r"^s\d+-p\d+-t(\d+)-(.*)$")
+_MADE_BY = re.compile(r"^s\d+-p\d+-t\d+-(.*)$")  # the generator's part of an id (…-figure1-choice)
 _UNIVERSAL = re.compile(r"^(?:禁止|严禁)|任何(?:单位|组织|人|个人)")
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 
 
 def question_features(item_id: str, kind: str, stem: str, options: list[str], source: str,
@@ -40,14 +40,14 @@ def question_features(item_id: str, kind: str, stem: str, options: list[str], so
     if made is None:
         return None
     return {
-        f"gen={re.sub(r'[0-9]+', 'N', made.group(2))}": 1.0, f"kind={kind}": 1.0,
-        "later": float(int(made.group(1)) > 1), "cond": float(bool(CONDITION.match(strip_markers(source)))),
+        f"gen={re.sub(r'[0-9]+', 'N', made.group(1))}": 1.0, f"kind={kind}": 1.0,
+        "later": float(later_sentence(item_id)), "cond": float(bool(CONDITION.match(strip_markers(source)))),
         "lacks": float(lacks_actor(source)), "univ": float(bool(_UNIVERSAL.search(stem))),
         "stemlen": math.log(1 + len(stem)), "srclen": math.log(1 + len(source)),
         "lead": float(len(stem) > len(strip_markers(source)) + 5),
         "nopts": float(len(options)), "optlen": math.log(1 + sum(map(len, options)) / max(1, len(options))),
         "true": float(true), "hidden": float(not section_line),
-        "article": float(bool(_ARTICLE.match(section_line))),
+        "article": float(bool(ARTICLE_MARKER.match(section_line))),
     }
 
 
@@ -70,6 +70,10 @@ def weak_questions(items: list[Item], facts: DocumentFacts) -> set[int]:
     best of each kind of question stays, so that a paper asks every kind its text gives."""
     if not is_regulation(facts):
         return set()
-    scored = [(score, n, item) for n, item in enumerate(items) if (score := question_keep(item)) is not None]
-    best = {max((s, -n, id(i)) for s, n, i in scored if i.kind == kind)[2] for kind in {i.kind for _, _, i in scored}}
-    return {id(item) for score, _, item in scored if score < FLOOR and id(item) not in best}
+    scored = [(item, score) for item in items if (score := question_keep(item)) is not None]
+    best: dict[str, tuple[Item, float]] = {}
+    for item, score in scored:  # the first of the best scored, in the generators' order
+        if item.kind not in best or score > best[item.kind][1]:
+            best[item.kind] = (item, score)
+    kept = {id(item) for item, _ in best.values()}
+    return {id(item) for item, score in scored if score < FLOOR and id(item) not in kept}
