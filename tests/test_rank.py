@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from quizgen.build import BuildOptions, build_batch, make_deck, process
+from quizgen.build import BuildOptions, build_batch, document_items, make_deck, process
 from quizgen.export import anki
 from quizgen.lang import markup
 from quizgen.generate import generate
@@ -266,6 +266,24 @@ def test_repeat_one_fact_is_asked_once_in_each_form():
     kept = select(items, 2000).kept
     assert [i.id for i in kept if isinstance(i, Cloze)] == ["s1-p1-t1-cloze"] and len(kept) == 2
     assert kept[0].text.startswith("协调包括{{c1::") and kept[1].id == "q1"
+
+
+def test_repeat_a_frame_is_asked_once_a_paper_in_each_kind():
+    """The sample's paper had four true/false statements of one frame (对上协调要在创新上下功夫,
+    平级协调要在落实上下功夫, …): each a sentence of its own, one fact asked member by member."""
+    def judge(n: int, member: str, value: str) -> Judge:
+        return Judge(id=f"s3-p2-t1-frame1-m{n}-judge-true", section="三、积极协调", source=f"{member}协调要在{value}上下功夫。",
+                     statement=f"{member}协调要在{value}上下功夫。", answer=True, score=0.99)
+    choice = Choice(id="s3-p2-t1-frame1-m4-choice", section="三、积极协调", source="横向协调要在沟通上下功夫。",
+                    question="横向协调要在什么上下功夫？", options=["创新", "落实", "关爱", "沟通"], answer=[3], score=0.9)
+    other = Choice(id="s4-p1-t1-term-choice", section="四、注重细节", source="细节决定成败。", question="什么决定成败？",
+                   options=["细节", "态度", "能力", "机遇"], answer=[0], score=0.5)
+    items = [judge(1, "对上", "创新"), judge(2, "平级", "落实"), judge(3, "对下", "关爱"), choice, other]
+    assert [i.id for i in select(items, 2000).kept] == ["s3-p2-t1-frame1-m1-judge-true", "s3-p2-t1-frame1-m4-choice",
+                                                       "s4-p1-t1-term-choice"]
+    _, kept = document_items(sample())
+    frames = Counter((re.match(r".*-frame\d+", i.id).group(), i.kind) for i in kept if "-frame" in i.id)
+    assert frames and max(frames.values()) == 1
 
 
 def test_distractor_of_equal_value_is_refused():

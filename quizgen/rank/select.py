@@ -3,7 +3,8 @@ that grows with the text, each fact asked once in each form, spread over the sec
 
 1. An item with a quality problem (:meth:`quizgen.items.Cloze.quality` …) is rejected.
 2. One cloze note per source sentence (a list note is its own), the best-scored one; one
-   question per source sentence, and no answer asked twice in one form.
+   question per source sentence, one question of each kind per parallel frame or list (its
+   members are one fact asked member by member), and no answer asked twice in one form.
 3. Greedy by score under the budget, a section's score discounted by what it already has,
    so that every section gets asked; cloze notes take at most ``CLOZE_SHARE`` of the cards
    while questions are left; a paper's true statements outnumber its false ones by at most
@@ -14,6 +15,7 @@ The kept items keep the order the generators made them in.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -140,14 +142,16 @@ def _greedy(items: list[Item], limit: int, asked: dict[str, set[str]], taken: Co
         asked[_form(item)].update(_facts(item))
         if not isinstance(item, Cloze):
             asked["question"].add(_sentence(item))
+            asked["question"].add(_family(item))
             asked["stems"].add(bare(_stem(item)))
     return chosen
 
 
 def _value(item: Item, asked: dict[str, set[str]], taken: Counter[str]) -> float:
     facts = _facts(item)
-    if not isinstance(item, Cloze) and (_sentence(item) in asked["question"] or _gives_away(item, asked)):
-        return 0.0  # one question per sentence; none that answers another on the paper
+    if not isinstance(item, Cloze) and (_sentence(item) in asked["question"] or _gives_away(item, asked)
+                                        or _family(item) in asked["question"]):
+        return 0.0  # one question per sentence and per frame; none that answers another on the paper
     new = sum(f not in asked[_form(item)] for f in facts) / len(facts)
     spread = SECTION_DISCOUNT ** taken[item.section] * KIND_DISCOUNT ** taken[_kind(item)]
     if not taken[item.section]:
@@ -172,6 +176,18 @@ def _gives_away(item: Item, asked: dict[str, set[str]]) -> bool:
     mine = [a for a in _facts(item) if len(a) >= 2 and not a.startswith("sentence:")]
     return (any(a in s for a in mine for s in asked["stems"])
             or any(len(a) >= 2 and a in stem for a in asked["question"] if not a.startswith("sentence:")))
+
+
+# the frame or list a question asks one member of: s3-p2-t4-frame1 of s3-p2-t4-frame1-m2-choice
+_FAMILY = re.compile(r".*?-(?:frame|list)\d+(?=-)")
+
+
+def _family(item: Item) -> str:
+    """A question's kind and the frame or list it asks a member of (对上协调要在创新上下功夫,
+    平级协调要在落实上下功夫…: the sample's paper had four true/false statements of one frame),
+    or its own id when it asks none."""
+    family = _FAMILY.match(item.id)
+    return f"family:{item.kind}:{family.group() if family else item.id}"
 
 
 def _kind(item: Item) -> str:
