@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.ingest.clean import clean_text, is_han, join_broken_lines, page_width
+from quizgen.ingest.clean import clean_text, is_han, join_broken_lines, page_width, strip_emoji, without_contents
 
 WIDTH = str.maketrans("，：；？！（）", ",:;?!()")
 
@@ -193,3 +193,37 @@ def test_a_page_width_is_found_only_where_many_lines_share_it():
     assert page_width(prose * 2) is None
     page = ["第一条 为了规范机关公文处理工作，根据有关规定，", "制定本办法。本办法适用于本市各级行政机关和乡镇"] * 4
     assert page_width(page) == 24
+
+
+# --- decoration and page furniture ----------------------------------------------------
+
+
+def test_markup_emoji_and_their_shortcodes_are_removed_list_marks_stay():
+    """fresh office texts: a section line 4.1 报账是一场修行 :bike: :bike:, a note ✨ 把"要求"化为"请求"."""
+    assert clean_text("## 4.1 报账是一场修行 :bike: :bike:\n✨ 把“要求”化为“请求”\n📅 时间：9月1日\n") == (
+        "## 4.1 报账是一场修行\n把“要求”化为“请求”\n时间：9月1日\n")
+    assert strip_emoji("1️⃣ 报到 2️⃣ 培训") == "1 报到 2 培训"  # a keycap keeps its number
+    kept = "① 一是 ★ 重点 ● 要点 ■ ※ 注意 → 下一步 √ 对 时间10:30:00 比例1:2:3"
+    assert strip_emoji(kept) == kept
+
+
+EMOJIS = ("✅", "❌", "📅", "🔥", "✨", "😀", "👍🏻", " :tada: ", " :arrow_right: ")  # a shortcode between spaces
+EMOJI = st.sampled_from(EMOJIS)
+
+
+@settings(max_examples=int(__import__("os").environ.get("QUIZGEN_HYPOTHESIS_EXAMPLES", 300)), deadline=None)
+@given(st.lists(st.one_of(CJK, CJK_PUNCT, ASCII_WORD, EMOJI), max_size=40))
+def test_stripping_emoji_keeps_every_other_character_in_order(parts):
+    plain = "".join(p for p in parts if p not in EMOJIS)
+    assert strip_emoji("".join(parts)).replace(" ", "") == plain.replace(" ", "")
+
+
+def test_a_table_of_contents_is_no_part_of_the_text():
+    lines = ["学生会成长通关秘籍", "## 目录", "1. 新人破冰篇", "2. 任务协作篇", "---",
+             "## 1. 新人破冰篇", "精准自我介绍。", "## 2. 任务协作篇", "分工协调。"]
+    assert without_contents(lines) == ["学生会成长通关秘籍", "---", "## 1. 新人破冰篇", "精准自我介绍。",
+                                       "## 2. 任务协作篇", "分工协调。"]
+    # a heading 目录 over text that is not the document's headings stays
+    alone = ["## 目录", "档案目录应当按年度编制。", "## 一、总则"]
+    assert without_contents(alone) == alone
+

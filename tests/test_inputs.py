@@ -117,6 +117,21 @@ def test_markdown_headings_become_structure_and_markup_is_stripped(tmp_path):
     assert "重要凭证" in doc.text
 
 
+def test_markdown_saved_as_text_is_read_as_markdown(tmp_path):
+    """A wiki page's source copied into a .txt (fresh office texts: ** and ::: tip on the cards, a
+    line in bold that was a heading read as the sentence before it)."""
+    path = tmp_path / "报账手册.txt"
+    path.write_text("# 报账修炼手册\n\n## 一、报账基础\n\n::: tip\n报账，就是把花费**合法化**的过程。\n:::\n\n- **发票**：商家开具的凭证。\n\n"
+                    "## 二、审批流程\n\n报账单须经部门负责人签字。\n\n**成长心法**\n\n耐心、细心、恒心，缺一不可。\n", encoding="utf-8")
+    doc = process(read_source(path))
+    assert [s.title for s in doc.sections[1:]] == ["一、报账基础", "二、审批流程", "成长心法"]
+    assert "*" not in doc.text and ":::" not in doc.text and "tip" not in doc.text
+    assert "发票：商家开具的凭证。" in doc.text
+    plain = tmp_path / "通知.txt"  # a text with one star is no Markdown
+    plain.write_text("**注意**：请假须提前申请。\n一、请假程序\n员工请假须填写请假单。\n", encoding="utf-8")
+    assert "**注意**" in read_source(plain).text
+
+
 def test_html_gives_the_article_not_the_page_furniture(tmp_path):
     body = "".join(f"<p>{line}</p>" for line in (DATA / "office-work.clean.txt").read_text(
         encoding="utf-8").splitlines())

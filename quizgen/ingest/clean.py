@@ -162,11 +162,11 @@ def clean_line(line: str) -> str:
 def clean_text(text: str) -> str:
     """Return the cleaned text: one paragraph per line, no blank lines, ending with a newline
     (empty string if nothing is left)."""
-    text = unicodedata.normalize("NFC", text)
+    text = strip_emoji(unicodedata.normalize("NFC", text))
     text = _INVISIBLE_RE.sub("", text)
     text = _CONTROL_RE.sub("", _LINE_BREAK_RE.sub("\n", text))
     lines = (clean_line(line) for line in text.split("\n"))
-    kept = join_broken_lines([line for line in lines if line])
+    kept = join_broken_lines(without_contents([line for line in lines if line]))
     return "\n".join(kept) + "\n" if kept else ""
 
 
@@ -240,3 +240,55 @@ def _joins(previous: str, line: str, first: bool, width: int | None) -> bool:
     if last in _OPEN_END:
         return True
     return (is_han(last) or last.isdigit()) and bool(_CLAUSE_MARK_RE.search(previous))
+
+
+# --- decoration ----------------------------------------------------------------
+
+# pictographs (✅ 📅 ✨ 🔥) and the shortcodes Markdown sites write them with (:tada:, :bike:)
+_EMOJI_HINT_RE = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]|:[a-z0-9_+-]{2,}:")
+_SHORTCODE_RE = re.compile(r"(?<![A-Za-z0-9_:]):[a-z0-9_+-]{2,}:(?![A-Za-z0-9_:])")
+_KEYCAP_RE = re.compile("([0-9#*])\ufe0f?\u20e3")  # 1️⃣: a list's number drawn as a key
+
+
+def strip_emoji(text: str) -> str:
+    """``text`` without emoji and emoji shortcodes (Unicode's list, from the ``emoji`` package);
+    a keycap keeps its digit. Symbols that are punctuation or list marks in Chinese text
+    (★ ● ■ ① → ※ √) are no emoji and stay."""
+    if not _EMOJI_HINT_RE.search(text):
+        return text
+    import emoji  # lazy: 40 ms, only for text that has a pictograph or a shortcode
+
+    text = _KEYCAP_RE.sub(r"\1", text)
+    text = _SHORTCODE_RE.sub(lambda m: emoji.emojize(m.group(), language="alias"), text)
+    return emoji.replace_emoji(text, replace="")
+
+
+# --- a table of contents ---------------------------------------------------------
+
+_CONTENTS_RE = re.compile(r"^#{0,6}\s*(?:目\s*录|内容目录|Contents|CONTENTS)[：:]?$")
+# what a heading and its entry in the contents may differ by: its mark, its number, a page number
+_ENTRY_MARK_RE = re.compile(r"^(?:#{1,6}\s*)?(?:\d{1,3}(?:\.\d{1,3})*[.．、]?\s*|[一二三四五六七八九十]{1,3}[、.．]\s*"
+                            r"|第[一二三四五六七八九十百\d]+[编章节部篇]\s*)?")
+_ENTRY_PAGE_RE = re.compile(r"[\s.…·．]*\d*$")
+
+
+def without_contents(lines: list[str]) -> list[str]:
+    """The lines without a table of contents: a line 目录 and the lines after it that are the
+    document's headings, each met again further on (1. 新人破冰篇 … / ## 1. 新人破冰篇): page
+    furniture that would be read as headings of empty sections, and asked."""
+    starts = [at for at, line in enumerate(lines) if _CONTENTS_RE.match(line)]
+    if not starts:
+        return lines
+    entries = [_entry(line) for line in lines]
+    last = {entry: i for i, entry in enumerate(entries)}
+    for at in starts:
+        end = at + 1
+        while end < len(lines) and entries[end] and last[entries[end]] > end:
+            end += 1
+        if end - at > 2:  # two entries or more
+            return lines[:at] + lines[end:]
+    return lines
+
+
+def _entry(line: str) -> str:
+    return _ENTRY_PAGE_RE.sub("", _ENTRY_MARK_RE.sub("", line)).strip()

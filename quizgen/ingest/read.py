@@ -131,7 +131,7 @@ def read_source(path: Path | str, encoding: str | None = None) -> Source:
         return _source(path, title, text, "html")
     text, used = decode(data, path, encoding)
     title = path.stem
-    if suffix in MARKDOWN_SUFFIXES:
+    if suffix in MARKDOWN_SUFFIXES or looks_like_markdown(text):
         title, text = markdown_source(text, path)
     return _source(path, title, text, used)
 
@@ -191,6 +191,8 @@ _MD_RULES = [
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
     (re.compile(r"</?[a-zA-Z][^>\n]*>"), ""),  # inline HTML tags
+    (re.compile(r"^\s{0,3}:{3,}.*$", re.M), ""),  # a container's fences (::: tip … :::)
+    (re.compile(r"^\s{0,3}(\*\*|__)([^*_\n]{1,40}?)\1[ \t]*$", re.M), r"## \2"),  # a line in bold alone: a heading
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
@@ -237,6 +239,22 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     except (YAMLError, ValueError, TypeError):
         meta = None
     return (meta if isinstance(meta, dict) else {}), text[match.end():]
+
+
+# what only Markdown writes: a heading, bold, a link, a table's rule, a code or container fence
+_MARKDOWN_SIGNS = re.compile(r"^#{1,6} \S|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\|?\s*:?-{3,}:?\s*\||^```|^:::", re.M)
+MARKDOWN_SIGNS_MIN = 3
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Text saved as .txt that is Markdown (a page's source copied from a wiki or a forum):
+    three of its marks or more."""
+    found = 0
+    for _ in _MARKDOWN_SIGNS.finditer(text):
+        found += 1
+        if found >= MARKDOWN_SIGNS_MIN:
+            return True
+    return False
 
 
 def markdown_to_text(text: str) -> str:
