@@ -1121,6 +1121,18 @@ def test_markup_a_question_on_a_list_item_shows_its_lead_without_the_items_numbe
         assert "（一）" not in question.question and "（二）" not in question.question, question.question
 
 
+def test_markup_a_note_on_a_list_item_shows_its_lead_without_the_items_number():
+    # gen58 (held-out company rules): “…应予以法律上的制裁：5、利用网站空间进行［非法交易］的；: the list
+    # number 5、 is left in the content”
+    text = ("第七条 凡有以下行为之一者，属于严重违规，由网站管理小组予以处分：\n1、利用网站空间进行非法交易的；\n"
+            "2、盗用他人账号发布虚假信息的；\n3、刻意更改网页源代码，造成网站整体崩溃的。\n")
+    doc = process(Source("网站管理办法", text))
+    notes = [i for i in repair(generate(doc), DocumentFacts(doc))[0] if isinstance(i, Cloze) and "-list" not in i.id]
+    assert any(markup.reveal(n.text).startswith("凡有以下行为之一者") for n in notes)
+    for note in notes:
+        assert not re.search(r"：\s*[0-9（]", markup.reveal(note.text)), note.text
+
+
 def test_cut_two_clauses_of_a_rule_are_no_motto_to_blank_whole():
     # the issue: a blank of more than 12 characters only for a whole enumerated item; a motto
     # (quoted, or of four-character members) is asked whole
@@ -1269,7 +1281,7 @@ def test_cut_an_item_of_a_list_of_long_items_is_asked_by_its_own_note():
             "（一）列入综合档案馆收集范围的档案自档案形成之日起满十年向市、区（市）综合档案馆移交；\n"
             "（二）列入专门档案馆收集范围的档案自项目结束之日起一年内向专门档案馆移交。\n")
     notes = [i for i in _kept(text) if isinstance(i, Cloze)]
-    assert any("一年内" in n.answers() and n.text.startswith("有关单位应当按照下列规定向档案馆移交档案：（二）") for n in notes)
+    assert any("一年内" in n.answers() and n.text.startswith("有关单位应当按照下列规定向档案馆移交档案：列入专门档案馆") for n in notes)
 
 
 def test_cut_a_list_note_of_part_of_a_list_says_the_list_goes_on():

@@ -28,7 +28,9 @@ BACK_REFERENCE = re.compile(
 # a list item's number: （二）, 2., ② (the ordinal words 二是, 第二， are the text's own words)
 _NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d)|[①-⑳]"
 LIST_MARKER = re.compile(rf"^\s*(?:{_NUMBER_MARK}|[一二三四五六七八九十]{{1,3}}[是要]|第[一二三四五六七八九十]{{1,3}}[，、,])")
-# that number after the lead a question shows before its item (…审批：（二）建筑面积…)
+# that number opening an item (5、利用网站空间…), and after the lead a question shows before its item
+# (…审批：（二）建筑面积…)
+NUMBER_MARKER = re.compile(rf"^\s*(?:{_NUMBER_MARK})\s*")
 MARKER_AFTER_LEAD = re.compile(rf"(?<=[：:])\s*(?:{_NUMBER_MARK})")
 ARTICLE_MARKER = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条\s*")
 # an article number that heads its article (第十条 …, 第十条（一）), not one referred to (第八条规定…)

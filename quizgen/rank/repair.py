@@ -22,7 +22,7 @@ from ..items import Choice, Cloze, Item, Judge, Multi
 from ..ingest.clean import is_han
 from ..lang import markup
 from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
-from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, strip_markers, unmarked
+from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, NUMBER_MARKER, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
 from .blanklists import agreed_lists, member_runs, merged as _merged, run_of
 from .cuts import (beside_the_fact, before_light_verbs, bodies_alone, closing_clauses, conjoined_members, named_categories,
@@ -278,7 +278,7 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
                   facts: DocumentFacts | None = None, list_item: bool = False) -> tuple[Item | None, str]:
     parts = markup.parse(item.text)
     if parts and isinstance(parts[0], str) and not context:
-        parts[0] = unmarked(parts[0])  # a list item's marker stays after its lead: 一是{…}
+        parts[0] = unmarked(parts[0])  # a list item's marker stays after its lead while it is mended: 一是{…}
     elif parts and isinstance(parts[0], markup.Deletion) and unmarked(parts[0].answer) != parts[0].answer:
         return None, "markup"
     whole = _whole_items(item)
@@ -304,6 +304,10 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
         # more than the lead: any other item would fit (…：（十一）{集体合同期限}; fresh15, discarded)
         return None, "bare"
     if context:
+        # shown after its lead, a list item keeps its ordinal word (一是{…}) but not its number
+        # (…制裁：5、利用…: gen58, judged markup; a question shows its lead so already)
+        if isinstance(parts[0], str):
+            parts[0] = NUMBER_MARKER.sub("", parts[0], count=1)
         parts = [context, *parts]
     return replace(item, text=markup.to_markup(_merged(parts))), ""
 
