@@ -252,6 +252,17 @@ def test_markdown_headings_stay_sections_between_articles():
     assert doc.sections[doc.section_of(REGULATION.index("第三条")).index].parent is not None
 
 
+def test_a_markdown_heading_is_a_section_whatever_its_number():
+    # a chapter of a handbook (gen58: ### 二十七、员工职务权责 … the cards showed 1. as their section
+    # line) and an interpretation that leaves part 三 out (## 一、… ## 二、… ## 四、其他规定)
+    text = ("第十一章 员工行为规范\n### 二十七、员工职务权责\n1. 员工应守法、诚实地履行自己的职责。\n"
+            "2. 维护公司利益是员工的义务。\n### 二十八、日常工作纪律\n1. 员工应按规定时间上下班。\n"
+            "2. 工作时间内，员工不得接待私人探访。\n## 四、其他规定\n本规范自发布之日起施行。\n")
+    doc = structure(text, "员工行为规范")
+    titles = [s.title for s in doc.sections]
+    assert {"二十七、员工职务权责", "二十八、日常工作纪律", "四、其他规定"} <= set(titles)
+
+
 def test_items_of_an_article_are_an_enumeration_with_short_cores():
     doc = structure(REGULATION, "")
     (enum,) = [e for e in doc.enumerations if not e.headings]

@@ -148,11 +148,11 @@ def _numbered_runs(candidates: list[_Candidate]) -> list[_Candidate]:
     kept: list[_Candidate] = []
     by_style: dict[str, list[_Candidate]] = {}
     for cand in candidates:
-        by_style.setdefault(cand.style, []).append(cand)
+        if cand.md_level:  # a Markdown heading is one whatever its number (### 二十七、员工职务权责 of a chapter)
+            kept.append(cand)
+        else:
+            by_style.setdefault(cand.style, []).append(cand)
     for style, cands in by_style.items():
-        if style.startswith("md"):
-            kept.extend(cands)
-            continue
         run: list[_Candidate] = []
         runs: list[list[_Candidate]] = []
         for cand in cands:

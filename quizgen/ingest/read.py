@@ -242,7 +242,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 
 # what only Markdown writes: a heading, bold, a link, a table's rule, a code or container fence
-_MARKDOWN_SIGNS = re.compile(r"^#{1,6} \S|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\|?\s*:?-{3,}:?\s*\||^```|^:::", re.M)
+_MARKDOWN_SIGNS = re.compile(r"^#{1,6} ?[^#\s]|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\|?\s*:?-{3,}:?\s*\||^```|^:::", re.M)
 MARKDOWN_SIGNS_MIN = 3
 
 
