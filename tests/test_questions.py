@@ -231,6 +231,16 @@ def test_options_equal_in_value_whatever_their_width_are_refused():
     assert "same-value-options" in [r.code for r in same.quality()]
 
 
+def test_a_year_of_the_text_long_before_is_no_wrong_year():
+    # gen57 (held-out company report): 阳新娲石于（　　）度被阳新县政府授予第二届“县长质量奖” offered the
+    # plant's founding year 1975年 against 2016年: judged absurd
+    text = "社会责任报告\n公司始建于1975年。公司于2016年度被阳新县政府授予第二届“县长质量奖”，2019年通过质量管理体系认证。\n"
+    choices = [i for i in generate(process(Source("报告", text))) if i.kind == "choice" and "县长质量奖" in i.question]
+    assert choices
+    for choice in choices:
+        assert all(abs(int(o[:4]) - 2016) <= 5 for o in choice.options), choice.options  # YEAR_SPAN
+
+
 def test_figure_options_are_written_in_the_digits_of_the_text():
     # fresh documents: only the right option was in full-width digits (１５日内 against 12日内, 18日内)
     asked = [i for i in generate(process(Source("办法", "第十条 权利人应当自收到通知之日起１５日内提出书面意见。\n")))

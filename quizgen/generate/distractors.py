@@ -218,7 +218,7 @@ def same_kind(doc: Document, key: str, kind: str, sibling: SiblingSet | None, ne
         if phrase.set_id in parallel_sets and not (kind == "heading" and "，" in phrase.text):
             continue
         if kind == "figure":
-            if phrase.kind == "figure" and _unit(phrase.text) == _unit(key):
+            if phrase.kind == "figure" and _unit(phrase.text) == _unit(key) and _near_in_time(phrase.text, key):
                 out.append(phrase.text)
         elif phrase.kind == kind or (kind in ("enumeration", "parallel") and phrase.kind in ("enumeration", "parallel")) \
                 or (kind == "heading" and phrase.kind == "parallel" and "，" in phrase.text):
@@ -227,6 +227,16 @@ def same_kind(doc: Document, key: str, kind: str, sibling: SiblingSet | None, ne
     if kind == "figure":
         out.extend(perturbed_figures(key))
     return out
+
+
+YEAR_SPAN = 5  # years a wrong year may lie from the right one
+
+
+def _near_in_time(candidate: str, key: str) -> bool:
+    """A year of the text is a wrong option for another within :data:`YEAR_SPAN` years: the
+    plant's founding year 1975年 against 2016年 for an award (gen57: judged absurd)."""
+    a, b = _YEAR_RE.search(candidate), _YEAR_RE.search(key)
+    return a is None or b is None or abs(int(a.group(1)) - int(b.group(1))) <= YEAR_SPAN
 
 
 def _same_shape(a: str, b: str) -> bool:
