@@ -246,6 +246,16 @@ def test_cut_a_note_keeps_its_good_blanks_and_loses_the_bad_ones():
                            "{{c2::三套}}房屋。")
 
 
+def test_markup_the_documents_title_is_asked_in_no_form():
+    # gen58 (held-out work report): CnPack开发组（　　）下半年度工作总结。 — the title line asked for its year
+    text = ("CnPack开发组2008年下半年度工作总结\n"
+            "CnPack 在 2008 年下半年取得的主要成绩如下：发布了3个正式版本，新增用户九千名。\n"
+            "开发组共有成员12人，其中核心成员5人。\n")
+    title = "CnPack开发组2008年下半年度工作总结"
+    assert [i for i in generate(process(Source("总结", text))) if i.source == title]  # it was asked
+    assert not [i for i in _kept(text, "总结") if i.source == title]
+
+
 def test_markup_headings_article_numbers_and_metadata_are_not_content():
     doc = process(Source("档案法", "第五章 档案信息化建设\n第三十五条 各级人民政府应当将档案信息化纳入信息化发展规划。\n"))
     mended, dropped = repair(generate(doc), DocumentFacts(doc))

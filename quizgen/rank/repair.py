@@ -129,8 +129,10 @@ def _named(item: Item, title: str) -> Item:
 
 
 def _mended(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset()) -> tuple[Item | None, str]:
-    if isinstance(item, Cloze) and (_is_heading(item) or _is_title(item, facts)):
-        return None, "heading"  # a heading with a blank is not a question
+    if (isinstance(item, Cloze) and _is_heading(item)) or _is_title(item, facts):
+        # a heading with a blank is not a question; nor is the document's title, in any form
+        # (CnPack开发组（　　）下半年度工作总结。: gen58, judged trivial, its answer on every card's deck)
+        return None, "heading"
     if _HISTORY.match(item.source.strip()):
         return None, "markup"  # the line of a regulation's adoption and amendments is no content
     context = _context(item, facts)
