@@ -74,7 +74,8 @@ class _Item:
         return any(len(a) >= 2 and a in itemchecks.bare(section) for a in said)
 
     def _context_problems(self) -> list[str]:
-        return ["case-facts"] if itemchecks.tells_case_facts(self.section) else []
+        return ((["case-facts"] if itemchecks.tells_case_facts(self.section) else [])
+                + (["example"] if itemchecks.tells_an_example(self.source) else []))
 
     def quality(self) -> list[Reason]:
         """Why a trainer would delete it (a stem without its subject, a blank cut through a
@@ -267,6 +268,7 @@ QUALITY = {
     "stock-blank": "the only blank of an article is a stock phrase of regulations (构成犯罪, 赔偿责任): it asks "
                    "nothing of this text",
     "case-facts": "a fact of the case a report tells (基本案情, 裁判结果), not the rule it teaches",
+    "example": "an example the text tells (例如…), not what it illustrates",
 }
 
 

@@ -256,6 +256,17 @@ def test_markup_the_documents_title_is_asked_in_no_form():
     assert not [i for i in _kept(text, "总结") if i.source == title]
 
 
+def test_trivial_an_example_is_not_asked_what_it_illustrates_is():
+    # gen58 (held-out speech): 例如，一位被［宝钢集团］录用的同学，在校读书时［4年］期间… — anecdote trivia
+    text = ("开学典礼发言稿\n要尽可能参加各类与学业相关的课外活动，使所学的知识尽快和实际应用结合起来。"
+            "例如，一位被宝钢集团录用的同学，在校读书时4年期间一直在家自学实际应用。\n")
+    example = "例如，一位被宝钢集团录用的同学，在校读书时4年期间一直在家自学实际应用。"
+    made = [i for i in generate(process(Source("发言稿", text))) if i.source == example]
+    assert made and all("example" in [r.code for r in i.quality()] for i in made)
+    assert not [i for i in _kept(text, "发言稿") if i.source == example]
+    assert "example" in codes(cloze("比如{{c1::军事指挥员}}，他们要和士兵讲话。", source="比如军事指挥员，他们要和士兵讲话。"))
+
+
 def test_markup_headings_article_numbers_and_metadata_are_not_content():
     doc = process(Source("档案法", "第五章 档案信息化建设\n第三十五条 各级人民政府应当将档案信息化纳入信息化发展规划。\n"))
     mended, dropped = repair(generate(doc), DocumentFacts(doc))
