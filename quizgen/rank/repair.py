@@ -280,7 +280,7 @@ def _repair_cloze(item: Cloze, context: str, phrases: frozenset[str],
                   facts: DocumentFacts | None = None, list_item: bool = False) -> tuple[Item | None, str]:
     parts = markup.parse(item.text)
     if parts and isinstance(parts[0], str) and not context:
-        parts[0] = unmarked(parts[0])  # a list item's marker stays after its lead while it is mended: 一是{…}
+        parts[0] = unmarked(parts[0])  # alone, no marker; after its lead, it stays while the note is mended: 一是{…}
     elif parts and isinstance(parts[0], markup.Deletion) and unmarked(parts[0].answer) != parts[0].answer:
         return None, "markup"
     whole = _whole_items(item)
