@@ -121,9 +121,11 @@ def test_markdown_saved_as_text_is_read_as_markdown(tmp_path):
     """A wiki page's source copied into a .txt (fresh office texts: ** and ::: tip on the cards, a
     line in bold that was a heading read as the sentence before it)."""
     path = tmp_path / "报账手册.txt"
-    path.write_text("# 报账修炼手册\n\n## 一、报账基础\n\n::: tip\n报账，就是把花费**合法化**的过程。\n:::\n\n- **发票**：商家开具的凭证。\n\n"
+    path.write_text("# 报账修炼手册 :100:\n\n## 一、报账基础\n\n::: tip\n报账，就是把花费**合法化**的过程。\n:::\n\n- **发票**：商家开具的凭证。\n\n"
                     "## 二、审批流程\n\n报账单须经部门负责人签字。\n\n**成长心法**\n\n耐心、细心、恒心，缺一不可。\n", encoding="utf-8")
-    doc = process(read_source(path))
+    source = read_source(path)
+    assert source.title == "报账修炼手册"  # the deck's name: no emoji code
+    doc = process(source)
     assert [s.title for s in doc.sections[1:]] == ["一、报账基础", "二、审批流程", "成长心法"]
     assert "*" not in doc.text and ":::" not in doc.text and "tip" not in doc.text
     assert "发票：商家开具的凭证。" in doc.text

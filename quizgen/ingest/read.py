@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import InputError, NoTextError
+from .clean import strip_emoji
 from ..model import Source
 from ..resources import SAMPLE_PATH, SAMPLE_TITLE
 
@@ -177,7 +178,8 @@ def _source(path: Path, title: str, text: str, encoding: str) -> Source:
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} "
                          f"for one document: split it into parts)", path)
-    return Source(title=title.strip() or path.stem, text=text, path=path, encoding=encoding)
+    # the deck's and the paper's name: 报账修炼手册：从入门到精通的终极指南 :100: is no name
+    return Source(title=strip_emoji(title).strip() or path.stem, text=text, path=path, encoding=encoding)
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
