@@ -14,6 +14,7 @@ import html
 import io
 import re
 import zipfile
+from itertools import islice
 from pathlib import Path
 
 from ..errors import InputError, NoTextError
@@ -251,12 +252,7 @@ MARKDOWN_SIGNS_MIN = 3
 def looks_like_markdown(text: str) -> bool:
     """Text saved as .txt that is Markdown (a page's source copied from a wiki or a forum):
     three of its marks or more."""
-    found = 0
-    for _ in _MARKDOWN_SIGNS.finditer(text):
-        found += 1
-        if found >= MARKDOWN_SIGNS_MIN:
-            return True
-    return False
+    return len(list(islice(_MARKDOWN_SIGNS.finditer(text), MARKDOWN_SIGNS_MIN))) == MARKDOWN_SIGNS_MIN
 
 
 def markdown_to_text(text: str) -> str:
