@@ -124,6 +124,32 @@ def tells_an_example(sentence: str) -> bool:
     return _EXAMPLE.match(markers.strip_markers(sentence).strip()) is not None
 
 
+def shows_answer(line: str, answer: str, front: str = "") -> bool:
+    """``line`` (a section line) holds ``answer``, or words of it that make up half of it or
+    more and that the rest of the ``front`` does not show anyway: under 三、保密要求,
+    ［保密协议］ is half given (office58, judged leak); 协调包括［对上协调］ is not."""
+    line, answer, front = bare(line), bare(answer), bare(front)
+    if len(answer) < 2:
+        return False
+    if answer in line:
+        return True
+    given = sum(len(w.text) for w in segment.tokens(answer) if len(w.text) >= 2 and w.text in line and w.text not in front)
+    return 2 * given >= len(answer)
+
+
+# the speaker's own voice: 我在参加了段党代会…, 我会以身作则… (office57–59: 1 of 22 judged items made of a
+# sentence in the first person singular kept, most "a personal pledge or feeling, nothing to recall"),
+# and an organisation it speaks for that no title names (我班组, 我单位: "unresolved"). 我们 (we all,
+# 我们党) is the audience's and stays; a quoted “我” is a word spoken of
+# (自我, 忘我, 敌我, 你我 are words of their own; 我方 is a party to an agreement)
+_I = re.compile(r"(?<![自忘敌你无唯“‘\"'「])我(?![们国党军方”’\"'」])")
+
+
+def speaks_for_oneself(text: str) -> bool:
+    """``text`` (a front) is told in the first person singular or names its organisation as 我X."""
+    return markers.OWN_BODY.search(text) is not None or _I.search(text) is not None
+
+
 def _leans_back(text: str) -> bool:
     return markers.opens_with_reference(text) or bool(CLAUSE_TAIL.match(markers.strip_markers(text)))
 

@@ -70,12 +70,16 @@ class _Item:
 
     def hides_section(self, section: str) -> bool:
         """The section line would give the answer away: cards hide it on the front."""
-        said = [itemchecks.bare(a) for a in self.answers()]
-        return any(len(a) >= 2 and a in itemchecks.bare(section) for a in said)
+        return any(itemchecks.shows_answer(section, a, self.shown()) for a in self.answers())
 
-    def _context_problems(self) -> list[str]:
+    def shown(self) -> str:
+        """The text its front shows whatever is asked (a note without its blanks, a stem)."""
+        return getattr(self, "question", "")
+
+    def _context_problems(self, front: str) -> list[str]:
         return ((["case-facts"] if itemchecks.tells_case_facts(self.section) else [])
-                + (["example"] if itemchecks.tells_an_example(self.source) else []))
+                + (["example"] if itemchecks.tells_an_example(self.source) else [])
+                + (["first-person"] if itemchecks.speaks_for_oneself(front) else []))
 
     def quality(self) -> list[Reason]:
         """Why a trainer would delete it (a stem without its subject, a blank cut through a
@@ -122,8 +126,11 @@ class Cloze(_Item):
 
     def quality(self) -> list[Reason]:
         whole = any(t.endswith("enumeration") for t in self.tags)
-        codes = itemchecks.cloze_problems(self.text, whole, self.section) + self._context_problems()
+        codes = itemchecks.cloze_problems(self.text, whole, self.section) + self._context_problems(self.text)
         return [_quality(code) for code in codes]
+
+    def shown(self) -> str:
+        return markup.CLOZE.sub("", self.text)
 
     @property
     def cards(self) -> int:
@@ -159,7 +166,7 @@ class _Options(_Item):
             codes.append("position")  # 一是（　　）: the answer is a place in a list
         if any(t.endswith("distractor::dictionary") for t in self.tags):
             codes.append("foreign-distractor")
-        return [_quality(code) for code in codes + self._context_problems()]
+        return [_quality(code) for code in codes + self._context_problems(self.question)]
 
 
 def _option_reasons(options: list[str]) -> list[Reason]:
@@ -242,7 +249,7 @@ class Judge(_Item):
         codes = itemchecks.stem_problems(self.statement)
         if itemchecks.ORDINAL.search(self.statement) and not itemchecks.PROCEDURE.search(self.source):
             codes.append("position")  # true or false by list order alone, where order is not the content
-        return [_quality(code) for code in codes + self._context_problems()]
+        return [_quality(code) for code in codes + self._context_problems(self.statement)]
 
 
 QUALITY = {
@@ -269,6 +276,7 @@ QUALITY = {
                    "nothing of this text",
     "case-facts": "a fact of the case a report tells (基本案情, 裁判结果), not the rule it teaches",
     "example": "an example the text tells (例如…), not what it illustrates",
+    "first-person": "told in the speaker's own voice (我…) or of an organisation no title names (我校, 我班组)",
 }
 
 

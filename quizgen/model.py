@@ -201,12 +201,13 @@ class Document:
 
     def section_line(self, index: int) -> str:
         """The section line a card of section ``index`` shows: its title, and for a rule
-        numbered 1., 2. … without a heading, the heading it stands under too (六、海事特别程序案件　100.:
-        the number alone does not say what the rule is about)."""
+        numbered 1., 2. … without a heading, the heading it stands under instead (六、海事特别程序案件:
+        the number alone does not say what the rule is about, and beside the heading it is markup —
+        一、涉密载体的使用和保存　4、, office58)."""
         section = self.sections[index]
         parent = self.sections[section.parent] if section.parent is not None else None
         if section.style == "arabic" and not section.heading and parent is not None and parent.heading:
-            return f"{parent.title}\u3000{section.title}"
+            return parent.title
         return section.title
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -352,14 +352,15 @@ def test_a_heading_above_numbered_rules_opens_its_section():
 
 def test_a_card_of_a_rule_numbered_without_a_heading_shows_the_heading_it_stands_under():
     """六、海事特别程序案件 100.: the number alone does not say what a rule is about (judged on a
-    held-out set: "never says these are cases the maritime courts accept")."""
+    held-out set: "never says these are cases the maritime courts accept"), and beside its heading it
+    is markup (office58: 一、涉密载体的使用和保存　4、, "the section line carries the article number")."""
     from quizgen.build import process
     from quizgen.model import Source
 
     rules = "\n\n".join(f"{n}.船舶{kind}合同纠纷案件；" for n, kind in enumerate(("租用", "抵押", "建造"), 1))
     doc = process(Source("规定", f"# 规定\n\n一、海商合同纠纷案件\n\n{rules}\n\n二、其他规定\n\n4.本规定自2016年3月1日起施行。"))
     second = next(s for s in doc.sections if s.title == "2.")
-    assert doc.section_line(second.index) == "一、海商合同纠纷案件\u30002."
+    assert doc.section_line(second.index) == "一、海商合同纠纷案件"
     assert doc.section_line(1) == "一、海商合同纠纷案件"  # a heading is its own line
 
 
@@ -370,3 +371,9 @@ def test_a_limit_of_one_or_two_is_a_figure_a_bare_count_is_not():
     doc = analyze("土地管理部门超过两年对非法占地行为进行处罚的，应当撤销。两次采集间隔不少于六个月。")
     figures = {p.text for p in doc.phrases if p.kind == "figure"}
     assert "两年" in figures and "六个月" in figures and "两次" not in figures
+
+
+def test_the_last_of_a_sequence_is_numbered_after_the_one_before():
+    # office59 (held out): a heading 最后，在车内做好禁烟宣传… was shown as 九十九、在车内做好禁烟宣传 ("a bogus heading")
+    doc = structure("首先，严格落实二次安检查危制度。\n其次，提前组织应急演练。\n最后，在车内做好禁烟宣传。\n", "节日服务")
+    assert [s.title for s in doc.sections[1:]] == ["一、严格落实二次安检查危制度", "二、提前组织应急演练", "三、在车内做好禁烟宣传"]

@@ -11,7 +11,7 @@ follow the order in which marker styles first appear, the way nested lists are r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lang import chunks, segment
 from ..lang.numerals import CN_NUM_CHARS, parse_number
@@ -158,7 +158,7 @@ def _numbered_runs(candidates: list[_Candidate]) -> list[_Candidate]:
         for cand in cands:
             expected = run[-1].number + 1 if run else 1
             if cand.number == expected or (style == "seq" and cand.number == 99 and run):
-                run.append(cand)
+                run.append(replace(cand, number=expected))  # 最后: the next number (not 九十九: office59, markup)
             elif run and style in _ALWAYS_HEADING and 0 < cand.number - expected < MAX_GAP:
                 run.append(cand)  # 第十条, 第十六条: an excerpt leaves articles out, but 第N条 still opens one
             elif cand.number == 1:

@@ -25,6 +25,10 @@ BACK_REFERENCE = re.compile(
     r"|确需[\u4e00-\u9fff]{0,8}的[，,]|经(?:批准|同意|审查|审核|核准|查证|查实|核实)[，,后]|逾期(?:仍|拒|不|未)"
     r"|情节(?:严重|较重|特别严重|轻微|恶劣)的[，,]|有关(?:情况|事项|材料|问题|内容)(?=[应由须])"
     r"|达到(?:规定|上述)标准|拒不(?:改正|执行|履行)的|需要(?:延长|变更|调整)的[，,])")
+# the organisation a text speaks for, in its own voice: 我校, 我局, 我们公司, 我班组 (我站在…, 我委托…,
+# 我区分… are the speaker's acts)
+OWN_BODY = re.compile(r"(?:我们|我)(?P<body>学校|学院|医院|公司|集团|中心|单位|班组|车间|部门|校|院|局|司|段|厂|队"
+                      r"|委(?![托屈])|市(?!场)|县|区(?![分别])|省(?![得去略]))")
 # a list item's number: （二）, 2., ② (the ordinal words 二是, 第二， are the text's own words)
 _NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d)|[①-⑳]"
 LIST_MARKER = re.compile(rf"^\s*(?:{_NUMBER_MARK}|[一二三四五六七八九十]{{1,3}}[是要]|第[一二三四五六七八九十]{{1,3}}[，、,])")
@@ -52,11 +56,16 @@ def unnumbered(text: str) -> str:
     return HEADING_MARKER.sub("", text, count=1)
 
 
+# a connective that opens a sentence and only says how it follows the one before (其次，所以，总之，):
+# taken out of its text, the sentence reads without it (office59: "the stem opens with an unresolved 其次")
+OPENING_CONNECTIVE = re.compile(r"^(?:首先|其次|再次|再者|最后|所以|总之|总的来说|总而言之|当然|事实上|实际上|可见|综上所述)[，,]\s*|^所以(?:说)?[，,]?\s*")
+
+
 def unmarked(text: str) -> str:
     """What a learner should read of a line: without the article number that heads it, its
-    list marker or its heading number."""
+    list marker, its heading number or the connective that ties it to the line before."""
     text = ARTICLE_HEAD.sub("", text)
-    return unnumbered(LIST_MARKER.sub("", text, count=1)).lstrip()
+    return OPENING_CONNECTIVE.sub("", unnumbered(LIST_MARKER.sub("", text, count=1)).lstrip(), count=1)
 
 
 # a reference inside a sentence to what the text said before it: 人民法院应当自收到上述申请书之日起…

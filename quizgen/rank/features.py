@@ -22,6 +22,7 @@ TAGS = ("enumeration", "clause", "heading", "frame", "sibling", "swap", "paralle
 PHRASE_KINDS = ("heading", "enumeration", "parallel", "quote", "definition", "idiom", "term", "figure", "clause",
                 "body")
 MAX_PHRASE = 12  # characters of the word-like key phrases a blank must not cut
+OPENING_SENTENCES = 2  # of a body, besides its title, that may name the organisation it speaks for (我校)
 DIGIT = re.compile(r"[0-9０-９零一二三四五六七八九十百千万两]")
 
 
@@ -46,6 +47,7 @@ class DocumentFacts:
         self.bare_text = bare(doc.text)  # for "is it in the text?"
         self.titles = {section.title for section in doc.sections}
         self.doc_title = bare(doc.title)  # the deck's and the paper's name: a learner reads it
+        self.opening = [s.text for s in doc.sentences[:OPENING_SENTENCES]]  # which may name who speaks (我校)
         self.lists = list_index(doc)
         self._counts: dict[str, int] = {}
         self.blank_scores: dict[tuple[str, str, str], float] = {}  # (before, answer, after): quizgen.rank.blanks

@@ -12,7 +12,6 @@ dropped here and counted by its reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from .. import itemchecks
@@ -29,6 +28,7 @@ from .cuts import (beside_the_fact, before_light_verbs, bodies_alone, closing_cl
                    numbered, objects_alone, pronouns_outside, quoted_alone, split_lists, stock_runs, whole_compounds,
                    whole_ranges)
 from .features import MAX_PHRASE, DocumentFacts
+from .names import named, rewritten
 
 MAX_SENTENCE_BLANKS = 3  # a sentence note; a list note may blank each of its items (up to 5)
 # the ids list notes have (quizgen.generate.listnotes): their blanks are whole items of a list
@@ -59,7 +59,7 @@ def _listed_items(items: list[Item]) -> frozenset[str]:
 
 def _repair(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset()) -> tuple[Item | None, str]:
     mended, reason = _mended(item, facts, listed)
-    return (_named(_acted(mended, facts), facts.doc.title) if mended is not None else None), reason
+    return (named(_acted(mended, facts), facts.doc.title, facts.opening) if mended is not None else None), reason
 
 
 def _acted(item: Item, facts: DocumentFacts) -> Item:
@@ -73,59 +73,7 @@ def _acted(item: Item, facts: DocumentFacts) -> Item:
     if actor is None or any(itemchecks.bare(actor) in itemchecks.bare(answer) or itemchecks.bare(answer) in
                             itemchecks.bare(actor) for answer in item.answers()):
         return item
-    return _rewritten(item, lambda text, escape: with_actor(text, markup.escape(actor) if escape else actor))
-
-
-def _rewritten(item: Item, rewrite: Callable[[str, bool], str | None]) -> Item:
-    """The item with its front (a note's text, a stem, a statement) rewritten; as it was where
-    ``rewrite`` returns None. ``rewrite`` is told whether the text is a cloze note's (HTML)."""
-    match item:
-        case Cloze():
-            text = rewrite(item.text, True)
-            return item if text is None else replace(item, text=text)
-        case Choice() | Multi():
-            question = rewrite(item.question, False)
-            return item if question is None else replace(item, question=question)
-        case Judge():
-            statement = rewrite(item.statement, False)
-            return item if statement is None else replace(item, statement=statement)
-    return item
-
-
-# 本法, 本条例, 本办法…: the document a rule speaks of, named by its title on a card
-# (本法律, 本法院, 本法定… are other words; 本条例规定 is the rule named: the look-ahead is 法's only)
-_THIS_RULE = re.compile(r"本(办法|条例|规定|法(?![律规则院官定案])|细则|准则|决定|制度|规则|解释|意见|须知|方案|安排|通知|章程"
-                        r"|守则|规程|批复|纲要)")
-
-
-# 本市, 本省…: the place a local rule is made for; its title opens with it (重庆市宪法宣誓实施办法)
-_THIS_PLACE = re.compile(r"本(自治区|自治州|省|市|县)(?![场长委级])")
-_TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:自治区|自治州|省|市|县)")
-
-
-# what a title may end with: a date or 节选, no part of the document's name; or the number of a series
-# or 试行, which is (…的解释（二） is not …的解释, whose date differs: fresh31, fresh37)
-_TRAILING = re.compile(r"[（(][^）)]*[）)]$")
-_SERIES = re.compile(r"[（(](?:[一二三四五六七八九十]{1,3}|试行|暂行)[）)]$")
-
-
-def _named(item: Item, title: str) -> Item:
-    """本办法自（　　）起施行 → 《企业职工带薪年休假实施办法》自（　　）起施行: a card or a
-    question taken out of its document names the document a rule speaks of, and the place of a
-    local rule: 本市各级人民政府 → 重庆市各级人民政府 (title 重庆市宪法宣誓实施办法)."""
-    name = title.strip() if _SERIES.search(title.strip()) else _TRAILING.sub("", title.strip())
-    name = name.strip("《》 ")
-    kind = _SERIES.sub("", name)  # …的解释（二） is a 解释
-    place = _TITLE_PLACE.match(name)
-
-    def named(text: str, escape: bool) -> str:
-        shown = markup.escape(name) if escape else name  # a cloze note's text is HTML
-        text = _THIS_RULE.sub(lambda m: f"《{shown}》" if kind.endswith(m.group(1)) else m.group(0), text)
-        if place is not None:
-            text = _THIS_PLACE.sub(lambda m: place.group() if place.group().endswith(m.group(1)) else m.group(0), text)
-        return text
-
-    return _rewritten(item, named)
+    return rewritten(item, lambda text, escape: with_actor(text, markup.escape(actor) if escape else actor))
 
 
 def _mended(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset()) -> tuple[Item | None, str]:
