@@ -23,6 +23,9 @@ if TYPE_CHECKING:  # annotations only: the distractor stage builds the index, it
     from .items import Item
     from .rank.select import Selection
 
+MAX_LEAD_LINE = 30  # characters of a list's lead a section line may show for its number alone
+
+
 @dataclass
 class Source:
     """A document as read from disk (or the built-in sample), before cleaning."""
@@ -208,6 +211,13 @@ class Document:
         parent = self.sections[section.parent] if section.parent is not None else None
         if section.style == "arabic" and not section.heading and parent is not None and parent.heading:
             return parent.title
+        if not section.heading and section.marker and section.style not in ("tiao", "zhang", "jie"):
+            # a numbered rule that opens with its list's lead: 一、系统管理员，主要职责如下： (office58: the bare 一、
+            # was judged markup)
+            line = self.text[section.start:section.end].split("\n", 1)[0].strip()
+            lead = line[len(section.marker):].strip() if line.startswith(section.marker) else ""
+            if lead.endswith(("：", ":")) and 2 <= len(lead) <= MAX_LEAD_LINE:
+                return f"{section.marker}{lead.rstrip('：:')}"
         return section.title
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -67,6 +67,25 @@ def test_the_sample_keeps_50_to_100_cards_and_all_keeps_every_candidate(sample_d
     assert 15 <= sum(i.cards for i in small.kept) <= 20
 
 
+def test_the_sample_asks_its_annotated_key_phrases(sample_doc):
+    # issue 12's target is all 48; 45 are asked (积极协调，真督实查 and 想领导之所想、想领导之应想、想领导之未想 came
+    # back with whole frames and formulas, f5d647c..): a selection that loses more is a regression
+    from quizgen.itemchecks import bare
+
+    annotated = json.loads((DATA / "office-work.keyphrases.json").read_text(encoding="utf-8"))["key_phrases"]
+    kept = rank(sample_doc, generate(sample_doc)).kept
+    groups = [{bare(a) for a in item.answers()} for item in kept]
+    answers = set().union(*groups)
+
+    def asked(spellings: list[str]) -> bool:
+        members = [[bare(m) for m in re.split(r"[、，,；;]", s) if bare(m)] for s in spellings]
+        return any(bare(s) in answers for s in spellings) or any(
+            len(m) >= 2 and any(set(m) <= group for group in groups) for m in members)
+
+    missing = [kp["accept"][0] for kp in annotated if not asked(kp["accept"])]
+    assert len(annotated) == 48 and len(missing) <= 3, missing
+
+
 def test_every_section_is_asked_and_no_sentence_twice_in_one_form(sample_doc):
     kept = rank(sample_doc, generate(sample_doc)).kept
     # every section with text under it (the sample's 五 is a bare heading)
@@ -319,6 +338,35 @@ def test_subject_the_organisation_a_text_speaks_for_is_named_or_the_item_goes():
     assert _named(court, "最高人民法院关于适用刑法第十二条几个问题的解释").statement.endswith("向最高人民法院请示。")
     company = replace(item, statement="我们公司的现阶段的任务就是要实现五年发展规划。")
     assert _named(company, "娲石集团2016年度表彰大会").statement.startswith("娲石集团的现阶段")
+
+
+def test_cut_a_frame_or_a_formula_is_asked_whole_within_a_notes_blanks():
+    # the sample: 在贯彻落实中，［积极协调，真督实查］就是重点 lost its blank to the frame's condition
+    # ［贯彻落实］, and 想领导之所想、想领导之应想、想领导之未想 lost to 工作状况、外部环境、目标任务
+    from quizgen.rank.cuts import numbered
+
+    frame = markup.parse("在重大决策前，{{c1::掌握实情，大胆谏言}}就是重点；在{{c2::贯彻落实}}中，"
+                         "{{c3::积极协调，真督实查}}就是重点；在落实后，{{c4::认真总结，及时反馈}}就是重点。")
+    kept = numbered(frame, 3, 5, {1: 0.5, 2: 0.47, 3: 0.33, 4: 0.5})
+    assert [p.answer for p in kept if isinstance(p, markup.Deletion)] == [
+        "掌握实情，大胆谏言", "积极协调，真督实查", "认真总结，及时反馈"]
+    lists = markup.parse("要随时掌握单位的整个{{c1::工作状况}}、{{c2::外部环境}}、{{c3::目标任务}}，"
+                         "{{c4::想领导之所想}}、{{c5::想领导之应想}}、{{c6::想领导之未想}}。")
+    kept = numbered(lists, 3, 5, {1: 0.6, 2: 0.6, 3: 0.6, 4: 0.47, 5: 0.47, 6: 0.47})
+    assert [p.answer for p in kept if isinstance(p, markup.Deletion)] == ["想领导之所想", "想领导之应想", "想领导之未想"]
+    # a shared head noun is no formula: the better-scored list stays
+    plain = markup.parse("改善{{c1::工作条件}}、{{c2::生活条件}}，保障{{c3::试验基地}}、{{c4::实验设施}}、{{c5::办公场所}}。")
+    kept = numbered(plain, 3, 5, {1: 0.4, 2: 0.4, 3: 0.6, 4: 0.6, 5: 0.6})
+    assert [p.answer for p in kept if isinstance(p, markup.Deletion)] == ["试验基地", "实验设施", "办公场所"]
+
+
+def test_markup_a_dateline_is_not_asked():
+    # office58 (dev): the closing line 二0一四年八月。 became 二0（　　）八月。 A. 八年 B. 一四年 …
+    text = "涉密载体保密管理规定\n禁止将涉密载体交由非定点单位处理。\n软盘报废更新周期不长于6个月。\n二0一四年八月。\n"
+    doc = process(Source("规定", text))
+    mended, dropped = repair(generate(doc), DocumentFacts(doc))
+    assert mended and not [i for i in mended if "八月" in i.source]
+    assert dropped.get("markup")
 
 
 def test_markup_headings_article_numbers_and_metadata_are_not_content():

@@ -377,3 +377,16 @@ def test_the_last_of_a_sequence_is_numbered_after_the_one_before():
     # office59 (held out): a heading 最后，在车内做好禁烟宣传… was shown as 九十九、在车内做好禁烟宣传 ("a bogus heading")
     doc = structure("首先，严格落实二次安检查危制度。\n其次，提前组织应急演练。\n最后，在车内做好禁烟宣传。\n", "节日服务")
     assert [s.title for s in doc.sections[1:]] == ["一、严格落实二次安检查危制度", "二、提前组织应急演练", "三、在车内做好禁烟宣传"]
+
+
+def test_a_rule_numbered_without_a_heading_shows_its_lead_as_its_section_line():
+    # office58: 一、 / 系统管理员，主要职责如下：负责… — "the section line is only the list number"
+    from quizgen.build import process
+    from quizgen.model import Source
+
+    text = ("三员工作职责\n一、系统管理员，主要职责如下：\n1. 负责生成并管理用户身份标识符。\n2. 负责防病毒软件的安装和升级。\n"
+            "二、安全审计员，主要职责如下：\n1. 负责对系统管理员的操作行为进行审计。\n2. 督促检查各项安全保密管理规定的执行情况。\n")
+    doc = process(Source("三员工作职责", text))
+    lines = {doc.section_line(s.index) for s in doc.sections}
+    assert {"一、系统管理员，主要职责如下", "二、安全审计员，主要职责如下"} <= lines, lines
+    assert not lines & {"一、", "二、"}

@@ -3,6 +3,7 @@ the list's members agree, or given back to the text where the list shares a head
 
 from __future__ import annotations
 
+import os
 import re
 
 from .. import itemchecks
@@ -93,6 +94,35 @@ def member_runs(parts: list[markup.Segment], joiners: tuple[str, ...] = itemchec
         else:
             runs.append([i])
     return [run for run in runs if len(run) >= 2]
+
+
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?]")
+
+
+def slot_runs(parts: list[markup.Segment]) -> list[list[int]]:
+    """Indices of the deletions that fill the same slot of parallel clauses: the text after
+    each, up to its clause's end, is the same (［掌握实情，大胆谏言］就是重点；在贯彻落实中，
+    ［积极协调，真督实查］就是重点；…): one frame, asked whole (runs of two or more)."""
+    slots: dict[str, list[int]] = {}
+    for i, part in enumerate(parts):
+        after = parts[i + 1] if i + 1 < len(parts) else ""
+        if isinstance(part, markup.Deletion) and isinstance(after, str):
+            tail = _CLAUSE_END.split(after, maxsplit=1)[0]
+            if len(tail) >= 2:
+                slots.setdefault(tail, []).append(i)
+    return [run for run in slots.values() if len(run) >= 2]
+
+
+def framed(answers: list[str]) -> bool:
+    """The members of a list are a formula: what they share (where they open and end alike)
+    is more than half of each (想领导之所想、想领导之应想、想领导之未想), not a head noun or a
+    modifier (工作条件、生活条件; 养老院、敬老院; 重大传统节日、重要民俗活动) and three characters
+    or more."""
+    if len(answers) < 2:
+        return False
+    head = len(os.path.commonprefix(answers))
+    tail = len(os.path.commonprefix([a[::-1] for a in answers]))
+    return head + tail >= 3 and 2 * (head + tail) > min(map(len, answers))
 
 
 def run_of(parts: list[markup.Segment], index: int) -> list[str]:

@@ -12,7 +12,7 @@ from ..lang.bodies import ACTION, AGENT_AND_VERB, AGENT_MARKERS, BODY_AND_VERB, 
 from ..lang.chunks.agreement import verbless
 from ..lang.numerals import FIGURE_RE
 from ..lang.stock import is_stock
-from .blanklists import member_runs, merged as _merged
+from .blanklists import framed, member_runs, merged as _merged, slot_runs
 
 
 def split_lists(parts: list[markup.Segment]) -> list[markup.Segment]:
@@ -389,13 +389,21 @@ def numbered(parts: list[markup.Segment], limit: int, stretch: int = 0,
     text, lists before the other blanks and the best-scored list first (of two lists in one
     sentence, the one that fits is kept; by its weakest member instead, held-out fresh36 kept 4 of
     12 changed notes against 7 of 16); a list of more members than ``limit`` may take up to
-    ``stretch`` numbers on its own."""
+    ``stretch`` numbers on its own. The slots of parallel clauses are a list too; a formula (a list
+    whose members share most of their words) goes before another list: it is what the text wants remembered (the sample's
+    想领导之所想、想领导之应想、想领导之未想 had lost to 工作状况、外部环境、目标任务)."""
     scores = scores or {}
-    runs = [[_number(parts[i]) for i in run] for run in member_runs(parts, ("、", "和", "及"))]
+    members = member_runs(parts, ("、", "和", "及"))
+    listed_at = {i for run in members for i in run}
+    # the slots of a frame are a list too (…［A］就是重点；…［B］就是重点), when no member of another
+    slots = [run for run in slot_runs(parts) if not listed_at & set(run)]
+    runs = [[_number(parts[i]) for i in run] for run in members + slots]
+    formulas = {id(run) for run, at in zip(runs, members) if framed([parts[i].answer for i in at])}  # type: ignore[union-attr]
     listed = {n for run in runs for n in run}
     limit = max(limit, min(max((len(run) for run in runs), default=0), stretch))
     order: list[int] = []
-    for run in sorted(runs, key=lambda run: (-max(scores.get(n, 0.0) for n in run), min(run))):
+    # a formula first (想领导之所想、想领导之应想), then by its best-scored member
+    for run in sorted(runs, key=lambda run: (id(run) not in formulas, -max(scores.get(n, 0.0) for n in run), min(run))):
         if len(order) + len(run) <= limit:
             order += run
     others = sorted({p.number for p in parts if isinstance(p, markup.Deletion)} - listed,

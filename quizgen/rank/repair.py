@@ -23,7 +23,7 @@ from ..lang import markup
 from ..lang.numerals import FIGURE_RE, case_figure, day_of_date
 from ..lang.markers import CHAPTER, MARKER_AFTER_LEAD, NUMBER_MARKER, strip_markers, unmarked
 from .blanks import THRESHOLD as BLANK_THRESHOLD, blank_score
-from .blanklists import agreed_lists, member_runs, merged as _merged, run_of
+from .blanklists import agreed_lists, member_runs, merged as _merged, run_of, slot_runs
 from .cuts import (beside_the_fact, before_light_verbs, bodies_alone, closing_clauses, conjoined_members, named_categories,
                    numbered, objects_alone, pronouns_outside, quoted_alone, split_lists, stock_runs, whole_compounds,
                    whole_ranges)
@@ -81,8 +81,8 @@ def _mended(item: Item, facts: DocumentFacts, listed: frozenset[str] = frozenset
         # a heading with a blank is not a question; nor is the document's title, in any form
         # (CnPack开发组（　　）下半年度工作总结。: gen58, judged trivial, its answer on every card's deck)
         return None, "heading"
-    if _HISTORY.match(item.source.strip()):
-        return None, "markup"  # the line of a regulation's adoption and amendments is no content
+    if _HISTORY.match(item.source.strip()) or _DATE_LINE.match(item.source.strip()):
+        return None, "markup"  # the line of a regulation's adoption and amendments is no content, nor a dateline
     context = _context(item, facts)
     if context is None:
         return None, "no-subject"
@@ -120,6 +120,8 @@ def _is_heading(item: Item) -> bool:
 
 _ADDRESSEES = re.compile(r"^各[^。；！？]{2,80}[：:]$")
 # 2015年3月27日 浙江省第十二届人民代表大会常务委员会第十八次会议通过 根据…修正: when a regulation was made
+# 二0一四年八月, 2008年6月20日: the date a document is signed, alone on its line (office58: 二0（　　）八月)
+_DATE_LINE = re.compile(r"^[\d〇零○Ｏ0-9一二三四五六七八九]{2,4}年(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?[。.]?$")
 _HISTORY = re.compile(r"^[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                       r"[^。；]{0,60}?(?:会议|常务委员会|国务院令|人民政府令|公告)[^。；]{0,80}?(?:通过|批准|公布|修正|修订|发布)")
 
@@ -370,9 +372,10 @@ def _good_blanks(parts: list[markup.Segment], whole: bool, phrases: frozenset[st
 
 def _run_scores(parts: list[markup.Segment], weighed: dict[int, float]) -> dict[int, float]:
     """The score of a list's members blanked member by member is the list's (their mean): a list
-    is asked whole or not at all ([朴素]、[实用]、[安全]、[节能] loses no member for its own score)."""
+    is asked whole or not at all ([朴素]、[实用]、[安全]、[节能] loses no member for its own score);
+    so are the slots of a frame ([A]就是重点；…[B]就是重点)."""
     out: dict[int, float] = {}
-    for run in member_runs(parts, ("、",)):
+    for run in member_runs(parts, ("、",)) + slot_runs(parts):
         mean = sum(weighed[id(parts[i])] for i in run) / len(run)
         out.update((id(parts[i]), mean) for i in run)
     return out
