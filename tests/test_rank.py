@@ -320,6 +320,13 @@ def test_subject_a_connective_that_ties_a_sentence_to_the_one_before_is_not_show
     fronts = [getattr(i, "text", "") or getattr(i, "question", "") or getattr(i, "statement", "") for i in kept]
     assert fronts and any("应急演练" in f for f in fronts) and any("安检查危" in f for f in fronts)
     assert not [f for f in fronts if re.match(r"^(?:首先|其次|所以)", f)], fronts
+    # office59: 她说，大力发展现代远程教育是中央的重要［战略部署］ — "an unresolved 她说"; gen58: a survey's
+    # lettered options (A.［大失所望］，弃之如履) were shown with their letters
+    from quizgen.lang.markers import unmarked
+
+    assert unmarked("她说，大力发展现代远程教育是中央的重要战略部署。") == "大力发展现代远程教育是中央的重要战略部署。"
+    assert unmarked("B.总结并不全面，计划经常落空。") == "总结并不全面，计划经常落空。"
+    assert unmarked("A股市场交易规则。") == "A股市场交易规则。"
 
 
 def test_subject_the_organisation_a_text_speaks_for_is_named_or_the_item_goes():

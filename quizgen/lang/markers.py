@@ -29,8 +29,8 @@ BACK_REFERENCE = re.compile(
 # 我区分… are the speaker's acts)
 OWN_BODY = re.compile(r"(?:我们|我)(?P<body>学校|学院|医院|公司|集团|中心|单位|班组|车间|部门|校|院|局|司|段|厂|队"
                       r"|委(?![托屈])|市(?!场)|县|区(?![分别])|省(?![得去略]))")
-# a list item's number: （二）, 2., ② (the ordinal words 二是, 第二， are the text's own words)
-_NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d)|[①-⑳]"
+# a list item's number: （二）, 2., ②, B. (the ordinal words 二是, 第二， are the text's own words)
+_NUMBER_MARK = r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d)|[①-⑳]|[A-H][.．、](?![A-Za-z\d])"
 LIST_MARKER = re.compile(rf"^\s*(?:{_NUMBER_MARK}|[一二三四五六七八九十]{{1,3}}[是要]|第[一二三四五六七八九十]{{1,3}}[，、,])")
 # that number opening an item (5、利用网站空间…), and after the lead a question shows before its item
 # (…审批：（二）建筑面积…)
@@ -58,7 +58,8 @@ def unnumbered(text: str) -> str:
 
 # a connective that opens a sentence and only says how it follows the one before (其次，所以，总之，):
 # taken out of its text, the sentence reads without it (office59: "the stem opens with an unresolved 其次")
-OPENING_CONNECTIVE = re.compile(r"^(?:首先|其次|再次|再者|最后|所以|总之|总的来说|总而言之|当然|事实上|实际上|可见|综上所述)[，,]\s*|^所以(?:说)?[，,]?\s*")
+OPENING_CONNECTIVE = re.compile(r"^(?:首先|其次|再次|再者|最后|所以|总之|总的来说|总而言之|当然|事实上|实际上|可见|综上所述)[，,]\s*|^所以(?:说)?[，,]?\s*"
+                                r"|^[他她](?:说|指出|强调|表示|认为|介绍|要求)[，,：:]\s*")  # 她说，…: a speaker never named
 
 
 def unmarked(text: str) -> str:
