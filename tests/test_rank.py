@@ -1462,6 +1462,10 @@ def test_cut_an_adverb_of_zeal_and_its_verb_is_no_blank():
     assert "stop-blank" in codes(cloze("新闻媒体应当{{c1::积极开展}}相关法律法规和知识的宣传。"))
     assert "stop-blank" in codes(cloze("会议{{c1::充分肯定}}了一年来的工作。"))
     assert "stop-blank" not in codes(cloze("要{{c1::积极协调，真督实查}}。"))  # a list's members
+    # and the generic verbs of carrying a rule out (18 judged items with such a blank: none kept)
+    assert "stop-blank" in codes(cloze("协调中围绕领导意图不折不扣地{{c1::贯彻执行}}。"))
+    assert "stop-blank" in codes(cloze("本办法由市人民政府{{c1::组织实施}}。"))
+    assert "stop-blank" not in codes(cloze("协调中围绕领导意图{{c1::不折不扣}}地贯彻执行。"))
 
 
 def test_subject_a_sentence_opening_with_those_told_before_leans_back():
