@@ -390,3 +390,11 @@ def test_a_rule_numbered_without_a_heading_shows_its_lead_as_its_section_line():
     lines = {doc.section_line(s.index) for s in doc.sections}
     assert {"一、系统管理员，主要职责如下", "二、安全审计员，主要职责如下"} <= lines, lines
     assert not lines & {"一、", "二、"}
+
+
+def test_a_sequence_word_inside_a_paragraph_opens_no_section():
+    # office59 (judged): 最后，在车内做好禁烟宣传，…。十一黄金周，… was shown as the heading 二、在车内做好禁烟宣传
+    text = ("首先，在安检查危方面，在车厢内多巡视多听多看。其次要做好服务。\n"
+            "最后，在车内做好禁烟宣传，旅客的行李做到平整牢固。十一黄金周，真是考验我们的时候。\n")
+    doc = structure(text, "迎战临客")
+    assert [s.title for s in doc.sections] == ["引言"]

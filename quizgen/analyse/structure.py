@@ -191,11 +191,11 @@ def _is_heading(cand: _Candidate, inside_article: bool) -> bool:
 
 
 def _reads_as_heading(cand: _Candidate) -> bool:
-    """A short line (or short first sentence) that does not run on like a list item."""
+    """A short line (or first sentence) not running on like a list item, nor 首先，…。 and more (office59)."""
     rest = cand.rest.rstrip()
-    if rest.endswith(("；", ";", "，", ",", "、", "：", ":")):
-        return False
     first = _first_sentence(rest)
+    if rest.endswith(("；", ";", "，", ",", "、", "：", ":")) or (cand.style == "seq" and rest[len(first):].strip("。！？!? ")):
+        return False
     return 0 < len(first) <= _HEADING_MAX and "；" not in first
 
 
