@@ -647,3 +647,17 @@ def test_a_body_the_text_only_describes_is_neither_asked_nor_offered():
     shown = [getattr(i, "question", "") or getattr(i, "statement", "") for i in bodies]
     assert not [s for s in shown if "劝阻" in s]
     assert not [i for i in bodies if i.kind == "choice" and any("有关" in o for o in i.options)]
+
+
+def test_a_figures_distractors_are_values_it_could_take():
+    # gen60 (held out): 使矛盾转化率达到（　　） A. 100% B. 120% C. 90% D. 180% — "impossible rates";
+    # 改革开放（　　） A. 三十年 … C. 08年 — "a wrong-kind option"
+    from quizgen.model import Source
+
+    doc = process(Source("后勤安全制度", "一、安全保卫工作\n做好矛盾纠纷排查，使矛盾转化率达到100%，信访办结率达到95%。"
+                                      "改革开放三十年来，学校在08年建成新校区。\n"))
+    choices = [i for i in generate(doc) if i.kind == "choice"]
+    rate = next(i for i in choices if "100%" in i.options)
+    assert all(float(o.rstrip("%")) <= 100 for o in rate.options), rate.options
+    span = next((i for i in choices if "三十年" in i.options), None)
+    assert span is None or "08年" not in span.options

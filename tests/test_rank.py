@@ -327,6 +327,12 @@ def test_subject_a_connective_that_ties_a_sentence_to_the_one_before_is_not_show
     assert unmarked("她说，大力发展现代远程教育是中央的重要战略部署。") == "大力发展现代远程教育是中央的重要战略部署。"
     assert unmarked("B.总结并不全面，计划经常落空。") == "总结并不全面，计划经常落空。"
     assert unmarked("A股市场交易规则。") == "A股市场交易规则。"
+    # gen60 (held out): 他构建了公司强大的数据中台… — "他 is unresolved; name the CTO 赵启明": a sentence opening
+    # with 他/她 is shown after the one that names its person, or not made; 他人 is anyone
+    from quizgen.lang.markers import opens_with_reference
+
+    assert opens_with_reference("他构建了公司强大的数据中台。") and opens_with_reference("她强调本次会议主题鲜明。")
+    assert not opens_with_reference("他人不得擅自使用公司印章。")
 
 
 def test_subject_the_organisation_a_text_speaks_for_is_named_or_the_item_goes():

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lang import segment
-from ..lang.numerals import RANGE, RANGE_FACTORS, count_factors, figure_scale, round_figure, scaled_chinese_figures, steps_for
+from ..lang.numerals import (RANGE, RANGE_FACTORS, count_factors, figure_scale, parse_number, round_figure,
+                             scaled_chinese_figures, steps_for)
 from ..ingest.clean import is_han
 from ..model import Document, Phrase, SiblingSet
 from ..analyse.junk import is_junk
@@ -226,7 +227,30 @@ def same_kind(doc: Document, key: str, kind: str, sibling: SiblingSet | None, ne
                 out.append(phrase.text)
     if kind == "figure":
         out.extend(perturbed_figures(key))
+        out = [c for c in out if _possible(c, key)]
     return out
+
+
+# a calendar year (2008年, 08年, 二〇〇八年), not a span of years (三十年, 3年)
+_CALENDAR_YEAR = re.compile(r"(?:\d{4}|0\d|[〇零一二三四五六七八九]{4})年")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)")
+
+
+def _possible(candidate: str, key: str) -> bool:
+    """``candidate`` is a value ``key``'s figure could take: a share of a whole no more than all of
+    it when the key is (使矛盾转化率达到（　　） A. 100% B. 120% … D. 180%: gen60, "impossible rates"),
+    and a calendar year for a year only (改革开放（　　） A. 三十年 … C. 08年: gen60, "a wrong-kind option")."""
+    if bool(_CALENDAR_YEAR.fullmatch(candidate)) != bool(_CALENDAR_YEAR.fullmatch(key)) and "年" in key:
+        return False
+    share, whole = _percent(candidate), _percent(key)
+    return share is None or whole is None or whole > 100 or share <= 100
+
+
+def _percent(text: str) -> float | None:
+    m = _PERCENT.search(text)
+    if m is None:
+        return None
+    return float(m.group(1)) if m.group(1) else parse_number(m.group(2))
 
 
 YEAR_SPAN = 5  # years a wrong year may lie from the right one

@@ -12,7 +12,7 @@ from .segment import tokens
 # 其次/其实 are not references to what came before (其他, 其中, 其余 are); 这/那 only as a pronoun
 BACK_REFERENCE = re.compile(
     r"^(?:其(?![次实])|该|此(?!外)|上述|前款|前述|前条|前项|本款|上款|否则|对此"
-    r"|他们|她们|它们|他(?=[们的])|它|这些|那些|这样|这种|这个|这是|这就|这也|那么|如此|由此|因此|为此"
+    r"|他们|她们|它们|[他她](?![人方乡国日者])|它|这些|那些|这样|这种|这个|这是|这就|这也|那么|如此|由此|因此|为此"
     r"|但|且|并且|而且|同时|另外|此外|也(?!就是说)|就是因为|不但|还应"  # a clause continued
     # a reference after the preposition that opens the sentence (依照前款规定…, 对于前两款规定的情形,
     # 从上述条款可知), and the case a case report speaks of (本案中, 以本案为例)
