@@ -395,7 +395,17 @@ def _on_word_edges(before: str, answer: str, after: str) -> bool:
             edges.update((pos + etc, pos + etc + 1))
         pos += len(word)
         edges.add(pos)
-    return len(before) in edges and len(before) + len(answer) in edges
+    return len(before) in edges and len(before) + len(answer) in edges and not _in_a_clock_time(before, answer, after)
+
+
+_CLOCK_BEFORE = re.compile(r"\d[:：]$")
+_CLOCK_AFTER = re.compile(r"^[:：]\d")
+
+
+def _in_a_clock_time(before: str, answer: str, after: str) -> bool:
+    """The deletion starts or ends inside a time of day: 10：[30期]间 (gen60, judged cut)."""
+    return bool((answer[:1].isdigit() and _CLOCK_BEFORE.search(before))
+                or (answer[-1:].isdigit() and _CLOCK_AFTER.match(after)))
 
 
 MOTTO_MEMBER = 5  # characters of a member of an unquoted motto: 想领导之所想，想领导之应想

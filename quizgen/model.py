@@ -9,6 +9,7 @@ Offsets (``start``/``end``) always index into ``Document.text``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,9 @@ if TYPE_CHECKING:  # annotations only: the distractor stage builds the index, it
     from .items import Item
     from .rank.select import Selection
 
-MAX_LEAD_LINE = 30  # characters of a list's lead a section line may show for its number alone
+MAX_LEAD_LINE = 40  # characters of a lead or heading line a section line may show for its number alone
+MIN_UNDER_HEADING = 20  # characters a numbered line must have under it to be a heading
+_RULE_WORDS = re.compile(r"应当|应|不得|必须|须|可以|由|是指|禁止|严禁|的[，,]")  # a rule, no heading: 一、…统一由…受理。
 
 
 @dataclass
@@ -213,11 +216,15 @@ class Document:
             return parent.title
         if not section.heading and section.marker and section.style not in ("tiao", "zhang", "jie"):
             # a numbered rule that opens with its list's lead: 一、系统管理员，主要职责如下： (office58: the bare 一、
-            # was judged markup)
-            line = self.text[section.start:section.end].split("\n", 1)[0].strip()
-            lead = line[len(section.marker):].strip() if line.startswith(section.marker) else ""
-            if lead.endswith(("：", ":")) and 2 <= len(lead) <= MAX_LEAD_LINE:
-                return f"{section.marker}{lead.rstrip('：:')}"
+            # was judged markup); and one whose line is a single short sentence with more under it
+            # (四、努力提高学生理论学习和思想道德建设的有效性。: gen60, "a section heading used as the note")
+            line, _, rest = self.text[section.start:section.end].partition("\n")
+            lead = line.strip()[len(section.marker):].strip() if line.strip().startswith(section.marker) else ""
+            heads = lead.endswith(("：", ":")) or (not re.search(r"[。！？；;!?]", lead.rstrip("。"))
+                                                   and not _RULE_WORDS.search(lead)
+                                                   and len(rest.strip()) >= MIN_UNDER_HEADING)
+            if heads and 2 <= len(lead) <= MAX_LEAD_LINE:
+                return f"{section.marker}{lead.rstrip('：:。')}"
         return section.title
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -204,6 +204,7 @@ def test_cut_a_blank_that_cuts_a_key_phrase_or_wraps_a_clause_around_one_goes(sa
     ("仅受到通报批评或者较{{c1::低数额罚款}}的行政处罚信息停止公示。", "cut-word"),
     ("但部分地区生产安全重{{c1::特大事故}}仍然时有发生。", "cut-word"),
     ("积极运用大{{c1::数据}}、{{c2::云计算}}等新技术。", "cut-word"),
+    ("即上午9：00-10：{{c1::30期}}间打卡均可。", "cut-word"),  # gen60: inside a time of day
     ("该自然人请求信息处理者承担{{c1::违约责任时}}，请求删除人脸信息的，人民法院依法予以支持。", "cut-word"),
     # a preposition, a conjunction or a light verb of its own at the edge: still refused
     ("档案{{c1::由县级以上档案主管部门}}统一管理。", "cut-word"),

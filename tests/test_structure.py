@@ -398,3 +398,22 @@ def test_a_sequence_word_inside_a_paragraph_opens_no_section():
             "最后，在车内做好禁烟宣传，旅客的行李做到平整牢固。十一黄金周，真是考验我们的时候。\n")
     doc = structure(text, "迎战临客")
     assert [s.title for s in doc.sections] == ["引言"]
+
+
+def test_a_numbered_line_with_text_under_it_is_a_heading_but_a_rule_is_not():
+    # gen60 (held out): 四、努力提高学生理论学习和思想道德建设的有效性。 was asked as a note under the bare line 四、
+    # ("a section heading used as the note"); 一、…统一由人民检察院控告检察部门受理。 is a rule and stays one
+    from quizgen.build import process
+    from quizgen.model import Source
+
+    text = ("德育工作总结\n一、加强社会实践工作的指导。\n我们开展了高一年级社会实践前的教育动员工作和实践后的总结。\n"
+            "二、努力提高学生理论学习和思想道德建设的有效性。\n本学期共开展了七次理论学习小组集体活动，效果良好。\n")
+    doc = process(Source("德育工作总结", text))
+    lines = [doc.section_line(s.index) for s in doc.sections]
+    assert "二、努力提高学生理论学习和思想道德建设的有效性" in lines, lines
+    rules = ("现就有关问题作如下规定：\n\n一、对于行政执法机关移送检察机关的涉嫌犯罪案件，统一由人民检察院控告检察部门受理。\n\n"
+             "人民检察院控告检察部门受理移送的案件后，应当登记，并指派二名以上检察人员进行初步审查。\n\n"
+             "二、对于不属于本院管辖但又必须采取紧急措施的案件，应当先采取紧急措施，再行移送。\n\n"
+             "三、对于行政执法机关移送的涉嫌犯罪案件，人民检察院经审查，认为符合立案条件的，应当及时作出立案决定。\n")
+    doc = process(Source("规定", rules))
+    assert not [line for line in (doc.section_line(s.index) for s in doc.sections) if "受理" in line]
