@@ -74,7 +74,7 @@ class _Item:
 
     def shown(self) -> str:
         """The text its front shows whatever is asked (a note without its blanks, a stem)."""
-        return getattr(self, "question", "")
+        return ""
 
     def _context_problems(self, front: str) -> list[str]:
         return ((["case-facts"] if itemchecks.tells_case_facts(self.section) else [])
@@ -147,6 +147,9 @@ class _Options(_Item):
     question: str = ""
     options: list[str] = field(default_factory=list)
     answer: list[int] = field(default_factory=list)
+
+    def shown(self) -> str:
+        return self.question
 
     def validate(self) -> list[Reason]:
         reasons = []
