@@ -218,11 +218,13 @@ class Document:
             # a numbered rule that opens with its list's lead: 一、系统管理员，主要职责如下： (office58: the bare 一、
             # was judged markup); and one whose line is a single short sentence with more under it
             # (四、努力提高学生理论学习和思想道德建设的有效性。: gen60, "a section heading used as the note")
-            line, _, rest = self.text[section.start:section.end].partition("\n")
-            lead = line.strip()[len(section.marker):].strip() if line.strip().startswith(section.marker) else ""
+            end = self.text.find("\n", section.start, section.end)
+            end = section.end if end < 0 else end
+            line = self.text[section.start:end].strip()
+            lead = line[len(section.marker):].strip() if line.startswith(section.marker) else ""
             heads = lead.endswith(("：", ":")) or (not re.search(r"[。！？；;!?]", lead.rstrip("。"))
                                                    and not _RULE_WORDS.search(lead)
-                                                   and len(rest.strip()) >= MIN_UNDER_HEADING)
+                                                   and section.end - end > MIN_UNDER_HEADING)
             if heads and 2 <= len(lead) <= MAX_LEAD_LINE:
                 return f"{section.marker}{lead.rstrip('：:。')}"
         return section.title

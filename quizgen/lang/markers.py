@@ -58,7 +58,7 @@ def unnumbered(text: str) -> str:
 
 # a connective that opens a sentence and only says how it follows the one before (其次，所以，总之，):
 # taken out of its text, the sentence reads without it (office59: "the stem opens with an unresolved 其次")
-OPENING_CONNECTIVE = re.compile(r"^(?:首先|其次|再次|再者|最后|所以|总之|总的来说|总而言之|当然|事实上|实际上|可见|综上所述)[，,]\s*|^所以(?:说)?[，,]?\s*"
+OPENING_CONNECTIVE = re.compile(r"^(?:首先|其次|再次|再者|最后|总之|总的来说|总而言之|当然|事实上|实际上|可见|综上所述)[，,]\s*|^所以(?:说)?[，,]?\s*"
                                 r"|^[他她](?:说|指出|强调|表示|认为|介绍|要求)[，,：:]\s*")  # 她说，…: a speaker never named
 
 
